@@ -1,0 +1,77 @@
+package io.passerelle.engine;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * What this application deployed: processes, decisions and forms with their versions, and the
+ * business names of the process elements (the embedded engine's records carry ids only).
+ */
+public final class DeployedModels {
+
+  /** A process definition as deployed. */
+  public record DeployedProcess(
+      String bpmnProcessId, int version, long processDefinitionKey, String resourceName) {}
+
+  /** A decision or a form as deployed. */
+  public record DeployedResource(String id, int version, long key, String name) {}
+
+  private final List<DeployedProcess> processes = new CopyOnWriteArrayList<>();
+  private final List<DeployedResource> decisions = new CopyOnWriteArrayList<>();
+  private final List<DeployedResource> forms = new CopyOnWriteArrayList<>();
+  private final Map<Long, Map<String, String>> elementNames = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> bpmnByResourceName = new ConcurrentHashMap<>();
+
+  void rememberSource(String resourceName, byte[] content) {
+    if (resourceName.endsWith(".bpmn")) {
+      bpmnByResourceName.put(resourceName, content);
+    }
+  }
+
+  void addProcess(DeployedProcess process) {
+    processes.removeIf(p -> p.processDefinitionKey() == process.processDefinitionKey());
+    processes.add(process);
+    byte[] bpmn = bpmnByResourceName.get(process.resourceName());
+    if (bpmn != null) {
+      var model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+      elementNames.put(
+          process.processDefinitionKey(),
+          model.getModelElementsByType(FlowElement.class).stream()
+              .filter(e -> e.getName() != null)
+              .collect(Collectors.toMap(FlowElement::getId, FlowElement::getName, (a, b) -> a)));
+    }
+  }
+
+  void addDecision(DeployedResource decision) {
+    decisions.removeIf(d -> d.key() == decision.key());
+    decisions.add(decision);
+  }
+
+  void addForm(DeployedResource form) {
+    forms.removeIf(f -> f.key() == form.key());
+    forms.add(form);
+  }
+
+  public List<DeployedProcess> processes() {
+    return List.copyOf(processes);
+  }
+
+  public List<DeployedResource> decisions() {
+    return List.copyOf(decisions);
+  }
+
+  public List<DeployedResource> forms() {
+    return List.copyOf(forms);
+  }
+
+  /** The business name of an element, or null when the model is not one this app deployed. */
+  public String elementName(long processDefinitionKey, String elementId) {
+    return elementNames.getOrDefault(processDefinitionKey, Map.of()).get(elementId);
+  }
+}

@@ -1,0 +1,141 @@
+package io.passerelle.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.logstreams.log.LogAppendEntry;
+import io.camunda.zeebe.logstreams.log.LogStreamWriter;
+import io.camunda.zeebe.logstreams.log.WriteContext;
+import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The embedded engine has no REST API. User-task commands are written onto its log stream, as its
+ * own gateway writes the commands it receives, and the outcome is read back from the projection:
+ * the task completed (or got its assignee), or the engine rejected the command and says why.
+ */
+final class EmbeddedModeOperations implements ModeOperations {
+
+  private static final Duration POLL = Duration.ofMillis(10);
+
+  private final LogStreamWriter writer;
+  private final EngineRecordProjection projection;
+  private final ObjectMapper json;
+  private final Duration timeout;
+
+  EmbeddedModeOperations(
+      EmbeddedZeebeEngine engine,
+      EngineRecordProjection projection,
+      ObjectMapper json,
+      Duration timeout) {
+    this.writer = engine.logStream().newLogStreamWriter();
+    this.projection = projection;
+    this.json = json;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public List<OpenUserTask> openUserTasks() {
+    return projection.openUserTasks();
+  }
+
+  @Override
+  public Optional<OpenUserTask> openUserTask(long userTaskKey) {
+    return projection.openUserTask(userTaskKey);
+  }
+
+  @Override
+  public void assignUserTask(long userTaskKey, String assignee) {
+    requireOpen(userTaskKey);
+    var record = new UserTaskRecord().setUserTaskKey(userTaskKey).setAction("assign");
+    record.setAssignee(assignee == null ? "" : assignee);
+    long position = write(userTaskKey, record, UserTaskIntent.ASSIGN);
+    awaitOutcome(
+        position,
+        () ->
+            projection
+                .openUserTask(userTaskKey)
+                .map(task -> java.util.Objects.equals(task.assignee(), assignee))
+                .orElse(true),
+        "assign user task " + userTaskKey);
+  }
+
+  @Override
+  public void completeUserTask(long userTaskKey, Map<String, Object> variables) {
+    requireOpen(userTaskKey);
+    var record = new UserTaskRecord().setUserTaskKey(userTaskKey).setAction("complete");
+    if (variables != null && !variables.isEmpty()) {
+      record.setVariables(new UnsafeBuffer(toMsgPack(variables)));
+    }
+    long position = write(userTaskKey, record, UserTaskIntent.COMPLETE);
+    awaitOutcome(
+        position,
+        () -> projection.openUserTask(userTaskKey).isEmpty(),
+        "complete user task " + userTaskKey);
+  }
+
+  @Override
+  public Optional<InstanceState> instanceState(long processInstanceKey) {
+    return projection.instanceState(processInstanceKey);
+  }
+
+  private void requireOpen(long userTaskKey) {
+    if (projection.openUserTask(userTaskKey).isEmpty()) {
+      throw new UnknownInstanceException("No open user task with key " + userTaskKey);
+    }
+  }
+
+  private long write(long key, UserTaskRecord record, UserTaskIntent intent) {
+    var metadata =
+        new RecordMetadata()
+            .recordType(RecordType.COMMAND)
+            .valueType(ValueType.USER_TASK)
+            .intent(intent);
+    // The engine's gateway writes through the same sequencer and synchronises on it.
+    synchronized (writer) {
+      var result =
+          writer.tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, record));
+      if (result.isLeft()) {
+        throw new EngineException("The engine did not accept the command: " + result.getLeft());
+      }
+      return result.get();
+    }
+  }
+
+  private void awaitOutcome(long position, BooleanSupplier done, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<String> rejection = projection.rejectionOf(position);
+      if (rejection.isPresent()) {
+        throw new EngineException("The engine refused to " + what + ": " + rejection.get());
+      }
+      if (done.getAsBoolean()) {
+        return;
+      }
+      try {
+        Thread.sleep(POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new EngineException("Interrupted while waiting to " + what, e);
+      }
+    }
+    throw new EngineException("The engine did not " + what + " within " + timeout);
+  }
+
+  private byte[] toMsgPack(Map<String, Object> variables) {
+    try {
+      return MsgPackConverter.convertToMsgPack(json.writeValueAsString(variables));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Variables cannot be written as JSON: " + e, e);
+    }
+  }
+}

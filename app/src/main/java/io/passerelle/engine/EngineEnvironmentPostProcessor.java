@@ -1,0 +1,71 @@
+package io.passerelle.engine;
+
+import io.passerelle.config.Ports;
+import io.passerelle.config.StartupConfigurationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the Camunda client at the engine of the chosen mode before any bean exists.
+ *
+ * <p>{@code embedded}: resolves the gateway port (0 = any free port, a busy port stops the start
+ * with one line) and writes the client properties that make it talk to the in-memory engine over
+ * gRPC only. {@code remote}: requires the cluster's gRPC and REST addresses.
+ */
+public class EngineEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+  static final String SOURCE = "passerelleEngine";
+  static final String RESOLVED_PORT = "passerelle.engine.resolved-port";
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    var mode = EngineMode.parse(environment.getProperty(EngineMode.PROPERTY));
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put(EngineMode.PROPERTY, mode.name().toLowerCase());
+    if (mode == EngineMode.EMBEDDED) {
+      int configured = environment.getProperty("passerelle.engine.port", Integer.class, 26500);
+      int port = Ports.resolve(configured, "The embedded engine's gRPC", "PASSERELLE_ENGINE_PORT");
+      properties.put(RESOLVED_PORT, port);
+      properties.put("camunda.client.enabled", true);
+      properties.put("camunda.client.mode", "self-managed");
+      properties.put("camunda.client.auth.method", "none");
+      properties.put("camunda.client.grpc-address", "http://localhost:" + port);
+      // The in-memory engine has no REST API: a port nothing listens on makes REST-only calls
+      // fail fast and visibly instead of reaching something else.
+      properties.put("camunda.client.rest-address", "http://localhost:" + unusedRestPort());
+      properties.put("camunda.client.prefer-rest-over-grpc", false);
+    } else {
+      require(environment, "camunda.client.grpc-address", "CAMUNDA_CLIENT_GRPC_ADDRESS");
+      require(environment, "camunda.client.rest-address", "CAMUNDA_CLIENT_REST_ADDRESS");
+    }
+    environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));
+  }
+
+  private static void require(ConfigurableEnvironment environment, String key, String variable) {
+    var value = environment.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new StartupConfigurationException(
+          "Engine mode 'remote' needs the cluster address " + key,
+          "set "
+              + variable
+              + " (for the docker-compose stack: "
+              + (key.contains("grpc") ? "http://localhost:26500" : "http://localhost:8088")
+              + "), or use PASSERELLE_ENGINE_MODE=embedded");
+    }
+  }
+
+  private static int unusedRestPort() {
+    return Ports.anyFree();
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE - 10;
+  }
+}

@@ -1,0 +1,239 @@
+package io.passerelle.engine;
+
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
+import io.camunda.zeebe.protocol.impl.record.value.processinstance.ProcessInstanceRecord;
+import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded mode's answer to Camunda's search API: a projection of the in-memory engine's record
+ * stream, read incrementally from the last position seen.
+ *
+ * <p>It keeps only what the queries need: open user tasks, and per process instance its status,
+ * active steps and open incidents. Every query first catches up with the log, so a query made after
+ * a command has been processed sees its effect.
+ */
+final class EngineRecordProjection {
+
+  private final LogStreamReader reader;
+  private final ElementNames names;
+  private long lastPosition = -1;
+
+  private final Map<Long, OpenUserTask> openTasks = new LinkedHashMap<>();
+  private final Map<Long, Instance> instances = new HashMap<>();
+  private final Map<Long, String> rejectionsBySourcePosition = new LinkedHashMap<>();
+
+  private final RecordMetadata metadata = new RecordMetadata();
+  private final UserTaskRecord userTask = new UserTaskRecord();
+  private final ProcessInstanceRecord processInstance = new ProcessInstanceRecord();
+  private final IncidentRecord incident = new IncidentRecord();
+
+  /** Resolves an element's business name from its process definition. */
+  interface ElementNames {
+    String nameOf(long processDefinitionKey, String elementId);
+  }
+
+  EngineRecordProjection(LogStreamReader reader, ElementNames names) {
+    this.reader = reader;
+    this.names = names;
+  }
+
+  synchronized List<OpenUserTask> openUserTasks() {
+    catchUp();
+    return List.copyOf(openTasks.values());
+  }
+
+  synchronized Optional<OpenUserTask> openUserTask(long userTaskKey) {
+    catchUp();
+    return Optional.ofNullable(openTasks.get(userTaskKey));
+  }
+
+  synchronized Optional<InstanceState> instanceState(long processInstanceKey) {
+    catchUp();
+    return Optional.ofNullable(instances.get(processInstanceKey)).map(Instance::toState);
+  }
+
+  /** The reason the engine rejected the command written at {@code position}, if it did. */
+  synchronized Optional<String> rejectionOf(long position) {
+    catchUp();
+    return Optional.ofNullable(rejectionsBySourcePosition.get(position));
+  }
+
+  private void catchUp() {
+    if (lastPosition < 0) {
+      reader.seekToFirstEvent();
+    } else {
+      reader.seekToNextEvent(lastPosition);
+    }
+    while (reader.hasNext()) {
+      LoggedEvent event = reader.next();
+      lastPosition = event.getPosition();
+      metadata.reset();
+      event.readMetadata(metadata);
+      if (metadata.getRecordType() == RecordType.EVENT) {
+        apply(event, metadata.getValueType(), metadata.getIntent());
+      } else if (metadata.getRecordType() == RecordType.COMMAND_REJECTION
+          && metadata.getValueType() == ValueType.USER_TASK) {
+        rememberRejection(event.getSourceEventPosition(), metadata.getRejectionReason());
+      }
+    }
+  }
+
+  private void apply(LoggedEvent event, ValueType valueType, Intent intent) {
+    switch (valueType) {
+      case USER_TASK -> applyUserTask(event, (UserTaskIntent) intent);
+      case PROCESS_INSTANCE -> applyProcessInstance(event, (ProcessInstanceIntent) intent);
+      case INCIDENT -> applyIncident(event, (IncidentIntent) intent);
+      default -> {}
+    }
+  }
+
+  private void applyUserTask(LoggedEvent event, UserTaskIntent intent) {
+    switch (intent) {
+      case CREATED -> {
+        userTask.reset();
+        event.readValue(userTask);
+        openTasks.put(
+            event.getKey(),
+            new OpenUserTask(
+                event.getKey(),
+                userTask.getProcessInstanceKey(),
+                userTask.getElementInstanceKey(),
+                userTask.getBpmnProcessId(),
+                userTask.getElementId(),
+                names.nameOf(userTask.getProcessDefinitionKey(), userTask.getElementId()),
+                blankToNull(userTask.getAssignee()),
+                userTask.getCandidateGroupsList(),
+                userTask.getCandidateUsersList(),
+                userTask.getFormKey(),
+                Instant.ofEpochMilli(event.getTimestamp())));
+      }
+      case ASSIGNED, UPDATED -> {
+        userTask.reset();
+        event.readValue(userTask);
+        openTasks.computeIfPresent(
+            event.getKey(), (key, task) -> task.withAssignee(blankToNull(userTask.getAssignee())));
+      }
+      case COMPLETED, CANCELED -> openTasks.remove(event.getKey());
+      default -> {}
+    }
+  }
+
+  private void applyProcessInstance(LoggedEvent event, ProcessInstanceIntent intent) {
+    if (intent != ProcessInstanceIntent.ELEMENT_ACTIVATED
+        && intent != ProcessInstanceIntent.ELEMENT_COMPLETED
+        && intent != ProcessInstanceIntent.ELEMENT_TERMINATED) {
+      return;
+    }
+    processInstance.reset();
+    event.readValue(processInstance);
+    long instanceKey = processInstance.getProcessInstanceKey();
+    Instant at = Instant.ofEpochMilli(event.getTimestamp());
+    if (processInstance.getBpmnElementType() == BpmnElementType.PROCESS) {
+      switch (intent) {
+        case ELEMENT_ACTIVATED ->
+            instances.put(
+                instanceKey, new Instance(instanceKey, processInstance.getBpmnProcessId()));
+        case ELEMENT_COMPLETED -> finish(instanceKey, InstanceState.Status.COMPLETED);
+        default -> finish(instanceKey, InstanceState.Status.TERMINATED);
+      }
+      return;
+    }
+    Instance instance = instances.get(instanceKey);
+    if (instance == null) {
+      return;
+    }
+    if (intent == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+      instance.active.put(
+          event.getKey(),
+          new InstanceState.ActiveStep(
+              event.getKey(),
+              processInstance.getElementId(),
+              processInstance.getBpmnElementType().name(),
+              at));
+    } else {
+      instance.active.remove(event.getKey());
+    }
+  }
+
+  private void finish(long instanceKey, InstanceState.Status status) {
+    Instance instance = instances.get(instanceKey);
+    if (instance != null) {
+      instance.status = status;
+      instance.active.clear();
+      instance.incidents.clear();
+    }
+  }
+
+  private void applyIncident(LoggedEvent event, IncidentIntent intent) {
+    incident.reset();
+    event.readValue(incident);
+    Instance instance = instances.get(incident.getProcessInstanceKey());
+    if (instance == null) {
+      return;
+    }
+    if (intent == IncidentIntent.CREATED) {
+      instance.incidents.put(
+          event.getKey(),
+          new InstanceState.Incident(
+              event.getKey(),
+              incident.getElementId(),
+              incident.getJobKey(),
+              incident.getErrorType().name(),
+              incident.getErrorMessage(),
+              Instant.ofEpochMilli(event.getTimestamp())));
+    } else if (intent == IncidentIntent.RESOLVED) {
+      instance.incidents.remove(event.getKey());
+    }
+  }
+
+  private void rememberRejection(long sourcePosition, String reason) {
+    rejectionsBySourcePosition.put(sourcePosition, reason);
+    if (rejectionsBySourcePosition.size() > 1_000) {
+      Long eldest = rejectionsBySourcePosition.keySet().iterator().next();
+      rejectionsBySourcePosition.remove(eldest);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static final class Instance {
+    private final long key;
+    private final String bpmnProcessId;
+    private InstanceState.Status status = InstanceState.Status.ACTIVE;
+    private final Map<Long, InstanceState.ActiveStep> active = new LinkedHashMap<>();
+    private final Map<Long, InstanceState.Incident> incidents = new LinkedHashMap<>();
+
+    private Instance(long key, String bpmnProcessId) {
+      this.key = key;
+      this.bpmnProcessId = bpmnProcessId;
+    }
+
+    private InstanceState toState() {
+      return new InstanceState(
+          key,
+          bpmnProcessId,
+          status,
+          new ArrayList<>(active.values()),
+          new ArrayList<>(incidents.values()));
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.passerelle.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys every BPMN, DMN and form of {@code processes/} at start-up, in one deployment, in both
+ * modes. Unchanged models keep their version; a model a process owner changed becomes a new version
+ * that new instances use, while running ones keep theirs.
+ */
+@Component
+class ProcessDeployer implements ApplicationRunner, Ordered {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessDeployer.class);
+
+  private final ProcessEngine engine;
+  private final ResourcePatternResolver resolver;
+  private final EngineProperties properties;
+
+  ProcessDeployer(
+      ProcessEngine engine, ResourcePatternResolver resolver, EngineProperties properties) {
+    this.engine = engine;
+    this.resolver = resolver;
+    this.properties = properties;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    List<Resource> resources = findModels();
+    if (resources.isEmpty()) {
+      LOG.warn("No model found at {}: nothing deployed", properties.deployLocations());
+      return;
+    }
+    var event = engine.deploy(resources);
+    event
+        .getProcesses()
+        .forEach(
+            p ->
+                LOG.info(
+                    "Deployed process {} version {} ({})",
+                    p.getBpmnProcessId(),
+                    p.getVersion(),
+                    p.getResourceName()));
+    event
+        .getDecisions()
+        .forEach(
+            d -> LOG.info("Deployed decision {} version {}", d.getDmnDecisionId(), d.getVersion()));
+    event
+        .getForm()
+        .forEach(f -> LOG.info("Deployed form {} version {}", f.getFormId(), f.getVersion()));
+  }
+
+  private List<Resource> findModels() {
+    Map<String, Resource> byName = new LinkedHashMap<>();
+    for (String location : properties.deployLocations()) {
+      try {
+        for (Resource resource : resolver.getResources(location)) {
+          if (resource.isReadable() && resource.getFilename() != null) {
+            byName.putIfAbsent(resource.getFilename(), resource);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list models at " + location, e);
+      }
+    }
+    var resources = new ArrayList<>(byName.values());
+    resources.sort(Comparator.comparing(Resource::getFilename));
+    return resources;
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+}

@@ -1,0 +1,190 @@
+package io.passerelle.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.grpc.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.springframework.core.io.Resource;
+
+/**
+ * The application's one door to the process engine, whatever its mode.
+ *
+ * <p>Commands (deploy, start, publish a message) go over gRPC through the {@link CamundaClient} in
+ * both modes; user-task commands and queries go through {@link ModeOperations}: REST on a cluster,
+ * the engine's log writer and a record-stream projection when embedded.
+ */
+public class ProcessEngine {
+
+  private final CamundaClient client;
+  private final ModeOperations operations;
+  private final EngineMode mode;
+  private final DeployedModels deployed;
+  private final Duration timeout;
+
+  ProcessEngine(
+      CamundaClient client,
+      ModeOperations operations,
+      EngineMode mode,
+      DeployedModels deployed,
+      Duration timeout) {
+    this.client = client;
+    this.operations = operations;
+    this.mode = mode;
+    this.deployed = deployed;
+    this.timeout = timeout;
+  }
+
+  public EngineMode mode() {
+    return mode;
+  }
+
+  public DeployedModels deployedModels() {
+    return deployed;
+  }
+
+  /**
+   * Deploys BPMN, DMN and form resources together. Deploying an unchanged resource again creates no
+   * new version.
+   */
+  public DeploymentEvent deploy(List<Resource> resources) {
+    if (resources.isEmpty()) {
+      throw new IllegalArgumentException("Nothing to deploy");
+    }
+    var command = client.newDeployResourceCommand();
+    io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2 step = null;
+    for (Resource resource : resources) {
+      byte[] content = read(resource);
+      String name = resource.getFilename();
+      deployed.rememberSource(name, content);
+      step =
+          step == null
+              ? command.addResourceBytes(content, name)
+              : step.addResourceBytes(content, name);
+    }
+    DeploymentEvent event = step.send().join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    event
+        .getProcesses()
+        .forEach(
+            p ->
+                deployed.addProcess(
+                    new DeployedModels.DeployedProcess(
+                        p.getBpmnProcessId(),
+                        p.getVersion(),
+                        p.getProcessDefinitionKey(),
+                        p.getResourceName())));
+    event
+        .getDecisions()
+        .forEach(
+            d ->
+                deployed.addDecision(
+                    new DeployedModels.DeployedResource(
+                        d.getDmnDecisionId(),
+                        d.getVersion(),
+                        d.getDecisionKey(),
+                        d.getDmnDecisionName())));
+    event
+        .getForm()
+        .forEach(
+            f ->
+                deployed.addForm(
+                    new DeployedModels.DeployedResource(
+                        f.getFormId(), f.getVersion(), f.getFormKey(), f.getResourceName())));
+    return event;
+  }
+
+  /** Starts the latest version of a process; returns the process instance key. */
+  public long startInstance(String bpmnProcessId, Map<String, Object> variables) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(bpmnProcessId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .getProcessInstanceKey();
+  }
+
+  /**
+   * Publishes a message. The {@code messageId} makes it idempotent: while the first message with
+   * that id is buffered, a second publication is refused by the engine and ignored here.
+   *
+   * @return true when published, false when a message with that id was already there
+   */
+  public boolean publishMessage(
+      String name,
+      String correlationKey,
+      String messageId,
+      Duration timeToLive,
+      Map<String, Object> variables) {
+    try {
+      client
+          .newPublishMessageCommand()
+          .messageName(name)
+          .correlationKey(correlationKey)
+          .messageId(messageId)
+          .timeToLive(timeToLive)
+          .variables(variables)
+          .send()
+          .join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == Status.Code.ALREADY_EXISTS) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  public List<OpenUserTask> openUserTasks() {
+    return operations.openUserTasks();
+  }
+
+  public Optional<OpenUserTask> openUserTask(long userTaskKey) {
+    return operations.openUserTask(userTaskKey);
+  }
+
+  /** Assigns (claims) a user task; {@code null} unassigns it. */
+  public void assignUserTask(long userTaskKey, String assignee) {
+    operations.assignUserTask(userTaskKey, assignee);
+  }
+
+  /** Completes a user task, merging the variables into the process as Tasklist does. */
+  public void completeUserTask(long userTaskKey, Map<String, Object> variables) {
+    operations.completeUserTask(userTaskKey, variables);
+  }
+
+  /** Where a process instance stands. */
+  public InstanceState instanceState(long processInstanceKey) {
+    return operations
+        .instanceState(processInstanceKey)
+        .orElseThrow(
+            () ->
+                new UnknownInstanceException("No process instance with key " + processInstanceKey));
+  }
+
+  /** Whether the engine's gateway answers a topology request within the timeout. */
+  public Topology topology(Duration within) {
+    var topology =
+        client.newTopologyRequest().send().join(within.toMillis(), TimeUnit.MILLISECONDS);
+    return new Topology(
+        topology.getGatewayVersion(), topology.getClusterSize(), topology.getPartitionsCount());
+  }
+
+  /** The answer of the gateway's topology request. */
+  public record Topology(String gatewayVersion, int brokers, int partitions) {}
+
+  private static byte[] read(Resource resource) {
+    try (var in = resource.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource.getDescription(), e);
+    }
+  }
+}

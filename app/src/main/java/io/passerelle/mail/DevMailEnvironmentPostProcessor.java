@@ -1,0 +1,52 @@
+package io.passerelle.mail;
+
+import io.passerelle.config.Ports;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * In {@code embedded} mode all mail goes to the in-process SMTP server of the development mailbox:
+ * resolves its port (0 = any free port; a busy port stops the start with one line) and points
+ * Spring Mail at it. In {@code remote} mode the {@code spring.mail.*} settings apply as given.
+ */
+public class DevMailEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+  static final String RESOLVED_PORT = "passerelle.dev-mail.resolved-port";
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    if (!"embedded".equals(environment.getProperty("passerelle.engine.mode"))) {
+      return;
+    }
+    int configured = environment.getProperty("passerelle.dev-mail.port", Integer.class, 2525);
+    int port =
+        Ports.resolve(configured, "The development mailbox's SMTP", "PASSERELLE_DEV_MAIL_PORT");
+    environment
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "passerelleDevMail",
+                Map.of(
+                    RESOLVED_PORT,
+                    port,
+                    "spring.mail.host",
+                    "127.0.0.1",
+                    "spring.mail.port",
+                    port,
+                    "spring.mail.username",
+                    "",
+                    "spring.mail.password",
+                    "")));
+  }
+
+  @Override
+  public int getOrder() {
+    // after the engine's post-processor, which normalises passerelle.engine.mode
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}
