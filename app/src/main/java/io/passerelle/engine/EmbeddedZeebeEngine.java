@@ -18,8 +18,8 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * <p>The only class that reaches into the engine's internals: its clock (the engine time is the
  * wall clock plus an offset that only grows) and its log stream (read by {@link
- * EngineRecordProjection}, written by {@link EmbeddedUserTaskCommands}). State lives in memory and
- * is gone when the application stops.
+ * EngineRecordProjection}, written by {@link EmbeddedModeOperations}). State lives in memory and is
+ * gone when the application stops.
  */
 public class EmbeddedZeebeEngine implements DisposableBean {
 
@@ -60,7 +60,7 @@ public class EmbeddedZeebeEngine implements DisposableBean {
 
   /** The engine's current time: the wall clock plus every advance made so far. */
   public Instant now() {
-    return Instant.ofEpochMilli(clock.getCurrentTimeInMillis());
+    return Instant.ofEpochMilli(currentMillis());
   }
 
   /** Moves the engine clock forward; due timers fire as on a real cluster. Never taken back. */
@@ -73,7 +73,17 @@ public class EmbeddedZeebeEngine implements DisposableBean {
 
   /** How far the engine clock is ahead of the wall clock. */
   public Duration offset() {
-    return Duration.ofMillis(clock.getCurrentTimeInMillis() - System.currentTimeMillis());
+    // whole seconds: the two clocks are read a few microseconds apart
+    return Duration.ofSeconds(Math.round((currentMillis() - System.currentTimeMillis()) / 1000.0));
+  }
+
+  /**
+   * The clock caches its time until an engine thread refreshes it; an idle engine would show a
+   * stale time, so refresh it first (the same wall clock plus offset the engine threads compute).
+   */
+  private long currentMillis() {
+    clock.update();
+    return clock.getCurrentTimeInMillis();
   }
 
   LogStream logStream() {

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param port gRPC port of the embedded engine; 0 = any free port
  * @param deployLocations resources deployed at start-up, in both modes
  * @param requestTimeout how long a command or query to the engine may take
+ * @param deployOnStartup deploy the models at start-up (turned off only by tests that have no
+ *     engine to reach)
  */
 @Validated
 @ConfigurationProperties("passerelle.engine")
@@ -27,4 +29,5 @@ public record EngineProperties(
         })
         @NotEmpty
         List<String> deployLocations,
-    @DefaultValue("10s") Duration requestTimeout) {}
+    @DefaultValue("10s") Duration requestTimeout,
+    @DefaultValue("true") boolean deployOnStartup) {}

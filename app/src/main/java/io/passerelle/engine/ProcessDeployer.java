@@ -39,6 +39,10 @@ class ProcessDeployer implements ApplicationRunner, Ordered {
 
   @Override
   public void run(ApplicationArguments args) {
+    if (!properties.deployOnStartup()) {
+      LOG.warn("Deployment at start-up is turned off (passerelle.engine.deploy-on-startup)");
+      return;
+    }
     List<Resource> resources = findModels();
     if (resources.isEmpty()) {
       LOG.warn("No model found at {}: nothing deployed", properties.deployLocations());

@@ -1,0 +1,62 @@
+package io.passerelle.db;
+
+import io.passerelle.config.StartupConfigurationException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Schema by Flyway only. In {@code embedded} mode the database starts empty each time, like the
+ * engine beside it (see {@link DatabaseProperties#resetOnStart()}); a JDBC URL is emptied at most
+ * once per JVM, so test contexts that share a database do not wipe each other's rows.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseResetConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseResetConfiguration.class);
+  private static final Set<String> RESET_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+  @Bean
+  FlywayConfigurationCustomizer passerelleFlywayCustomizer(Environment environment) {
+    boolean reset = resetOnStart(environment);
+    return configuration -> configuration.cleanDisabled(!reset);
+  }
+
+  @Bean
+  FlywayMigrationStrategy passerelleMigrationStrategy(Environment environment) {
+    boolean reset = resetOnStart(environment);
+    return flyway -> {
+      String url = environment.getProperty("spring.datasource.url", "default");
+      if (reset && RESET_IN_THIS_JVM.add(url)) {
+        LOG.info(
+            "Embedded mode: emptying the database {} (the in-memory engine starts empty too; set"
+                + " PASSERELLE_DATABASE_RESET_ON_START=false to keep its rows)",
+            url);
+        flyway.clean();
+      }
+      flyway.migrate();
+    };
+  }
+
+  static boolean resetOnStart(Environment environment) {
+    boolean embedded = "embedded".equals(environment.getProperty("passerelle.engine.mode"));
+    Boolean configured =
+        environment.getProperty("passerelle.database.reset-on-start", Boolean.class);
+    if (configured == null) {
+      return embedded;
+    }
+    if (configured && !embedded) {
+      throw new StartupConfigurationException(
+          "passerelle.database.reset-on-start=true would empty the database of a remote cluster's"
+              + " onboardings",
+          "remove PASSERELLE_DATABASE_RESET_ON_START (it is meant for the embedded mode only)");
+    }
+    return configured;
+  }
+}

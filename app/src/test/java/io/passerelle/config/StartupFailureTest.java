@@ -1,0 +1,93 @@
+package io.passerelle.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.passerelle.support.StandaloneApp;
+import io.passerelle.support.TestDatabases;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad configuration stops Passerelle before it serves anything, with one line saying what is wrong
+ * and how to fix it (Spring Boot prints it as "APPLICATION FAILED TO START").
+ */
+class StartupFailureTest {
+
+  private static final String TEST_DB =
+      "spring.datasource.url=" + TestDatabases.url("passerelle_test");
+
+  @Test
+  @DisplayName("an unknown engine mode")
+  void unknownMode() {
+    assertThatThrownBy(() -> StandaloneApp.start(TEST_DB, "passerelle.engine.mode=cloudy"))
+        .isInstanceOf(StartupConfigurationException.class)
+        .hasMessageContaining("Unknown engine mode 'cloudy'")
+        .hasMessageContaining("PASSERELLE_ENGINE_MODE")
+        .hasMessageContaining("embedded, remote");
+  }
+
+  @Test
+  @DisplayName("remote mode without the cluster's addresses")
+  void remoteWithoutAddress() {
+    assertThatThrownBy(() -> StandaloneApp.start(TEST_DB, "passerelle.engine.mode=remote"))
+        .isInstanceOf(StartupConfigurationException.class)
+        .hasMessageContaining("camunda.client.grpc-address")
+        .hasMessageContaining("CAMUNDA_CLIENT_GRPC_ADDRESS");
+  }
+
+  @Test
+  @DisplayName("an unreachable database")
+  void unreachableDatabase() throws Exception {
+    int closedPort;
+    try (var socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String url = "spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/passerelle";
+    assertThatThrownBy(() -> StandaloneApp.start(url))
+        .isInstanceOf(StartupConfigurationException.class)
+        .hasMessageContaining("PostgreSQL is not reachable at 127.0.0.1:" + closedPort)
+        .hasMessageContaining("SPRING_DATASOURCE_URL");
+  }
+
+  @Test
+  @DisplayName("the engine's gRPC port already in use")
+  void enginePortInUse() throws Exception {
+    try (var taken = new ServerSocket(0)) {
+      assertThatThrownBy(
+              () -> StandaloneApp.start(TEST_DB, "passerelle.engine.port=" + taken.getLocalPort()))
+          .isInstanceOf(StartupConfigurationException.class)
+          .hasMessageContaining("port " + taken.getLocalPort() + " is already in use")
+          .hasMessageContaining("PASSERELLE_ENGINE_PORT");
+    }
+  }
+
+  @Test
+  @DisplayName("the development SMTP port already in use")
+  void smtpPortInUse() throws Exception {
+    try (var taken = new ServerSocket(0)) {
+      assertThatThrownBy(
+              () ->
+                  StandaloneApp.start(TEST_DB, "passerelle.dev-mail.port=" + taken.getLocalPort()))
+          .isInstanceOf(StartupConfigurationException.class)
+          .hasMessageContaining("port " + taken.getLocalPort() + " is already in use")
+          .hasMessageContaining("PASSERELLE_DEV_MAIL_PORT");
+    }
+  }
+
+  @Test
+  @DisplayName("asking remote mode to empty its database at start-up")
+  void resetInRemoteMode() {
+    assertThatThrownBy(
+            () ->
+                StandaloneApp.start(
+                    TEST_DB,
+                    "passerelle.engine.mode=remote",
+                    "camunda.client.grpc-address=http://127.0.0.1:1",
+                    "camunda.client.rest-address=http://127.0.0.1:1",
+                    "passerelle.database.reset-on-start=true"))
+        .hasRootCauseInstanceOf(StartupConfigurationException.class)
+        .rootCause()
+        .hasMessageContaining("PASSERELLE_DATABASE_RESET_ON_START");
+  }
+}

@@ -1,0 +1,71 @@
+package io.passerelle.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.passerelle.support.PasserelleSpringTest;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The development clock of the embedded engine. */
+@PasserelleSpringTest
+class DevClockTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired EmbeddedZeebeEngine engine;
+
+  @Test
+  @DisplayName("GET /dev/clock tells the engine time and how far it is ahead of the wall clock")
+  void readsTheClock() throws Exception {
+    mvc.perform(get("/dev/clock"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.engineTime").isNotEmpty())
+        .andExpect(jsonPath("$.offset").isNotEmpty());
+  }
+
+  @Test
+  @DisplayName("advancing by P1D moves the engine clock one day ahead")
+  void advancesTheClock() throws Exception {
+    Duration before = engine.offset();
+    mvc.perform(
+            post("/dev/clock/advance")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"duration\":\"P1D\"}"))
+        .andExpect(status().isOk());
+    assertThat(engine.offset().minus(before)).isEqualTo(Duration.ofDays(1));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is refused")
+  @ValueSource(strings = {"-P1D", "PT0S", "P-3D", "seven days", "P1M", "", "PT"})
+  @DisplayName("negative, zero, malformed or variable-length durations get problem+json")
+  void refusesBadDurations(String duration) throws Exception {
+    Duration before = engine.offset();
+    mvc.perform(
+            post("/dev/clock/advance")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"duration\":\"" + duration + "\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.code").isNotEmpty())
+        .andExpect(jsonPath("$.detail").isNotEmpty());
+    assertThat(engine.offset()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("a body that is not JSON gets problem+json too")
+  void refusesMalformedJson() throws Exception {
+    mvc.perform(post("/dev/clock/advance").contentType(MediaType.APPLICATION_JSON).content("{nope"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+}

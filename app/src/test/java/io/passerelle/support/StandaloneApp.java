@@ -1,0 +1,34 @@
+package io.passerelle.support;
+
+import io.passerelle.PasserelleApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts Passerelle as its own application (not the shared test context), for tests of start-up,
+ * configuration and failure: any free ports unless told otherwise, and the properties given.
+ */
+public final class StandaloneApp {
+
+  private StandaloneApp() {}
+
+  public static ConfigurableApplicationContext start(String... properties) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("server.port", "0");
+    all.put("passerelle.engine.port", "0");
+    all.put("passerelle.dev-mail.port", "0");
+    all.put("spring.main.banner-mode", "off");
+    for (String property : properties) {
+      int equals = property.indexOf('=');
+      all.put(property.substring(0, equals), property.substring(equals + 1));
+    }
+    // as command-line arguments: they win over application.yml, as an operator's would
+    return new SpringApplicationBuilder(PasserelleApplication.class)
+        .run(
+            all.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
+  }
+}
