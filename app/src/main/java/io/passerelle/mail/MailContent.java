@@ -1,0 +1,75 @@
+package io.passerelle.mail;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a mail says, one record per kind of mail. Every text field is plain text from the database
+ * or a person: the templates escape it, and nothing of it reaches a mail header unfiltered.
+ */
+public sealed interface MailContent {
+
+  /** The name the mail greets, e.g. "Jeanne Martin". */
+  String recipientName();
+
+  /** The invitation: what the offer gives, who invited, the link, when it expires. */
+  record Invitation(
+      String recipientName,
+      String login,
+      String activationLink,
+      String dossierName,
+      String offerName,
+      List<String> offerFeatures,
+      String invitedBy,
+      String customMessage,
+      Instant expiresAt)
+      implements MailContent {
+    public Invitation {
+      offerFeatures = offerFeatures == null ? List.of() : List.copyOf(offerFeatures);
+    }
+  }
+
+  /** A reminder of a pending invitation (1 = first, 2 = second). */
+  record Reminder(
+      String recipientName,
+      String login,
+      String activationLink,
+      String dossierName,
+      String offerName,
+      String invitedBy,
+      int reminderNumber,
+      Instant expiresAt)
+      implements MailContent {}
+
+  /** A client whose account is already active gets access to one more dossier. */
+  record NewAccess(
+      String recipientName,
+      String signInLink,
+      String dossierName,
+      String offerName,
+      List<String> offerFeatures,
+      String invitedBy,
+      String customMessage)
+      implements MailContent {
+    public NewAccess {
+      offerFeatures = offerFeatures == null ? List.of() : List.copyOf(offerFeatures);
+    }
+  }
+
+  /** The invitation expired; the client may ask for a new link. */
+  record InvitationExpired(String recipientName, String dossierName, String newLinkPage)
+      implements MailContent {}
+
+  /** A link to choose a new password. */
+  record PasswordReset(String recipientName, String resetLink, Instant expiresAt)
+      implements MailContent {}
+
+  /** To a staff member assigned to the dossier: the client activated their access. */
+  record StaffClientActivated(
+      String recipientName, String clientName, String dossierName, String dossierLink)
+      implements MailContent {}
+
+  /** To a staff member: something needs their attention. */
+  record StaffNotice(String recipientName, String title, String body, String link)
+      implements MailContent {}
+}
