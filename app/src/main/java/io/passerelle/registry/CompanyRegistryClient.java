@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +42,7 @@ public class CompanyRegistryClient {
     void sleep(Duration duration) throws InterruptedException;
   }
 
+  @Autowired
   public CompanyRegistryClient(CompanyRegistryProperties properties, ObjectMapper json) {
     this(properties, json, d -> Thread.sleep(d));
   }
