@@ -3,10 +3,9 @@ package io.passerelle.processes;
 import java.util.List;
 
 /**
- * Every string the models and the Java code share: process, decision and form ids, model
- * resources, job types, message names, error codes, variable names and the element ids the
- * application looks for. The single source of these names; {@code docs/design.md} describes what
- * they mean.
+ * Every string the models and the Java code share: process, decision and form ids, model resources,
+ * job types, message names, error codes, variable names and the element ids the application looks
+ * for. The single source of these names; {@code docs/design.md} describes what they mean.
  */
 public final class ProcessNames {
 
