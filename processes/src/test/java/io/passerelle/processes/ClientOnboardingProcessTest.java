@@ -122,12 +122,17 @@ class ClientOnboardingProcessTest {
   @DisplayName("send later: waits for the staff's order, then invites")
   void sendLaterWaitsForTheOrderToSendThenInvites() {
     var onboarding = driver.startOnboarding(103, false);
+    driver.awaitSubscriptions(
+        onboarding.getProcessInstanceKey(),
+        Messages.SEND_INVITATION_NOW,
+        Messages.INVITATION_CANCELLED);
 
     assertThat(onboarding)
         .hasPassedElement("Gateway_SendNow")
         .hasNotPassedElement(Elements.AWAIT_SEND_ORDER)
-        .isWaitingForMessages(Messages.SEND_INVITATION_NOW, Messages.INVITATION_CANCELLED)
         .hasNotCalledProcess(Processes.CLIENT_INVITATION);
+    assertThat(driver.openSubscriptions(onboarding.getProcessInstanceKey()))
+        .containsExactlyInAnyOrder(Messages.SEND_INVITATION_NOW, Messages.INVITATION_CANCELLED);
     assertThat(driver.jobs(JobTypes.ISSUE_INVITATION)).isEmpty();
 
     driver.publish(Messages.SEND_INVITATION_NOW, "onboarding-103");

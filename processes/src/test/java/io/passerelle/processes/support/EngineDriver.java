@@ -308,6 +308,33 @@ public final class EngineDriver {
     runJobs();
   }
 
+  /**
+   * The messages an instance waits for now. (BpmnAssert's {@code isWaitingForMessages} keeps one
+   * subscription per element instance, so it misses one of an event-based gateway's two.)
+   */
+  public Set<String> openSubscriptions(long processInstanceKey) {
+    Map<String, ProcessMessageSubscriptionIntent> latest = new HashMap<>();
+    stream(records.processMessageSubscriptionRecords())
+        .filter(r -> r.getRecordType() == RecordType.EVENT)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .forEach(
+            r ->
+                latest.put(
+                    r.getValue().getElementInstanceKey() + "/" + r.getValue().getMessageName(),
+                    (ProcessMessageSubscriptionIntent) r.getIntent()));
+    return latest.entrySet().stream()
+        .filter(e -> e.getValue() == ProcessMessageSubscriptionIntent.CREATED)
+        .map(e -> e.getKey().substring(e.getKey().indexOf('/') + 1))
+        .collect(Collectors.toSet());
+  }
+
+  /** Waits until the instance waits for these messages (opened just after the element). */
+  public void awaitSubscriptions(long processInstanceKey, String... messageNames) {
+    await(
+        "subscriptions to " + String.join(", ", messageNames),
+        () -> openSubscriptions(processInstanceKey).containsAll(List.of(messageNames)));
+  }
+
   private long correlations(String messageName, String correlationKey) {
     return stream(records.processMessageSubscriptionRecords())
         .filter(r -> r.getIntent() == ProcessMessageSubscriptionIntent.CORRELATED)
