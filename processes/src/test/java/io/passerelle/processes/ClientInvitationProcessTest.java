@@ -75,6 +75,15 @@ class ClientInvitationProcessTest {
   void remindersAtSevenAndThirtyDaysExactlyOnceEach() {
     var onboarding = driver.startOnboarding(201, true);
     long invitation = invitationWaitingForActivation(onboarding);
+    long now = java.time.Instant.now().plus(driver.clockOffset()).toEpochMilli();
+    assertThat(driver.timersCreated(FIRST_REMINDER, invitation).get(0).getDueDate() - now)
+        .isCloseTo(days(7).toMillis(), within(Duration.ofMinutes(1).toMillis()));
+    assertThat(driver.timersCreated(SECOND_REMINDER, invitation).get(0).getDueDate() - now)
+        .isCloseTo(days(30).toMillis(), within(Duration.ofMinutes(1).toMillis()));
+    assertThat(
+            driver.timersCreated("TimerEvent_InvitationExpired", invitation).get(0).getDueDate()
+                - now)
+        .isCloseTo(days(45).toMillis(), within(Duration.ofMinutes(1).toMillis()));
 
     driver.advance(days(6));
     assertThat(driver.jobs(JobTypes.SEND_REMINDER)).isEmpty();

@@ -7,6 +7,7 @@ import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import io.camunda.zeebe.protocol.record.value.ErrorType;
 import io.passerelle.processes.ProcessNames.Elements;
 import io.passerelle.processes.ProcessNames.Errors;
 import io.passerelle.processes.ProcessNames.JobTypes;
@@ -164,6 +165,33 @@ class ClientOnboardingProcessTest {
         .isCompleted();
     assertThat(driver.jobs(JobTypes.RECORD_ONBOARDING_CANCELLED)).hasSize(1);
     assertThat(driver.jobs(JobTypes.SEND_INVITATION_MAIL)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a technical failure with no retry left: an incident at that step, which says why")
+  void technicalFailureEndsInAnIncidentAtThatStep() {
+    driver.stub(
+        JobTypes.LINK_DOSSIER_CONTACT,
+        (job, jobs) ->
+            jobs.newFailCommand(job)
+                .retries(0)
+                .errorMessage("Linking the dossier failed: database unavailable")
+                .send()
+                .join());
+
+    var onboarding = driver.startOnboarding(106, true);
+
+    assertThat(onboarding)
+        .isWaitingAtElements("ServiceTask_LinkDossier")
+        .hasNotPassedElement(Elements.END_ONBOARDING_REJECTED)
+        .hasAnyIncidents()
+        .extractingLatestIncident()
+        .hasErrorType(ErrorType.JOB_NO_RETRIES)
+        .hasErrorMessage("Linking the dossier failed: database unavailable")
+        .occurredOnElement("ServiceTask_LinkDossier")
+        .isUnresolved();
+    assertThat(onboarding).isActive();
+    assertThat(driver.jobs(JobTypes.PROPOSE_COLLABORATIVE_SERVICE)).isEmpty();
   }
 
   @ParameterizedTest(name = "{1} from {0} → rejected end")
