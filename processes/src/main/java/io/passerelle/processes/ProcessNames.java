@@ -1,0 +1,251 @@
+package io.passerelle.processes;
+
+import java.util.List;
+
+/**
+ * Every string the models and the Java code share: process, decision and form ids, model resources,
+ * job types, message names, error codes, variable names and the element ids the application looks
+ * for. The single source of these names; {@code docs/design.md} describes what they mean.
+ */
+public final class ProcessNames {
+
+  private ProcessNames() {}
+
+  /** BPMN process ids. */
+  public static final class Processes {
+    public static final String CLIENT_ONBOARDING = "Process_ClientOnboarding";
+    public static final String CLIENT_INVITATION = "Process_ClientInvitation";
+    public static final String BULK_INVITATION = "Process_BulkInvitation";
+
+    private Processes() {}
+  }
+
+  /** DMN decision ids. */
+  public static final class Decisions {
+    public static final String REMINDER_POLICY = "Decision_ReminderPolicy";
+
+    private Decisions() {}
+  }
+
+  /** Camunda form ids, linked to their user tasks. */
+  public static final class Forms {
+    public static final String FOLLOW_UP_STALLED_ACTIVATION = "Form_FollowUpStalledActivation";
+    public static final String CORRECT_CONTACT_EMAIL = "Form_CorrectContactEmail";
+
+    private Forms() {}
+  }
+
+  /** The models on the classpath; deploy them together (forms and decision before use). */
+  public static final class Resources {
+    public static final String CLIENT_ONBOARDING = "processes/client-onboarding.bpmn";
+    public static final String CLIENT_INVITATION = "processes/client-invitation.bpmn";
+    public static final String BULK_INVITATION = "processes/bulk-invitation.bpmn";
+    public static final String REMINDER_POLICY = "processes/reminder-policy.dmn";
+    public static final String FOLLOW_UP_STALLED_ACTIVATION_FORM =
+        "processes/follow-up-stalled-activation.form";
+    public static final String CORRECT_CONTACT_EMAIL_FORM = "processes/correct-contact-email.form";
+
+    /** Every model, in an order that deploys in one call. */
+    public static final List<String> ALL =
+        List.of(
+            REMINDER_POLICY,
+            FOLLOW_UP_STALLED_ACTIVATION_FORM,
+            CORRECT_CONTACT_EMAIL_FORM,
+            CLIENT_INVITATION,
+            CLIENT_ONBOARDING,
+            BULK_INVITATION);
+
+    private Resources() {}
+  }
+
+  /** Job types of the service tasks (kebab-case), one worker class each. */
+  public static final class JobTypes {
+    // Process_ClientOnboarding
+    public static final String ACTIVATE_OFFER = "activate-offer";
+    public static final String CREATE_CONTACT = "create-contact";
+    public static final String LINK_DOSSIER_CONTACT = "link-dossier-contact";
+    public static final String PROPOSE_COLLABORATIVE_SERVICE = "propose-collaborative-service";
+    public static final String SEND_NEW_ACCESS_NOTICE = "send-new-access-notice";
+    public static final String ENABLE_OFFER_WIDGET = "enable-offer-widget";
+    public static final String NOTIFY_ASSIGNED_STAFF = "notify-assigned-staff";
+    public static final String RECORD_ONBOARDING_CANCELLED = "record-onboarding-cancelled";
+    public static final String RECORD_ONBOARDING_REJECTED = "record-onboarding-rejected";
+
+    // Process_ClientInvitation
+    public static final String ISSUE_INVITATION = "issue-invitation";
+    public static final String SEND_INVITATION_MAIL = "send-invitation-mail";
+    public static final String SEND_REMINDER = "send-reminder";
+    public static final String EXPIRE_INVITATION = "expire-invitation";
+    public static final String EXTEND_INVITATION = "extend-invitation";
+    public static final String CANCEL_INVITATION = "cancel-invitation";
+    public static final String MARK_INVITATION_BOUNCED = "mark-invitation-bounced";
+    public static final String CORRECT_CONTACT_EMAIL = "correct-contact-email";
+    public static final String RECORD_ACTIVATION = "record-activation";
+
+    // Process_BulkInvitation
+    public static final String INVITE_BULK_ITEM = "invite-bulk-item";
+    public static final String FLAG_BULK_ITEM_INVALID = "flag-bulk-item-invalid";
+    public static final String COMPLETE_BULK_INVITATION = "complete-bulk-invitation";
+
+    /** Every job type the models use. */
+    public static final List<String> ALL =
+        List.of(
+            ACTIVATE_OFFER,
+            CREATE_CONTACT,
+            LINK_DOSSIER_CONTACT,
+            PROPOSE_COLLABORATIVE_SERVICE,
+            SEND_NEW_ACCESS_NOTICE,
+            ENABLE_OFFER_WIDGET,
+            NOTIFY_ASSIGNED_STAFF,
+            RECORD_ONBOARDING_CANCELLED,
+            RECORD_ONBOARDING_REJECTED,
+            ISSUE_INVITATION,
+            SEND_INVITATION_MAIL,
+            SEND_REMINDER,
+            EXPIRE_INVITATION,
+            EXTEND_INVITATION,
+            CANCEL_INVITATION,
+            MARK_INVITATION_BOUNCED,
+            CORRECT_CONTACT_EMAIL,
+            RECORD_ACTIVATION,
+            INVITE_BULK_ITEM,
+            FLAG_BULK_ITEM_INVALID,
+            COMPLETE_BULK_INVITATION);
+
+    private JobTypes() {}
+  }
+
+  /**
+   * Message names. All are correlated by {@link Variables#ONBOARDING_KEY}; publish them with a
+   * {@code messageId} of {@code <message>-<onboardingKey>-<request id>}.
+   */
+  public static final class Messages {
+    /** Staff: send the invitation that was kept for later. */
+    public static final String SEND_INVITATION_NOW = "send-invitation-now";
+
+    /** Client: activated the account from the invitation link. */
+    public static final String CLIENT_ACTIVATED = "client-activated";
+
+    /** Staff: resend (new invitation, new link, the reminder schedule restarts). */
+    public static final String INVITATION_RESENT = "invitation-resent";
+
+    /** Staff: cancel the pending invitation (before sending or at any time while it is pending). */
+    public static final String INVITATION_CANCELLED = "invitation-cancelled";
+
+    /** Staff: the contact's e-mail address changed (new invitation to the new address). */
+    public static final String EMAIL_CHANGED = "email-changed";
+
+    /** Mail system: the invitation or a reminder bounced. */
+    public static final String EMAIL_BOUNCED = "email-bounced";
+
+    private Messages() {}
+  }
+
+  /** BPMN error codes thrown by workers (through {@code BusinessRuleException}). */
+  public static final class Errors {
+    public static final String OFFER_UNKNOWN = "OFFER_UNKNOWN";
+    public static final String DOSSIER_UNKNOWN = "DOSSIER_UNKNOWN";
+    public static final String ROLE_MISSING = "ROLE_MISSING";
+    public static final String INVALID_EMAIL = "INVALID_EMAIL";
+    public static final String MAIL_REJECTED = "MAIL_REJECTED";
+    public static final String SIRET_ALREADY_USED = "SIRET_ALREADY_USED";
+
+    private Errors() {}
+  }
+
+  /** Process variables (ids and small flags only; see design.md). */
+  public static final class Variables {
+    // start of Process_ClientOnboarding
+    public static final String ONBOARDING_ID = "onboardingId";
+    public static final String ONBOARDING_KEY = "onboardingKey";
+    public static final String BUSINESS_KEY = "businessKey";
+    public static final String DOSSIER_ID = "dossierId";
+    public static final String OFFER_CODE = "offerCode";
+    public static final String SEND_NOW = "sendNow";
+
+    // set by workers
+    public static final String CONTACT_ID = "contactId";
+    public static final String SUBSCRIBER_TYPE = "subscriberType";
+    public static final String SERVICE_ID = "serviceId";
+    public static final String ACCOUNT_ID = "accountId";
+    public static final String ACCOUNT_ACTIVE = "accountActive";
+    public static final String INVITATION_ID = "invitationId";
+    public static final String DOSSIER_MANAGER = "dossierManager";
+
+    // set by the models
+    public static final String REJECTION_CODE = "rejectionCode";
+    public static final String REMINDER_POLICY = "reminderPolicy";
+    public static final String REMINDER_NUMBER = "reminderNumber";
+    public static final String INVITATION_OUTCOME = "invitationOutcome";
+
+    // set by the user tasks' forms
+    public static final String FOLLOW_UP_DECISION = "followUpDecision";
+    public static final String FOLLOW_UP_NOTE = "followUpNote";
+    public static final String CORRECTED_EMAIL = "correctedEmail";
+    public static final String CORRECTION_NOTE = "correctionNote";
+
+    // Process_BulkInvitation
+    public static final String BULK_ID = "bulkId";
+    public static final String BULK_ITEM_IDS = "bulkItemIds";
+    public static final String BULK_ITEM_ID = "bulkItemId";
+
+    private Variables() {}
+  }
+
+  /** Values of {@link Variables#FOLLOW_UP_DECISION}. */
+  public static final class FollowUpDecisions {
+    public static final String RESEND = "resend";
+    public static final String EXTEND = "extend";
+    public static final String CANCEL = "cancel";
+
+    private FollowUpDecisions() {}
+  }
+
+  /** Values of {@link Variables#INVITATION_OUTCOME}. */
+  public static final class InvitationOutcomes {
+    public static final String ACTIVATED = "activated";
+    public static final String CANCELLED = "cancelled";
+
+    private InvitationOutcomes() {}
+  }
+
+  /** Candidate groups of the user tasks. */
+  public static final class CandidateGroups {
+    public static final String MANAGERS = "managers";
+
+    private CandidateGroups() {}
+  }
+
+  /** Element ids the application looks for (user tasks, where an instance stands, its end). */
+  public static final class Elements {
+    // Process_ClientOnboarding
+    public static final String AWAIT_SEND_ORDER = "Gateway_AwaitSendOrder";
+    public static final String CLIENT_INVITATION_CALL = "CallActivity_ClientInvitation";
+    public static final String END_CLIENT_ONBOARDED = "EndEvent_ClientOnboarded";
+    public static final String END_ONBOARDING_CANCELLED = "EndEvent_OnboardingCancelled";
+    public static final String END_ONBOARDING_REJECTED = "EndEvent_OnboardingRejected";
+
+    // Process_ClientInvitation
+    public static final String AWAIT_ACTIVATION = "ReceiveTask_AwaitActivation";
+    public static final String USER_TASK_FOLLOW_UP_STALLED_ACTIVATION =
+        "UserTask_FollowUpStalledActivation";
+    public static final String USER_TASK_CORRECT_CONTACT_EMAIL = "UserTask_CorrectContactEmail";
+    public static final String END_INVITATION_ACCEPTED = "EndEvent_InvitationAccepted";
+    public static final String END_INVITATION_CANCELLED = "EndEvent_InvitationCancelled";
+
+    // Process_BulkInvitation
+    public static final String END_BULK_INVITATION_COMPLETED = "EndEvent_BulkInvitationCompleted";
+
+    private Elements() {}
+  }
+
+  /** {@code "onboarding-<id>"}: the correlation key of every message of one onboarding. */
+  public static String onboardingKey(long onboardingId) {
+    return "onboarding-" + onboardingId;
+  }
+
+  /** {@code "<message>-<onboardingKey>-<requestId>"}: a message id that makes a repeat harmless. */
+  public static String messageId(String message, String onboardingKey, String requestId) {
+    return message + "-" + onboardingKey + "-" + requestId;
+  }
+}

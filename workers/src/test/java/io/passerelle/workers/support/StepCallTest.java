@@ -1,0 +1,104 @@
+package io.passerelle.workers.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.CamundaError;
+import io.camunda.client.exception.JobError;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StepCallTest {
+
+  @Test
+  @DisplayName("a step's result is the job's new variables")
+  void returnsTheStepResult() {
+    assertThat(StepCall.call(Jobs.job(), "Reading", () -> "value")).isEqualTo("value");
+  }
+
+  @Test
+  @DisplayName("a business rule exception becomes a BPMN error with its code and message")
+  void businessRuleBecomesBpmnError() {
+    BpmnError error =
+        catchThrowableOfType(
+            BpmnError.class,
+            () ->
+                StepCall.run(
+                    Jobs.job(),
+                    "Creating the contact",
+                    () -> {
+                      throw new BusinessRuleException("INVALID_EMAIL", "jean@ is not an address");
+                    }));
+
+    assertThat(error.getErrorCode()).isEqualTo("INVALID_EMAIL");
+    assertThat(error.getErrorMessage()).isEqualTo("jean@ is not an address");
+  }
+
+  @ParameterizedTest(name = "job with {0} retries → fails with {1} left, next attempt after {2}")
+  @CsvSource({"5, 4, PT10S", "4, 3, PT30S", "3, 2, PT2M", "2, 1, PT10M", "1, 0, PT30M"})
+  @DisplayName("a technical failure fails the job with one retry less and a growing backoff")
+  void technicalFailureFailsTheJobWithBackoff(int retries, int retriesLeft, Duration backoff) {
+    JobError error =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                StepCall.run(
+                    Jobs.job(9001, retries),
+                    "Sending the mail of invitation 7",
+                    () -> {
+                      throw new IllegalStateException("SMTP server unreachable");
+                    }));
+
+    assertThat(error.getRetries()).isEqualTo(retriesLeft);
+    assertThat(error.getRetryBackoff()).isEqualTo(backoff);
+    assertThat(error.getErrorMessage())
+        .startsWith(
+            "Sending the mail of invitation 7 failed: IllegalStateException: SMTP server unreachable.");
+    assertThat(error.getCause()).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  @DisplayName("the last failure's message, the incident's, says what to fix and how to resume")
+  void lastFailureSaysWhatToFix() {
+    JobError error =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                StepCall.run(
+                    Jobs.job(9001, 1),
+                    "Issuing an invitation for onboarding 12",
+                    () -> {
+                      throw new IllegalStateException("database unavailable");
+                    }));
+
+    assertThat(error.getRetries()).isZero();
+    assertThat(error.getErrorMessage())
+        .contains("Issuing an invitation for onboarding 12 failed")
+        .contains("database unavailable")
+        .contains("fix the cause")
+        .contains("resolve this incident");
+  }
+
+  @Test
+  @DisplayName("a Camunda error raised by the step passes unchanged")
+  void camundaErrorPassesUnchanged() {
+    var original = CamundaError.bpmnError("MAIL_REJECTED", "refused");
+
+    var thrown =
+        catchThrowableOfType(
+            BpmnError.class,
+            () ->
+                StepCall.run(
+                    Jobs.job(),
+                    "Sending",
+                    () -> {
+                      throw original;
+                    }));
+
+    assertThat(thrown).isSameAs(original);
+  }
+}
