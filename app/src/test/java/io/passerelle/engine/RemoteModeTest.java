@@ -34,6 +34,7 @@ class RemoteModeTest {
             "spring.datasource.url=" + TestDatabases.url(database),
             "passerelle.engine.mode=remote",
             "passerelle.engine.deploy-on-startup=false",
+            "passerelle.token.secret=remote-mode-test-secret-of-at-least-32-chars",
             "camunda.client.grpc-address=http://127.0.0.1:" + nobody,
             "camunda.client.rest-address=http://127.0.0.1:" + nobody,
             "camunda.client.worker.defaults.enabled=false",
