@@ -82,6 +82,20 @@ public class CatalogService {
             () -> DomainException.notFound("OFFER_NOT_FOUND", "No offer has the id " + id + "."));
   }
 
+  /** Creates a new offer; an existing code is {@code OFFER_CODE_TAKEN}. */
+  @Transactional
+  public OfferView createOffer(OfferDefinition definition, Actor actor) {
+    requireAdministrator(actor, "define offers");
+    String code =
+        definition.code() == null ? "" : definition.code().strip().toUpperCase(Locale.ROOT);
+    locks.lock("offer", code);
+    if (offers.findByCode(code).isPresent()) {
+      throw DomainException.conflict(
+          "OFFER_CODE_TAKEN", "code", "An offer with the code '" + code + "' exists already.");
+    }
+    return defineOffer(definition, actor);
+  }
+
   /** Creates the offer, or redefines it when the code exists. */
   @Transactional
   public OfferView defineOffer(OfferDefinition definition, Actor actor) {

@@ -10,9 +10,17 @@ public final class FiscalYears {
 
   private FiscalYears() {}
 
-  /** The default end: 12 months after the start, minus one day (1 Jan → 31 Dec, 1 Jul → 30 Jun). */
+  /**
+   * The default end: 12 months after the start, minus one day (1 Jan → 31 Dec, 1 Jul → 30 Jun, 1
+   * Mar 2023 → 29 Feb 2024). A year starting on 29 February ends on 28 February: its anniversary
+   * does not exist, so the day before it is the last day of February.
+   */
   public static LocalDate defaultEnd(LocalDate start) {
-    return start.plusMonths(12).minusDays(1);
+    LocalDate anniversary = start.plusMonths(12);
+    if (anniversary.getDayOfMonth() != start.getDayOfMonth()) {
+      return anniversary; // clamped to the end of a shorter month
+    }
+    return anniversary.minusDays(1);
   }
 
   /** Whether start..end (inclusive) is an acceptable fiscal year. */
