@@ -4,29 +4,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * An invitation link. The id comes from a sequence at persist time, before the insert, because the
- * token is derived from it: the row is written once, with its token hash.
+ * An invitation link. Its id is drawn from the sequence before the row is built, because the token
+ * is derived from it: the row is written once, with its token hash.
  */
 @Entity
 @Table(name = "invitation")
 class Invitation {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invitation_ids")
-  @SequenceGenerator(
-      name = "invitation_ids",
-      sequenceName = "invitation_id_seq",
-      allocationSize = 1)
-  private Long id;
+  @Id private Long id;
 
   @Column(name = "account_id", nullable = false, updatable = false)
   private long accountId;
@@ -100,36 +91,32 @@ class Invitation {
   protected Invitation() {}
 
   Invitation(
+      long id,
       long accountId,
       Long dossierId,
       Long collaborativeServiceId,
       Long onboardingId,
       String email,
       byte[] tokenNonce,
+      byte[] tokenHash,
       Long invitedByStaffId,
       Long invitedByAccountId,
       String customMessage,
       Instant now,
       Instant expiresAt) {
+    this.id = id;
     this.accountId = accountId;
     this.dossierId = dossierId;
     this.collaborativeServiceId = collaborativeServiceId;
     this.onboardingId = onboardingId;
     this.email = email;
     this.tokenNonce = tokenNonce.clone();
+    this.tokenHash = tokenHash.clone();
     this.invitedByStaffId = invitedByStaffId;
     this.invitedByAccountId = invitedByAccountId;
     this.customMessage = customMessage;
     this.createdAt = now;
     this.expiresAt = expiresAt;
-  }
-
-  /** Set once, between persist (which gives the id) and the insert. */
-  void assignTokenHash(byte[] hash) {
-    if (this.tokenHash != null) {
-      throw new IllegalStateException("invitation " + id + " has its token already");
-    }
-    this.tokenHash = hash.clone();
   }
 
   Long getId() {

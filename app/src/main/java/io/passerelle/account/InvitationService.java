@@ -141,22 +141,24 @@ public class InvitationService {
               .with("invitationId", old.getId())
               .with("reason", "REISSUED"));
     }
+    long id = invitations.nextId();
+    byte[] nonce = tokens.newNonce();
     var invitation =
         new Invitation(
+            id,
             account.getId(),
             command.dossierId(),
             command.collaborativeServiceId(),
             command.onboardingId(),
             account.getEmail(),
-            tokens.newNonce(),
+            nonce,
+            InvitationTokens.hash(tokens.token(id, nonce)),
             staffId,
             clientAccountId,
             message,
             now,
             now.plus(validity));
-    entityManager.persist(invitation); // the sequence gives the id, the insert waits for the hash
-    invitation.assignTokenHash(
-        InvitationTokens.hash(tokens.token(invitation.getId(), invitation.getTokenNonce())));
+    entityManager.persist(invitation);
     entityManager.flush();
     for (Invitation old : live) {
       old.supersededBy(invitation.getId());

@@ -165,7 +165,7 @@ public class DossierService {
       dossier.changeManager(manager.id(), now);
     }
     dossier.describe(details, now);
-    dossiers.saveAndFlush(dossier);
+    dossiers.flush(); // managed: new children are persisted by cascade
     activity.record(ActivityRecord.of(ActivityType.DOSSIER_UPDATED, actor, id, null));
     return view(dossier);
   }
@@ -245,7 +245,7 @@ public class DossierService {
       }
     }
     FiscalYear year = dossier.addFiscalYear(start, last, clock.instant());
-    dossiers.saveAndFlush(dossier);
+    dossiers.flush(); // managed: new children are persisted by cascade
     activity.record(
         ActivityRecord.of(ActivityType.FISCAL_YEAR_ADDED, actor, dossierId, null)
             .with("start", start.toString())
@@ -262,7 +262,7 @@ public class DossierService {
     requireManagerOrAdministrator(dossier, actor, "assign staff to this dossier");
     StaffView member = staff.requireActive(staffId, "staffId");
     if (dossier.assign(member.id(), clock.instant())) {
-      dossiers.saveAndFlush(dossier);
+      dossiers.flush(); // managed: new children are persisted by cascade
       activity.record(
           ActivityRecord.of(ActivityType.STAFF_ASSIGNED, actor, dossierId, null)
               .with("staffId", member.id()));
@@ -281,7 +281,7 @@ public class DossierService {
           "The dossier's manager stays assigned to it: choose another manager first.");
     }
     if (dossier.unassign(staffId, clock.instant())) {
-      dossiers.saveAndFlush(dossier);
+      dossiers.flush(); // managed: new children are persisted by cascade
       activity.record(
           ActivityRecord.of(ActivityType.STAFF_UNASSIGNED, actor, dossierId, null)
               .with("staffId", staffId));
@@ -312,7 +312,7 @@ public class DossierService {
       return new OfferActivation(dossierId, offerView(existing.get(), offer), false);
     }
     DossierOffer activated = dossier.activate(offer.id(), clock.instant());
-    dossiers.saveAndFlush(dossier);
+    dossiers.flush(); // managed: new children are persisted by cascade
     activity.record(
         ActivityRecord.of(ActivityType.OFFER_ACTIVATED, actor, dossierId, null)
             .with("offerCode", offer.code()));
@@ -341,7 +341,7 @@ public class DossierService {
                             + " is not active on this dossier: activate it first."));
     if (onDossier.changeWidget(
         enabled ? WidgetState.ENABLED : WidgetState.DISABLED, clock.instant())) {
-      dossiers.saveAndFlush(dossier);
+      dossiers.flush(); // managed: new children are persisted by cascade
       activity.record(
           ActivityRecord.of(
                   enabled ? ActivityType.WIDGET_ENABLED : ActivityType.WIDGET_DISABLED,

@@ -309,12 +309,13 @@ class DossierApiTest {
         .andExpect(jsonPath("$.code").value("INVALID_SORT"));
   }
 
+  /** A dossier of {@code manager}, with the plain staff member assigned. */
   private long create(String manager) throws Exception {
+    long staffId = as(Api.STAFF).read(as(Api.STAFF).get("/api/staff/me")).get("id").asLong();
+    var body = dossier(TestData.siret());
+    body.put("assignedStaffIds", java.util.List.of(staffId));
     return as(manager)
-        .read(
-            as(manager)
-                .post("/api/dossiers", dossier(TestData.siret()))
-                .andExpect(status().isCreated()))
+        .read(as(manager).post("/api/dossiers", body).andExpect(status().isCreated()))
         .get("id")
         .asLong();
   }
