@@ -41,6 +41,14 @@ class RemoteModeTest {
             "spring.mail.host=127.0.0.1",
             "spring.mail.port=" + nobody)) {
       assertThat(app.getBeanNamesForType(EmbeddedZeebeEngine.class)).isEmpty();
+      // development data never in remote mode, and no administrator without PASSERELLE_ADMIN_*
+      assertThat(app.containsBean("developmentData")).isFalse();
+      try (var connection = TestDatabases.connect(database);
+          var rows =
+              connection.createStatement().executeQuery("select count(*) from staff_member")) {
+        rows.next();
+        assertThat(rows.getLong(1)).isZero();
+      }
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 
       assertThat(get(port, "/dev/clock").statusCode()).isEqualTo(404);
