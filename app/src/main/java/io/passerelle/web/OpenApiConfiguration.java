@@ -3,8 +3,11 @@ package io.passerelle.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,5 +33,30 @@ class OpenApiConfiguration {
                 .addSecuritySchemes(
                     "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
+  }
+
+  /** Every command that creates or starts something documents its Idempotency-Key header. */
+  @Bean
+  OpenApiCustomizer idempotencyKeyHeader() {
+    return openApi ->
+        openApi
+            .getPaths()
+            .values()
+            .forEach(
+                path -> {
+                  if (path.getPost() != null) {
+                    path.getPost()
+                        .addParametersItem(
+                            new HeaderParameter()
+                                .name(IdempotencyFilter.HEADER)
+                                .required(false)
+                                .description(
+                                    "Same key and body: the first response again, nothing"
+                                        + " created twice. Same key, other body: 422.")
+                                .schema(
+                                    new StringSchema()
+                                        .maxLength(IdempotencyFilter.MAX_KEY_LENGTH)));
+                  }
+                });
   }
 }

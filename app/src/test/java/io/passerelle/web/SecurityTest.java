@@ -115,7 +115,10 @@ class SecurityTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.paths['/api/contacts']").exists())
         .andExpect(jsonPath("$.paths['/api/dossiers/{dossierId}/links']").exists())
-        .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"));
+        .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
+        .andExpect(
+            jsonPath("$.paths['/api/contacts'].post.parameters[?(@.name == 'Idempotency-Key')]")
+                .exists());
     mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
   }
 
