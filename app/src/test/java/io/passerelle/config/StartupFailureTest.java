@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 class StartupFailureTest {
 
   private static final String TEST_DB =
-      "spring.datasource.url=" + TestDatabases.url("passerelle_test");
+      "spring.datasource.url="
+          + TestDatabases.url(
+              System.getenv().getOrDefault("PASSERELLE_TEST_DATABASE", "passerelle_test"));
 
   @Test
   @DisplayName("an unknown engine mode")
@@ -85,6 +87,7 @@ class StartupFailureTest {
                     "passerelle.engine.mode=remote",
                     "camunda.client.grpc-address=http://127.0.0.1:1",
                     "camunda.client.rest-address=http://127.0.0.1:1",
+                    "passerelle.token.secret=remote-mode-test-secret-of-at-least-32-chars",
                     "passerelle.database.reset-on-start=true"))
         .hasRootCauseInstanceOf(StartupConfigurationException.class)
         .rootCause()

@@ -35,7 +35,25 @@ class DatabaseTest {
       assertThat(result.migrationsExecuted).isGreaterThan(0);
       assertThat(flyway.migrate().migrationsExecuted).isZero();
       assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
-      assertThat(tables(database)).contains("firm", "flyway_schema_history");
+      assertThat(tables(database))
+          .contains(
+              "firm",
+              "flyway_schema_history",
+              "staff_member",
+              "organisational_role",
+              "offer",
+              "dossier",
+              "dossier_staff",
+              "fiscal_year",
+              "dossier_offer",
+              "contact",
+              "dossier_link",
+              "client_account",
+              "collaborative_service",
+              "invitation",
+              "activity",
+              "staff_notification",
+              "idempotency_key");
     } finally {
       TestDatabases.drop(database);
     }

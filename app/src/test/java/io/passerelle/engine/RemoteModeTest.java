@@ -34,12 +34,21 @@ class RemoteModeTest {
             "spring.datasource.url=" + TestDatabases.url(database),
             "passerelle.engine.mode=remote",
             "passerelle.engine.deploy-on-startup=false",
+            "passerelle.token.secret=remote-mode-test-secret-of-at-least-32-chars",
             "camunda.client.grpc-address=http://127.0.0.1:" + nobody,
             "camunda.client.rest-address=http://127.0.0.1:" + nobody,
             "camunda.client.worker.defaults.enabled=false",
             "spring.mail.host=127.0.0.1",
             "spring.mail.port=" + nobody)) {
       assertThat(app.getBeanNamesForType(EmbeddedZeebeEngine.class)).isEmpty();
+      // development data never in remote mode, and no administrator without PASSERELLE_ADMIN_*
+      assertThat(app.containsBean("developmentData")).isFalse();
+      try (var connection = TestDatabases.connect(database);
+          var rows =
+              connection.createStatement().executeQuery("select count(*) from staff_member")) {
+        rows.next();
+        assertThat(rows.getLong(1)).isZero();
+      }
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 
       assertThat(get(port, "/dev/clock").statusCode()).isEqualTo(404);

@@ -1,0 +1,157 @@
+package io.passerelle.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A client's sign-in identity. Public only so that other features' list queries can filter on its
+ * status (JPA criteria need the class); everything that changes it is package-private.
+ */
+@Entity
+@Table(name = "client_account")
+public class ClientAccount {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "contact_id", nullable = false, updatable = false)
+  private long contactId;
+
+  @Column(nullable = false, length = 254)
+  private String email;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private AccountStatus status = AccountStatus.NOT_INVITED;
+
+  @Column(name = "password_hash", length = 200)
+  private String passwordHash;
+
+  @Column(name = "activated_at")
+  private Instant activatedAt;
+
+  @Column(name = "first_login_at")
+  private Instant firstLoginAt;
+
+  @Column(name = "last_login_at")
+  private Instant lastLoginAt;
+
+  @Column(name = "disabled_at")
+  private Instant disabledAt;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected ClientAccount() {}
+
+  ClientAccount(long contactId, String email, Instant now) {
+    this.contactId = contactId;
+    this.email = email;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  long getContactId() {
+    return contactId;
+  }
+
+  String getEmail() {
+    return email;
+  }
+
+  AccountStatus getStatus() {
+    return status;
+  }
+
+  String getPasswordHash() {
+    return passwordHash;
+  }
+
+  void changeEmail(String email, Instant now) {
+    this.email = email;
+    this.updatedAt = now;
+  }
+
+  void markPending(Instant now) {
+    if (status == AccountStatus.NOT_INVITED) {
+      status = AccountStatus.PENDING;
+      updatedAt = now;
+    }
+  }
+
+  void markNotInvited(Instant now) {
+    if (status == AccountStatus.PENDING) {
+      status = AccountStatus.NOT_INVITED;
+      updatedAt = now;
+    }
+  }
+
+  void activate(String passwordHash, Instant now) {
+    this.passwordHash = passwordHash;
+    this.status = AccountStatus.ACTIVE;
+    this.activatedAt = now;
+    this.disabledAt = null;
+    this.updatedAt = now;
+  }
+
+  void disable(Instant now) {
+    status = AccountStatus.DISABLED;
+    disabledAt = now;
+    updatedAt = now;
+  }
+
+  /** Back from DISABLED: active again if it ever had a password, otherwise not invited. */
+  void enable(Instant now) {
+    status = passwordHash != null ? AccountStatus.ACTIVE : AccountStatus.NOT_INVITED;
+    disabledAt = null;
+    updatedAt = now;
+  }
+
+  void recordLogin(Instant now) {
+    if (firstLoginAt == null) {
+      firstLoginAt = now;
+    }
+    lastLoginAt = now;
+  }
+
+  void anonymise(String email, Instant now) {
+    this.email = email;
+    this.passwordHash = null;
+    this.status = AccountStatus.DISABLED;
+    this.disabledAt = now;
+    this.updatedAt = now;
+  }
+
+  AccountView view() {
+    return new AccountView(
+        id,
+        contactId,
+        email,
+        status,
+        status.colour(),
+        status.label(),
+        activatedAt,
+        firstLoginAt,
+        lastLoginAt,
+        disabledAt,
+        createdAt);
+  }
+}

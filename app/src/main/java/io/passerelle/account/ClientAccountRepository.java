@@ -1,0 +1,15 @@
+package io.passerelle.account;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface ClientAccountRepository
+    extends JpaRepository<ClientAccount, Long>, JpaSpecificationExecutor<ClientAccount> {
+
+  Optional<ClientAccount> findByContactId(long contactId);
+
+  @Query("select a from ClientAccount a where lower(a.email) = lower(:email)")
+  Optional<ClientAccount> findByEmailIgnoreCase(String email);
+}

@@ -1,0 +1,102 @@
+package io.passerelle.account;
+
+import io.passerelle.config.StartupConfigurationException;
+import io.passerelle.engine.EngineMode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Invitation tokens (design.md, "Invitation tokens"): {@code token = base64url(HMAC-SHA256(secret,
+ * "invitation:" + id + ":" + hex(nonce)))} with a 16-byte nonce from {@link SecureRandom} kept in
+ * the row. Only {@code SHA-256(token)} is stored, for lookup; the token is derived again when a
+ * reminder or a retried send needs the same link, so the database alone never yields a link.
+ */
+@Component
+public class InvitationTokens {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InvitationTokens.class);
+  private static final String HMAC = "HmacSHA256";
+  static final int NONCE_BYTES = 16;
+  static final int MIN_SECRET_LENGTH = 32;
+
+  private final SecureRandom random = new SecureRandom();
+  private final byte[] secret;
+
+  InvitationTokens(TokenProperties properties, Environment environment) {
+    String configured = properties.secret();
+    boolean embedded =
+        EngineMode.parse(environment.getProperty(EngineMode.PROPERTY)) == EngineMode.EMBEDDED;
+    if (configured == null || configured.isBlank()) {
+      if (!embedded) {
+        throw new StartupConfigurationException(
+            "PASSERELLE_TOKEN_SECRET is not set: remote mode needs a stable secret for invitation"
+                + " links",
+            "set PASSERELLE_TOKEN_SECRET to at least "
+                + MIN_SECRET_LENGTH
+                + " random characters (for example: openssl rand -base64 48)");
+      }
+      byte[] generated = new byte[48];
+      random.nextBytes(generated);
+      this.secret = generated;
+      LOG.info(
+          "Embedded mode: invitation links are signed with a secret generated at start-up (set"
+              + " PASSERELLE_TOKEN_SECRET to keep links valid across restarts)");
+    } else {
+      if (configured.length() < MIN_SECRET_LENGTH) {
+        throw new StartupConfigurationException(
+            "PASSERELLE_TOKEN_SECRET is too short (" + configured.length() + " characters)",
+            "give it at least "
+                + MIN_SECRET_LENGTH
+                + " random characters (for example: openssl rand -base64 48)");
+      }
+      this.secret = configured.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A fresh nonce for a new invitation. */
+  byte[] newNonce() {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    return nonce;
+  }
+
+  /** The link token of invitation {@code id} with {@code nonce}: 43 URL-safe characters. */
+  String token(long id, byte[] nonce) {
+    try {
+      Mac mac = Mac.getInstance(HMAC);
+      mac.init(new SecretKeySpec(secret, HMAC));
+      byte[] tag =
+          mac.doFinal(
+              ("invitation:" + id + ":" + HexFormat.of().formatHex(nonce))
+                  .getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
+    }
+  }
+
+  /** What is stored and looked up: SHA-256 of the token's characters. */
+  static byte[] hash(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** Whether the text could be a token at all (so absurd input never reaches the database). */
+  static boolean plausible(String token) {
+    return token != null && token.length() == 43 && token.matches("[A-Za-z0-9_-]{43}");
+  }
+}

@@ -1,0 +1,21 @@
+package io.passerelle.account;
+
+import java.time.Duration;
+
+/**
+ * An invitation to issue for an account.
+ *
+ * @param onboardingId the journey's key: issuing again for the same onboarding while its link is
+ *     live returns that link (a redelivered job); null outside the journey
+ * @param invitedByStaffId who invited, when the actor is the system (the staff member who proposed
+ *     the service); ignored when the actor is a staff member or a client (then it is them)
+ * @param validity how long the link lives; null = the configured default
+ */
+public record IssueInvitation(
+    long accountId,
+    Long dossierId,
+    Long collaborativeServiceId,
+    Long onboardingId,
+    Long invitedByStaffId,
+    String customMessage,
+    Duration validity) {}

@@ -1,0 +1,183 @@
+package io.passerelle.account;
+
+import io.passerelle.domain.DomainException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read model of seed 002's "pending activation" tab: live invitations with the person's name,
+ * every dossier they can switch between, and who invited. A plain SQL read across the tables it
+ * shows (the contact and dossier features own those rows; nothing here changes them).
+ */
+@Component
+class PendingActivations {
+
+  /** API sort property → SQL expression. */
+  static final Map<String, String> SORTABLE =
+      Map.of(
+          "sentAt", "i.sent_at",
+          "createdAt", "i.created_at",
+          "expiresAt", "i.expires_at",
+          "email", "lower(i.email)");
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  PendingActivations(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Page<PendingActivation> find(Boolean neverSent, Boolean emailInvalid, Pageable pageable) {
+    var params = new MapSqlParameterSource();
+    StringBuilder where = new StringBuilder(" where i.status in ('PENDING_SEND', 'SENT')");
+    if (Boolean.TRUE.equals(neverSent)) {
+      where.append(" and i.status = 'PENDING_SEND'");
+    }
+    if (emailInvalid != null) {
+      where.append(" and (i.email_invalid or c.email_invalid) = :emailInvalid");
+      params.addValue("emailInvalid", emailInvalid);
+    }
+    String from =
+        " from invitation i join client_account a on a.id = i.account_id"
+            + " join contact c on c.id = a.contact_id"
+            + " left join staff_member s on s.id = i.invited_by_staff_id"
+            + " left join client_account ia on ia.id = i.invited_by_account_id"
+            + " left join contact ic on ic.id = ia.contact_id";
+    Long total = jdbc.queryForObject("select count(*)" + from + where, params, Long.class);
+    params.addValue("limit", pageable.getPageSize());
+    params.addValue("offset", pageable.getOffset());
+    String sql =
+        "select i.id, i.account_id, a.contact_id, c.first_name, c.last_name, c.company_name,"
+            + " i.email, (i.email_invalid or c.email_invalid) as email_invalid, i.status,"
+            + " i.created_at, i.sent_at, i.expires_at, i.reminders_sent,"
+            + " i.invited_by_staff_id, s.first_name as staff_first, s.last_name as staff_last,"
+            + " i.invited_by_account_id, ic.first_name as client_first, ic.last_name as client_last"
+            + from
+            + where
+            + orderBy(pageable.getSort())
+            + " limit :limit offset :offset";
+    List<Row> rows = jdbc.query(sql, params, (rs, n) -> row(rs));
+    Map<Long, List<PendingActivation.DossierRef>> dossiers = dossiersOf(rows);
+    List<PendingActivation> content = new ArrayList<>();
+    for (Row row : rows) {
+      content.add(row.toView(dossiers.getOrDefault(row.contactId, List.of())));
+    }
+    return new PageImpl<>(content, pageable, total == null ? 0 : total);
+  }
+
+  private Map<Long, List<PendingActivation.DossierRef>> dossiersOf(List<Row> rows) {
+    Map<Long, List<PendingActivation.DossierRef>> byContact = new HashMap<>();
+    if (rows.isEmpty()) {
+      return byContact;
+    }
+    var ids = rows.stream().map(r -> r.contactId).distinct().toList();
+    jdbc.query(
+        "select l.contact_id, d.id, d.company_name from dossier_link l join dossier d on d.id ="
+            + " l.dossier_id where l.withdrawn_at is null and l.contact_id in (:ids)"
+            + " order by d.company_name, d.id",
+        Map.of("ids", ids),
+        rs -> {
+          byContact
+              .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+              .add(new PendingActivation.DossierRef(rs.getLong(2), rs.getString(3)));
+        });
+    return byContact;
+  }
+
+  static String orderBy(Sort sort) {
+    List<String> parts = new ArrayList<>();
+    for (Sort.Order order : sort.isSorted() ? sort : Sort.by(Sort.Order.asc("sentAt"))) {
+      String column = SORTABLE.get(order.getProperty());
+      if (column == null) {
+        throw DomainException.invalid(
+            "INVALID_SORT",
+            "sort",
+            "The pending activations sort by " + String.join(", ", SORTABLE.keySet()) + ".");
+      }
+      // never sent (no date) first when ascending: seed 002 sorts them to the top to find them
+      parts.add(column + (order.isAscending() ? " asc nulls first" : " desc nulls last"));
+    }
+    parts.add("i.id");
+    return " order by " + String.join(", ", parts);
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    return new Row(
+        rs.getLong("id"),
+        rs.getLong("account_id"),
+        rs.getLong("contact_id"),
+        name(rs.getString("first_name"), rs.getString("last_name"), rs.getString("company_name")),
+        rs.getString("email"),
+        rs.getBoolean("email_invalid"),
+        InvitationStatus.valueOf(rs.getString("status")),
+        instant(rs.getTimestamp("created_at")),
+        instant(rs.getTimestamp("sent_at")),
+        instant(rs.getTimestamp("expires_at")),
+        rs.getInt("reminders_sent"),
+        rs.getObject("invited_by_staff_id") != null
+            ? new PendingActivation.InvitedBy(
+                "STAFF",
+                rs.getLong("invited_by_staff_id"),
+                name(rs.getString("staff_first"), rs.getString("staff_last"), null))
+            : new PendingActivation.InvitedBy(
+                "CLIENT",
+                rs.getLong("invited_by_account_id"),
+                name(rs.getString("client_first"), rs.getString("client_last"), null)));
+  }
+
+  private static String name(String first, String last, String company) {
+    String person = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+    if (!person.isEmpty()) {
+      return person;
+    }
+    return company;
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private record Row(
+      long invitationId,
+      long accountId,
+      long contactId,
+      String contactName,
+      String email,
+      boolean emailInvalid,
+      InvitationStatus status,
+      Instant createdAt,
+      Instant sentAt,
+      Instant expiresAt,
+      int remindersSent,
+      PendingActivation.InvitedBy invitedBy) {
+
+    PendingActivation toView(List<PendingActivation.DossierRef> dossiers) {
+      return new PendingActivation(
+          invitationId,
+          accountId,
+          contactId,
+          contactName,
+          email,
+          emailInvalid,
+          status,
+          dossiers,
+          createdAt,
+          sentAt,
+          expiresAt,
+          remindersSent,
+          invitedBy);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.passerelle.activity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.domain.Actor;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only activity feed. Services record what they change in the same transaction as the
+ * change; an entry with a dedup key is recorded once however often it is asked for (a job the
+ * engine delivers twice). The database refuses updates and deletes of entries.
+ */
+@Service
+public class ActivityService {
+
+  private final ActivityRepository entries;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  ActivityService(ActivityRepository entries, ObjectMapper json, Clock clock) {
+    this.entries = entries;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Appends the entry; returns false when its dedup key was already recorded. */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public boolean record(ActivityRecord entry) {
+    String kind;
+    Long staffId = null;
+    Long accountId = null;
+    switch (entry.actor()) {
+      case Actor.Staff staff -> {
+        kind = "STAFF";
+        staffId = staff.staffId();
+      }
+      case Actor.Client client -> {
+        kind = "CLIENT";
+        accountId = client.accountId();
+      }
+      case Actor.SystemActor ignored -> kind = "SYSTEM";
+    }
+    String details;
+    try {
+      details = json.writeValueAsString(entry.details());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Activity details must be plain JSON values", e);
+    }
+    return entries.append(
+            clock.instant(),
+            entry.type().name(),
+            kind,
+            staffId,
+            accountId,
+            entry.dossierId(),
+            entry.contactId(),
+            details,
+            entry.dedupKey())
+        == 1;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<ActivityView> list(ActivityFilter filter, Pageable pageable) {
+    Specification<ActivityEntry> spec =
+        (root, query, cb) -> {
+          List<Predicate> where = new ArrayList<>();
+          if (filter.dossierId() != null) {
+            where.add(cb.equal(root.get("dossierId"), filter.dossierId()));
+          }
+          if (filter.contactId() != null) {
+            where.add(cb.equal(root.get("contactId"), filter.contactId()));
+          }
+          if (filter.type() != null) {
+            where.add(cb.equal(root.get("type"), filter.type()));
+          }
+          if (filter.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), filter.from()));
+          }
+          if (filter.to() != null) {
+            where.add(cb.lessThan(root.get("occurredAt"), filter.to()));
+          }
+          return cb.and(where.toArray(Predicate[]::new));
+        };
+    return entries.findAll(spec, pageable).map(ActivityEntry::view);
+  }
+}

@@ -1,0 +1,15 @@
+package io.passerelle.catalog;
+
+/** An offer as the administrator defines it. {@code active} null = unchanged (active if new). */
+public record OfferDefinition(
+    String code,
+    String name,
+    String description,
+    boolean free,
+    boolean consultGed,
+    boolean uploadDocuments,
+    boolean mobileDashboard,
+    boolean productionFileAccess,
+    String widgetCode,
+    String widgetName,
+    Boolean active) {}

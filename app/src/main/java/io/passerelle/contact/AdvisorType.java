@@ -1,0 +1,9 @@
+package io.passerelle.contact;
+
+/** For advisors only (seed 003): banker, notary, lawyer, other. */
+public enum AdvisorType {
+  BANKER,
+  NOTARY,
+  LAWYER,
+  OTHER
+}

@@ -1,0 +1,577 @@
+package io.passerelle.contact;
+
+import io.passerelle.account.AccountService;
+import io.passerelle.account.AccountStatus;
+import io.passerelle.account.AccountView;
+import io.passerelle.account.ClientAccount;
+import io.passerelle.account.InvitationBounced;
+import io.passerelle.account.KilledInvitation;
+import io.passerelle.activity.ActivityRecord;
+import io.passerelle.activity.ActivityService;
+import io.passerelle.activity.ActivityType;
+import io.passerelle.catalog.CatalogService;
+import io.passerelle.catalog.RoleView;
+import io.passerelle.domain.Actor;
+import io.passerelle.domain.DomainException;
+import io.passerelle.domain.DomainException.FieldError;
+import io.passerelle.domain.EmailAddresses;
+import io.passerelle.domain.Locks;
+import io.passerelle.domain.Texts;
+import io.passerelle.dossier.DossierService;
+import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffService;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Subquery;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contacts (interlocutors, seed 000): e-mail required, valid and unique in the firm ignoring case;
+ * organisational role required and from the catalogue; advisors with their advisor type.
+ *
+ * <p>For the journey: {@link #createOrReuse} (by e-mail, idempotent), {@link #changeEmail} (the
+ * correction task), {@link #markEmailInvalid}. A contact with history is deactivated, never
+ * deleted; erasure is a separate act of the administrator that anonymises ({@link #erase}).
+ */
+@Service
+public class ContactService {
+
+  private static final Pattern PHONE = Pattern.compile("[+0-9 ().-]{4,30}");
+
+  private final ContactRepository contacts;
+  private final DossierLinkRepository links;
+  private final CatalogService catalog;
+  private final AccountService accounts;
+  private final DossierService dossiers;
+  private final StaffService staff;
+  private final ActivityService activity;
+  private final ApplicationEventPublisher events;
+  private final JdbcTemplate jdbc;
+  private final Locks locks;
+  private final Clock clock;
+
+  ContactService(
+      ContactRepository contacts,
+      DossierLinkRepository links,
+      CatalogService catalog,
+      AccountService accounts,
+      DossierService dossiers,
+      StaffService staff,
+      ActivityService activity,
+      ApplicationEventPublisher events,
+      JdbcTemplate jdbc,
+      Locks locks,
+      Clock clock) {
+    this.contacts = contacts;
+    this.links = links;
+    this.catalog = catalog;
+    this.accounts = accounts;
+    this.dossiers = dossiers;
+    this.staff = staff;
+    this.activity = activity;
+    this.events = events;
+    this.jdbc = jdbc;
+    this.locks = locks;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a contact; an e-mail already used (whatever its case) is {@code CONTACT_EMAIL_TAKEN}.
+   */
+  @Transactional
+  public ContactView create(NewContact request, Actor actor) {
+    requireStaffOrSystem(actor, "create contacts");
+    String email = EmailAddresses.require(request.email(), "email");
+    Contact.ContactDetails details = details(request);
+    locks.lock("contact-email", EmailAddresses.comparable(email));
+    contacts
+        .findByEmailIgnoreCase(email)
+        .ifPresent(
+            existing -> {
+              throw emailTaken(existing);
+            });
+    return view(insert(details, email, actor));
+  }
+
+  /**
+   * The journey's step: the contact with this e-mail (reactivated if it was deactivated, its
+   * details left as they are), or a new one. Idempotent; two concurrent calls make one contact.
+   */
+  @Transactional
+  public ContactResult createOrReuse(NewContact request, Actor actor) {
+    String email = EmailAddresses.require(request.email(), "email");
+    locks.lock("contact-email", EmailAddresses.comparable(email));
+    Optional<Contact> existing = contacts.findByEmailIgnoreCase(email);
+    if (existing.isPresent()) {
+      Contact contact = existing.get();
+      if (contact.getStatus() == ContactStatus.DEACTIVATED) {
+        reactivate(contact, actor);
+      }
+      return new ContactResult(view(contact), false);
+    }
+    Contact.ContactDetails details = details(request);
+    return new ContactResult(view(insert(details, email, actor)), true);
+  }
+
+  @Transactional
+  public ContactView update(long id, ContactChanges changes, Actor actor) {
+    requireStaffOrSystem(actor, "change contacts");
+    Contact contact = findLive(id);
+    var current = contact.details();
+    String roleCode =
+        changes.organisationalRoleCode() != null
+            ? changes.organisationalRoleCode()
+            : catalog.role(current.organisationalRoleId()).code();
+    var merged =
+        new NewContact(
+            or(changes.firstName(), current.firstName()),
+            or(changes.lastName(), current.lastName()),
+            or(changes.companyName(), current.companyName()),
+            or(changes.nameComplement(), current.nameComplement()),
+            changes.subscriberType() != null ? changes.subscriberType() : current.subscriberType(),
+            changes.subscriberType() != null || changes.advisorType() != null
+                ? changes.advisorType()
+                : current.advisorType(),
+            contact.getEmail(),
+            or(changes.phone(), current.phone()),
+            roleCode,
+            changes.consultationOnly() != null
+                ? changes.consultationOnly()
+                : current.consultationOnly(),
+            changes.language() != null ? changes.language() : current.language());
+    Contact.ContactDetails details = details(merged);
+    contact.describe(details, clock.instant());
+    contacts.saveAndFlush(contact);
+    activity.record(ActivityRecord.of(ActivityType.CONTACT_UPDATED, actor, null, id));
+    if (changes.email() != null) {
+      changeEmail(id, changes.email(), actor);
+    }
+    return view(contact);
+  }
+
+  /**
+   * Changes the contact's e-mail (and so its account's sign-in). A pending invitation's link dies
+   * and {@link ContactEmailChanged} tells the journey a new invitation is needed. The same address
+   * in another case changes only its spelling.
+   */
+  @Transactional
+  public ContactEmailChanged changeEmail(long id, String newEmail, Actor actor) {
+    requireStaffOrSystem(actor, "change contacts");
+    Contact contact = findLive(id);
+    String email = EmailAddresses.require(newEmail, "email");
+    Long accountId = accounts.forContact(id).map(AccountView::id).orElse(null);
+    if (email.equals(contact.getEmail())) {
+      return new ContactEmailChanged(id, accountId, List.of());
+    }
+    boolean sameMailbox =
+        EmailAddresses.comparable(email).equals(EmailAddresses.comparable(contact.getEmail()));
+    locks.lock("contact-email", EmailAddresses.comparable(email));
+    contacts
+        .findByEmailIgnoreCase(email)
+        .filter(other -> !other.getId().equals(contact.getId()))
+        .ifPresent(
+            other -> {
+              throw emailTaken(other);
+            });
+    contact.changeEmail(email, clock.instant());
+    contacts.saveAndFlush(contact);
+    List<KilledInvitation> killed;
+    if (sameMailbox) {
+      accounts.respellEmail(id, email);
+      killed = List.of();
+    } else {
+      killed = accounts.changeEmail(id, email, actor);
+    }
+    activity.record(
+        ActivityRecord.of(ActivityType.CONTACT_EMAIL_CHANGED, actor, null, id)
+            .with("invitationRequired", !killed.isEmpty()));
+    var event = new ContactEmailChanged(id, accountId, killed);
+    events.publishEvent(event);
+    return event;
+  }
+
+  /** The address bounced: flag it (seed 002's red mark). Idempotent. */
+  @Transactional
+  public void markEmailInvalid(long id, Actor actor) {
+    Contact contact = find(id);
+    if (contact.markEmailInvalid(clock.instant())) {
+      contacts.saveAndFlush(contact);
+      activity.record(ActivityRecord.of(ActivityType.CONTACT_EMAIL_INVALID, actor, null, id));
+    }
+  }
+
+  @EventListener
+  void onInvitationBounced(InvitationBounced bounced) {
+    markEmailInvalid(bounced.contactId(), Actor.system("mail bounce"));
+  }
+
+  /** What {@link #delete} did. */
+  public enum Deletion {
+    DELETED,
+    DEACTIVATED
+  }
+
+  /**
+   * Deleting is rare and explicit: a contact with history (dossier links, an account, services) is
+   * deactivated — its live links withdrawn, its account disabled, its pending link dead — and kept;
+   * one without history is deleted. A holder can only be erased (GDPR), not deactivated.
+   */
+  @Transactional
+  public Deletion delete(long id, Actor actor) {
+    Contact contact = find(id);
+    requireManagerOfAllLinks(contact, actor, "delete or deactivate this contact");
+    if (contact.getStatus() == ContactStatus.ERASED) {
+      throw DomainException.conflict("CONTACT_ERASED", "This contact was erased.");
+    }
+    if (!hasHistory(id)) {
+      contacts.delete(contact);
+      contacts.flush();
+      activity.record(ActivityRecord.of(ActivityType.CONTACT_DELETED, actor, null, id));
+      return Deletion.DELETED;
+    }
+    if (contact.getStatus() == ContactStatus.DEACTIVATED) {
+      return Deletion.DEACTIVATED;
+    }
+    for (DossierLink link : links.findByContact(id)) {
+      if (link.isLive() && link.isHolder()) {
+        throw DomainException.forbidden(
+            "HOLDER_ACCESS_PERMANENT",
+            "This contact holds a dossier: a holder's access can never be withdrawn, so the"
+                + " contact cannot be deactivated. Erasure (GDPR) by the office administrator is"
+                + " the only way.");
+      }
+    }
+    withdrawAllLinks(contact, actor);
+    contact.deactivate(clock.instant());
+    contacts.saveAndFlush(contact);
+    accounts.disableForContact(id, actor);
+    events.publishEvent(new ContactDeactivated(id, false, actor));
+    activity.record(ActivityRecord.of(ActivityType.CONTACT_DEACTIVATED, actor, null, id));
+    return Deletion.DEACTIVATED;
+  }
+
+  /** Brings a deactivated contact back (its former access is not restored: grant it again). */
+  @Transactional
+  public ContactView reactivate(long id, Actor actor) {
+    requireStaffOrSystem(actor, "reactivate contacts");
+    Contact contact = find(id);
+    if (contact.getStatus() == ContactStatus.ERASED) {
+      throw DomainException.conflict("CONTACT_ERASED", "This contact was erased.");
+    }
+    if (contact.getStatus() == ContactStatus.DEACTIVATED) {
+      reactivate(contact, actor);
+    }
+    return view(contact);
+  }
+
+  /**
+   * GDPR erasure, by the office administrator only: every personal field blanked, the e-mail
+   * replaced by an address that cannot receive mail, every access withdrawn (holders' too: the law
+   * wins over the firm's rule), the account disabled and anonymised. Ids stay, so the activity feed
+   * still reads (it holds no personal data).
+   */
+  @Transactional
+  public ContactView erase(long id, Actor actor) {
+    if (!(actor instanceof Actor.SystemActor) && !actor.isAdministrator()) {
+      throw DomainException.forbidden(
+          "ADMINISTRATOR_ONLY", "Only the office administrator may erase a contact (GDPR).");
+    }
+    Contact contact = find(id);
+    if (contact.getStatus() == ContactStatus.ERASED) {
+      return view(contact);
+    }
+    withdrawAllLinks(contact, actor);
+    String anonymous = "erased-" + id + "@erased.invalid";
+    contact.erase(anonymous, clock.instant());
+    contacts.saveAndFlush(contact);
+    accounts.anonymiseForContact(id, anonymous, actor);
+    events.publishEvent(new ContactDeactivated(id, true, actor));
+    activity.record(ActivityRecord.of(ActivityType.CONTACT_ERASED, actor, null, id));
+    return view(contact);
+  }
+
+  @Transactional(readOnly = true)
+  public ContactView get(long id) {
+    return view(find(id));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ContactView> byEmail(String email) {
+    return email == null
+        ? Optional.empty()
+        : contacts.findByEmailIgnoreCase(email.strip()).map(this::view);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<ContactView> list(ContactFilter filter, Pageable pageable) {
+    Specification<Contact> spec =
+        (root, query, cb) -> {
+          List<Predicate> where = new ArrayList<>();
+          if (filter.q() != null && !filter.q().isBlank()) {
+            String like = "%" + filter.q().strip().toLowerCase(Locale.ROOT) + "%";
+            where.add(
+                cb.or(
+                    cb.like(cb.lower(root.get("firstName")), like),
+                    cb.like(cb.lower(root.get("lastName")), like),
+                    cb.like(cb.lower(root.get("companyName")), like),
+                    cb.like(cb.lower(root.get("email")), like)));
+          }
+          if (filter.status() != null) {
+            where.add(cb.equal(root.get("status"), filter.status()));
+          }
+          if (filter.subscriberType() != null) {
+            where.add(cb.equal(root.get("subscriberType"), filter.subscriberType()));
+          }
+          if (filter.emailInvalid() != null) {
+            where.add(cb.equal(root.get("emailInvalid"), filter.emailInvalid()));
+          }
+          if (filter.dossierId() != null) {
+            Subquery<Long> linked = query.subquery(Long.class);
+            var link = linked.from(DossierLink.class);
+            linked
+                .select(link.get("contactId"))
+                .where(
+                    cb.equal(link.get("dossierId"), filter.dossierId()),
+                    cb.isNull(link.get("withdrawnAt")));
+            where.add(root.get("id").in(linked));
+          }
+          if (filter.accountStatus() != null) {
+            Subquery<Long> withStatus = query.subquery(Long.class);
+            var account = withStatus.from(ClientAccount.class);
+            withStatus
+                .select(account.get("contactId"))
+                .where(cb.equal(account.get("status"), filter.accountStatus()));
+            Predicate matches = root.get("id").in(withStatus);
+            if (filter.accountStatus() == AccountStatus.NOT_INVITED) {
+              Subquery<Long> any = query.subquery(Long.class);
+              var other = any.from(ClientAccount.class);
+              any.select(other.get("contactId"));
+              matches = cb.or(matches, cb.not(root.get("id").in(any)));
+            }
+            where.add(matches);
+          }
+          return cb.and(where.toArray(Predicate[]::new));
+        };
+    return contacts.findAll(spec, pageable).map(this::view);
+  }
+
+  // ---- used by the dossier links ----
+
+  Contact findLive(long id) {
+    Contact contact = find(id);
+    if (contact.getStatus() != ContactStatus.ACTIVE) {
+      throw DomainException.conflict(
+          "CONTACT_INACTIVE",
+          "This contact is " + contact.getStatus().name().toLowerCase(Locale.ROOT) + ".");
+    }
+    return contact;
+  }
+
+  Contact find(long id) {
+    return contacts
+        .findById(id)
+        .orElseThrow(
+            () ->
+                DomainException.notFound("CONTACT_NOT_FOUND", "No contact has the id " + id + "."));
+  }
+
+  ContactView view(Contact contact) {
+    var d = contact.details();
+    RoleView role = catalog.role(d.organisationalRoleId());
+    ContactView.Account account =
+        accounts
+            .forContact(contact.getId())
+            .map(a -> new ContactView.Account(a.id(), a.status(), a.colour(), a.statusLabel()))
+            .orElse(
+                new ContactView.Account(
+                    null,
+                    AccountStatus.NOT_INVITED,
+                    AccountStatus.NOT_INVITED.colour(),
+                    AccountStatus.NOT_INVITED.label()));
+    return new ContactView(
+        contact.getId(),
+        d.firstName(),
+        d.lastName(),
+        d.companyName(),
+        d.nameComplement(),
+        d.subscriberType(),
+        d.advisorType(),
+        contact.getEmail(),
+        contact.isEmailInvalid(),
+        d.phone(),
+        new ContactView.Role(role.code(), role.label()),
+        d.consultationOnly(),
+        d.language(),
+        contact.getStatus(),
+        account,
+        contact.getCreatedAt());
+  }
+
+  // ---- inside ----
+
+  private Contact insert(Contact.ContactDetails details, String email, Actor actor) {
+    Contact contact = contacts.saveAndFlush(new Contact(details, email, clock.instant()));
+    activity.record(
+        ActivityRecord.of(ActivityType.CONTACT_CREATED, actor, null, contact.getId())
+            .with("subscriberType", details.subscriberType().name()));
+    return contact;
+  }
+
+  private void reactivate(Contact contact, Actor actor) {
+    contact.reactivate(clock.instant());
+    contacts.saveAndFlush(contact);
+    accounts.enableForContact(contact.getId(), actor);
+    activity.record(
+        ActivityRecord.of(ActivityType.CONTACT_REACTIVATED, actor, null, contact.getId()));
+  }
+
+  private void withdrawAllLinks(Contact contact, Actor actor) {
+    var now = clock.instant();
+    for (DossierLink link : links.findByContact(contact.getId())) {
+      if (link.isLive()) {
+        link.withdraw(now);
+        links.saveAndFlush(link);
+        events.publishEvent(
+            new DossierAccessWithdrawn(link.getDossierId(), contact.getId(), actor));
+        activity.record(
+            ActivityRecord.of(
+                    ActivityType.ACCESS_WITHDRAWN, actor, link.getDossierId(), contact.getId())
+                .with("linkId", link.getId()));
+      }
+    }
+  }
+
+  private boolean hasHistory(long contactId) {
+    if (links.existsByContactId(contactId) || accounts.forContact(contactId).isPresent()) {
+      return true;
+    }
+    Boolean services =
+        jdbc.queryForObject(
+            "select exists (select 1 from collaborative_service where contact_id = ?)",
+            Boolean.class,
+            contactId);
+    return Boolean.TRUE.equals(services);
+  }
+
+  private void requireManagerOfAllLinks(Contact contact, Actor actor, String what) {
+    if (actor instanceof Actor.SystemActor || actor.isAdministrator()) {
+      return;
+    }
+    if (!(actor instanceof Actor.Staff member)
+        || staff.get(member.staffId()).role() == StaffRole.STAFF) {
+      throw DomainException.forbidden(
+          "MANAGER_OR_ADMINISTRATOR_ONLY",
+          "Only the managers of the contact's dossiers or the office administrator may "
+              + what
+              + ".");
+    }
+    for (DossierLink link : links.findByContact(contact.getId())) {
+      if (link.isLive()) {
+        dossiers.requireExternalAccessManager(link.getDossierId(), actor);
+      }
+    }
+  }
+
+  private static void requireStaffOrSystem(Actor actor, String what) {
+    if (actor instanceof Actor.Client) {
+      throw DomainException.forbidden(
+          "STAFF_ONLY", "Only the firm's staff may " + what + " directly.");
+    }
+  }
+
+  private static DomainException emailTaken(Contact existing) {
+    return DomainException.conflict(
+        "CONTACT_EMAIL_TAKEN",
+        "email",
+        "Another contact (id "
+            + existing.getId()
+            + ") already uses this e-mail address"
+            + (existing.getStatus() == ContactStatus.DEACTIVATED ? " (deactivated)" : "")
+            + ".");
+  }
+
+  private static String or(String change, String current) {
+    return change != null ? change : current;
+  }
+
+  private Contact.ContactDetails details(NewContact request) {
+    List<FieldError> errors = new ArrayList<>();
+    String first = text(request.firstName(), "firstName", 100, errors);
+    String last = text(request.lastName(), "lastName", 100, errors);
+    String company = text(request.companyName(), "companyName", 200, errors);
+    String complement = text(request.nameComplement(), "nameComplement", 100, errors);
+    if (first == null && last == null && company == null) {
+      errors.add(
+          new FieldError(
+              "lastName", "NAME_REQUIRED", "Give a first name, a last name or a company name."));
+    }
+    if (request.subscriberType() == null) {
+      errors.add(
+          new FieldError(
+              "subscriberType",
+              "REQUIRED",
+              "Choose the subscriber type: CLIENT, FAMILY_MEMBER, EMPLOYEE or ADVISOR."));
+    } else if (request.subscriberType() == SubscriberType.ADVISOR
+        && request.advisorType() == null) {
+      errors.add(
+          new FieldError(
+              "advisorType",
+              "ADVISOR_TYPE_REQUIRED",
+              "Say which kind of advisor: BANKER, NOTARY, LAWYER or OTHER."));
+    } else if (request.subscriberType() != SubscriberType.ADVISOR
+        && request.advisorType() != null) {
+      errors.add(
+          new FieldError(
+              "advisorType", "ADVISOR_TYPE_NOT_ALLOWED", "Only advisors have an advisor type."));
+    }
+    String phone = Texts.trimToNull(request.phone());
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      errors.add(
+          new FieldError(
+              "phone", "INVALID_PHONE", "A phone number has 4 to 30 digits, spaces, + ( ) . -"));
+    }
+    if (!errors.isEmpty()) {
+      throw new DomainException(
+          DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
+    }
+    RoleView role = catalog.requireRole(request.organisationalRoleCode(), "organisationalRoleCode");
+    return new Contact.ContactDetails(
+        first,
+        last,
+        company,
+        complement,
+        request.subscriberType(),
+        request.advisorType(),
+        phone,
+        role.id(),
+        request.consultationOnly(),
+        request.language() == null ? Language.fr : request.language());
+  }
+
+  private static String text(String value, String field, int max, List<FieldError> errors) {
+    String text = Texts.trimToNull(value);
+    if (text == null) {
+      return null;
+    }
+    if (text.length() > max) {
+      errors.add(new FieldError(field, "TOO_LONG", field + " has at most " + max + " characters."));
+    } else if (Texts.hasControlCharacter(text)) {
+      errors.add(
+          new FieldError(
+              field, "CONTROL_CHARACTER", field + " cannot contain line breaks or tabs."));
+    }
+    return text;
+  }
+}

@@ -1,0 +1,15 @@
+package io.passerelle.contact;
+
+/**
+ * The terms of a contact's access to a dossier.
+ *
+ * @param limitedTo null = the whole dossier (seed 001: leave "Limité à" at "-")
+ * @param accessLevel null = READ_ONLY
+ * @param holder a (co-)holder of the dossier: their access can never be withdrawn
+ */
+public record LinkTerms(String limitedTo, AccessLevel accessLevel, boolean holder) {
+
+  public static LinkTerms wholeDossier(AccessLevel level) {
+    return new LinkTerms(null, level, false);
+  }
+}

@@ -1,0 +1,87 @@
+package io.passerelle.domain;
+
+import java.util.List;
+
+/**
+ * A business rule refused a request. {@link #code()} is stable (API clients and process workers
+ * branch on it), the message is a sentence for people, {@link #kind()} says what sort of refusal it
+ * is (the web layer turns it into an HTTP status), and {@link #fieldErrors()} name the input fields
+ * at fault, if any.
+ */
+public class DomainException extends RuntimeException {
+
+  /** The sort of refusal. */
+  public enum Kind {
+    /** the input is malformed (400) */
+    INVALID,
+    /** the thing named in the path does not exist (404) */
+    NOT_FOUND,
+    /** the actor may not do this; the message says who can (403) */
+    FORBIDDEN,
+    /** the request collides with the current state, e.g. a duplicate (409) */
+    CONFLICT,
+    /** well-formed but breaks a rule, e.g. names a role that does not exist (422) */
+    RULE
+  }
+
+  /** One input field at fault. */
+  public record FieldError(String field, String code, String message) {}
+
+  private final Kind kind;
+  private final String code;
+  private final transient List<FieldError> fieldErrors;
+
+  public DomainException(Kind kind, String code, String message) {
+    this(kind, code, message, List.of());
+  }
+
+  public DomainException(Kind kind, String code, String message, List<FieldError> fieldErrors) {
+    super(message);
+    this.kind = kind;
+    this.code = code;
+    this.fieldErrors = List.copyOf(fieldErrors);
+  }
+
+  public static DomainException notFound(String code, String message) {
+    return new DomainException(Kind.NOT_FOUND, code, message);
+  }
+
+  public static DomainException forbidden(String code, String message) {
+    return new DomainException(Kind.FORBIDDEN, code, message);
+  }
+
+  public static DomainException conflict(String code, String message) {
+    return new DomainException(Kind.CONFLICT, code, message);
+  }
+
+  public static DomainException conflict(String code, String field, String message) {
+    return new DomainException(
+        Kind.CONFLICT, code, message, List.of(new FieldError(field, code, message)));
+  }
+
+  public static DomainException rule(String code, String message) {
+    return new DomainException(Kind.RULE, code, message);
+  }
+
+  public static DomainException rule(String code, String field, String message) {
+    return new DomainException(
+        Kind.RULE, code, message, List.of(new FieldError(field, code, message)));
+  }
+
+  public static DomainException invalid(String code, String field, String message) {
+    return new DomainException(
+        Kind.INVALID, code, message, List.of(new FieldError(field, code, message)));
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public List<FieldError> fieldErrors() {
+    return fieldErrors;
+  }
+}

@@ -1,0 +1,22 @@
+package io.passerelle.staff;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface StaffRepository extends JpaRepository<StaffMember, Long> {
+
+  Optional<StaffMember> findByUsername(String username);
+
+  @Query("select s from StaffMember s where lower(s.email) = lower(:email)")
+  Optional<StaffMember> findByEmailIgnoreCase(String email);
+
+  @Query(
+      "select s from StaffMember s where (:role is null or s.role = :role)"
+          + " and (:active is null or s.active = :active)")
+  Page<StaffMember> search(StaffRole role, Boolean active, Pageable pageable);
+
+  long countByRoleAndActiveTrue(StaffRole role);
+}

@@ -1,0 +1,124 @@
+package io.passerelle.staff;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.support.Api;
+import io.passerelle.support.PasserelleSpringTest;
+import io.passerelle.support.TestData;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The administrator's domain: staff, organisational roles, offers. */
+@PasserelleSpringTest
+class StaffAndCatalogApiTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+
+  Api as(String user) {
+    return Api.as(mvc, json, user);
+  }
+
+  @Test
+  @DisplayName(
+      "the administrator creates a staff member who can then call the API; a manager may not")
+  void createStaff() throws Exception {
+    String username = TestData.unique("nina.").toLowerCase();
+    Map<String, Object> body =
+        Map.of(
+            "username", username,
+            "email", TestData.email("nina"),
+            "firstName", "Nina",
+            "lastName", "Petit",
+            "role", "STAFF",
+            "password", "un mot de passe long");
+    as(Api.MANAGER)
+        .post("/api/staff", body)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("ADMINISTRATOR_ONLY"));
+    as(Api.ADMIN)
+        .post("/api/staff", body)
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.username").value(username))
+        .andExpect(jsonPath("$.passwordHash").doesNotExist());
+    as(Api.ADMIN)
+        .post("/api/staff", body)
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("USERNAME_TAKEN"));
+  }
+
+  @Test
+  @DisplayName(
+      "a username that cannot be a Tasklist assignee and a short password are field errors")
+  void staffValidation() throws Exception {
+    as(Api.ADMIN)
+        .post(
+            "/api/staff",
+            Map.of(
+                "username", "Jean Dupont!",
+                "email", "pas-un-email",
+                "firstName", "Jean",
+                "lastName", "Dupont",
+                "role", "STAFF",
+                "password", "court"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'email')].code")
+                .value(org.hamcrest.Matchers.hasItem("INVALID_EMAIL")))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'password')].code")
+                .value(org.hamcrest.Matchers.hasItem("TOO_SHORT")));
+  }
+
+  @Test
+  @DisplayName("the last active administrator cannot be demoted")
+  void lastAdministrator() throws Exception {
+    long id = as(Api.ADMIN).read(as(Api.ADMIN).get("/api/staff/me")).get("id").asLong();
+    as(Api.ADMIN)
+        .patch("/api/staff/" + id, Map.of("role", "MANAGER"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("LAST_ADMINISTRATOR"));
+  }
+
+  @Test
+  @DisplayName(
+      "the Start offer is provided: free, GED, uploads, mobile dashboard, no production file, its widget")
+  void startOffer() throws Exception {
+    as(Api.STAFF)
+        .get("/api/offers/START")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.name").value("Start"))
+        .andExpect(jsonPath("$.free").value(true))
+        .andExpect(jsonPath("$.consultGed").value(true))
+        .andExpect(jsonPath("$.uploadDocuments").value(true))
+        .andExpect(jsonPath("$.mobileDashboard").value(true))
+        .andExpect(jsonPath("$.productionFileAccess").value(false))
+        .andExpect(jsonPath("$.widget.code").value("START_SUMMARY"));
+    as(Api.STAFF).get("/api/offers/NOPE").andExpect(status().isNotFound());
+  }
+
+  @Test
+  @DisplayName(
+      "only the administrator maintains the roles; a duplicate label in another case is a 409")
+  void roles() throws Exception {
+    String code = TestData.unique("ROLE_");
+    String label = TestData.unique("Associé ");
+    as(Api.MANAGER)
+        .post("/api/organisational-roles", Map.of("code", code, "label", label))
+        .andExpect(status().isForbidden());
+    as(Api.ADMIN)
+        .post("/api/organisational-roles", Map.of("code", code.toLowerCase(), "label", label))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.code").value(code));
+    as(Api.ADMIN)
+        .post(
+            "/api/organisational-roles", Map.of("code", code + "_2", "label", label.toUpperCase()))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("ROLE_LABEL_TAKEN"));
+  }
+}
