@@ -52,8 +52,8 @@ class ReminderPolicyTest {
           # offre   | type d'abonné | 1re relance | 2e relance | expiration
             START   | CLIENT        | P7D         | P30D       | P45D
             START   | FAMILY_MEMBER | P7D         | P30D       | P45D
-            START   | ADVISER       | P3D         | P10D       | P21D
-            PREMIUM | ADVISER       | P3D         | P10D       | P21D
+            START   | ADVISOR       | P3D         | P10D       | P21D
+            PREMIUM | ADVISOR       | P3D         | P10D       | P21D
             PREMIUM | CLIENT        | P7D         | P30D       | P45D
             (aucun) | (aucun)       | P7D         | P30D       | P45D
           """)

@@ -24,7 +24,7 @@ public interface OnboardingSteps {
    * e-mail address, and gives it its organisational role.
    *
    * @return the contact, its subscriber type ({@code CLIENT}, {@code FAMILY_MEMBER}, {@code
-   *     ADVISER}: the reminder policy keys on it) and the new business key {@code
+   *     EMPLOYEE}, {@code ADVISOR}: the reminder policy keys on it) and the new business key {@code
    *     "dossier-<dossierId>/contact-<contactId>"}
    * @throws BusinessRuleException {@code ROLE_MISSING}, {@code INVALID_EMAIL}
    */
