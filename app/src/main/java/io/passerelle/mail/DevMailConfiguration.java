@@ -1,13 +1,16 @@
 package io.passerelle.mail;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The development mailbox exists in {@code embedded} mode only. */
+/**
+ * The development mailbox exists in {@code embedded} mode only, unless switched off ({@code
+ * PASSERELLE_DEV_MAIL_ENABLED=false}: mail then goes to {@code spring.mail.*}).
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "passerelle.engine.mode", havingValue = "embedded")
+@ConditionalOnExpression(DevMailEnvironmentPostProcessor.ENABLED)
 class DevMailConfiguration {
 
   @Bean

@@ -11,16 +11,26 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * In {@code embedded} mode all mail goes to the in-process SMTP server of the development mailbox:
  * resolves its port (0 = any free port; a busy port stops the start with one line) and points
- * Spring Mail at it. In {@code remote} mode the {@code spring.mail.*} settings apply as given.
+ * Spring Mail at it. In {@code remote} mode, and in {@code embedded} mode with the mailbox switched
+ * off ({@code PASSERELLE_DEV_MAIL_ENABLED=false}, e.g. for the benchmark's own SMTP server), the
+ * {@code spring.mail.*} settings apply as given.
  */
 public class DevMailEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
   static final String RESOLVED_PORT = "passerelle.dev-mail.resolved-port";
 
+  /**
+   * Whether the development mailbox runs: {@code embedded} mode and {@code
+   * passerelle.dev-mail.enabled} not false (a condition for its beans).
+   */
+  static final String ENABLED =
+      "'${passerelle.engine.mode:}' == 'embedded' and '${passerelle.dev-mail.enabled:true}' != 'false'";
+
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
-    if (!"embedded".equals(environment.getProperty("passerelle.engine.mode"))) {
+    if (!"embedded".equals(environment.getProperty("passerelle.engine.mode"))
+        || !environment.getProperty("passerelle.dev-mail.enabled", Boolean.class, true)) {
       return;
     }
     int configured = environment.getProperty("passerelle.dev-mail.port", Integer.class, 2525);

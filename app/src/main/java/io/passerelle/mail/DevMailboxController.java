@@ -3,7 +3,7 @@ package io.passerelle.mail;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/dev/mailbox")
-@ConditionalOnProperty(name = "passerelle.engine.mode", havingValue = "embedded")
+@ConditionalOnExpression(DevMailEnvironmentPostProcessor.ENABLED)
 class DevMailboxController {
 
   private final DevMailServer server;

@@ -1,0 +1,81 @@
+package io.passerelle.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mock.env.MockEnvironment;
+
+/**
+ * {@code PASSERELLE_DEV_MAIL_ENABLED=false}: embedded mode without the development mailbox, its
+ * mail going to {@code spring.mail.*} as in remote mode (the benchmark's own SMTP server).
+ */
+class DevMailSwitchTest {
+
+  private final DevMailEnvironmentPostProcessor postProcessor =
+      new DevMailEnvironmentPostProcessor();
+
+  @Test
+  @DisplayName("embedded mode points Spring Mail at the development mailbox by default")
+  void mailboxByDefault() throws IOException {
+    int port = freePort();
+    var environment =
+        new MockEnvironment()
+            .withProperty("passerelle.engine.mode", "embedded")
+            .withProperty("passerelle.dev-mail.port", String.valueOf(port))
+            .withProperty("spring.mail.host", "smtp.example")
+            .withProperty("spring.mail.port", "25");
+
+    postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
+    assertThat(environment.getProperty("spring.mail.port")).isEqualTo(String.valueOf(port));
+  }
+
+  @Test
+  @DisplayName("switched off, embedded mode sends to spring.mail.* as given")
+  void switchedOff() {
+    var environment =
+        new MockEnvironment()
+            .withProperty("passerelle.engine.mode", "embedded")
+            .withProperty("passerelle.dev-mail.enabled", "false")
+            .withProperty("spring.mail.host", "smtp.example")
+            .withProperty("spring.mail.port", "2626");
+
+    postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getProperty("spring.mail.host")).isEqualTo("smtp.example");
+    assertThat(environment.getProperty("spring.mail.port")).isEqualTo("2626");
+    assertThat(environment.containsProperty(DevMailEnvironmentPostProcessor.RESOLVED_PORT))
+        .isFalse();
+  }
+
+  @Test
+  @DisplayName("the mailbox's SMTP server and page exist only when embedded and not switched off")
+  void beans() throws IOException {
+    var runner =
+        new ApplicationContextRunner()
+            .withUserConfiguration(DevMailConfiguration.class)
+            .withPropertyValues(
+                "passerelle.engine.mode=embedded",
+                DevMailEnvironmentPostProcessor.RESOLVED_PORT + "=" + freePort());
+
+    runner.run(context -> assertThat(context).hasSingleBean(DevMailServer.class));
+    runner
+        .withPropertyValues("passerelle.dev-mail.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(DevMailServer.class));
+    runner
+        .withPropertyValues("passerelle.engine.mode=remote")
+        .run(context -> assertThat(context).doesNotHaveBean(DevMailServer.class));
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
