@@ -27,6 +27,7 @@ public final class DeployedModels {
   private final List<DeployedResource> forms = new CopyOnWriteArrayList<>();
   private final Map<Long, Map<String, String>> elementNames = new ConcurrentHashMap<>();
   private final Map<String, byte[]> bpmnByResourceName = new ConcurrentHashMap<>();
+  private volatile boolean startupDeploymentDone;
 
   void rememberSource(String resourceName, byte[] content) {
     if (resourceName.endsWith(".bpmn")) {
@@ -56,6 +57,16 @@ public final class DeployedModels {
   void addForm(DeployedResource form) {
     forms.removeIf(f -> f.key() == form.key());
     forms.add(form);
+  }
+
+  /** The start-up deployment is over (or turned off): the processes can be started. */
+  void startupDeploymentDone() {
+    startupDeploymentDone = true;
+  }
+
+  /** Whether the start-up deployment is over; until then the engine's health is OUT_OF_SERVICE. */
+  public boolean isStartupDeploymentDone() {
+    return startupDeploymentDone;
   }
 
   public List<DeployedProcess> processes() {

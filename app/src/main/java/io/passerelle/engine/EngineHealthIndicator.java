@@ -5,7 +5,11 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
-/** Health component {@code engine}: UP when the engine's gateway answers a topology request. */
+/**
+ * Health component {@code engine}: UP when the engine's gateway answers a topology request and the
+ * models are deployed; OUT_OF_SERVICE while the start-up deployment runs (the web server already
+ * answers then, but no process can start yet), so that whoever waits for health UP waits for it.
+ */
 @Component("engine")
 class EngineHealthIndicator extends AbstractHealthIndicator {
 
@@ -21,8 +25,12 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
   @Override
   protected void doHealthCheck(Health.Builder builder) {
     var topology = engine.topology(TIMEOUT);
+    if (!engine.deployedModels().isStartupDeploymentDone()) {
+      builder.outOfService().withDetail("models", "being deployed");
+    } else {
+      builder.up();
+    }
     builder
-        .up()
         .withDetail("mode", engine.mode().name().toLowerCase())
         .withDetail("gatewayVersion", topology.gatewayVersion())
         .withDetail("partitions", topology.partitions());

@@ -39,6 +39,11 @@ class ProcessDeployer implements ApplicationRunner, Ordered {
 
   @Override
   public void run(ApplicationArguments args) {
+    deploy();
+    engine.deployedModels().startupDeploymentDone();
+  }
+
+  private void deploy() {
     if (!properties.deployOnStartup()) {
       LOG.warn("Deployment at start-up is turned off (passerelle.engine.deploy-on-startup)");
       return;
