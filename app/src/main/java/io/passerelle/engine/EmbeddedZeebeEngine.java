@@ -1,57 +1,95 @@
 package io.passerelle.engine;
 
+import io.camunda.zeebe.db.AccessMetricsConfiguration;
+import io.camunda.zeebe.db.ConsistencyChecksSettings;
+import io.camunda.zeebe.db.ZeebeDb;
+import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
 import io.camunda.zeebe.logstreams.log.LogStream;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.PasserelleEngineAssembly;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.passerelle.config.StartupConfigurationException;
 import java.io.IOException;
-import java.lang.reflect.Field;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The real Zeebe engine, in memory, with its gRPC gateway on a local port.
+ * The real Zeebe engine inside the application, with its gRPC gateway on a local port.
  *
- * <p>The only class that reaches into the engine's internals: its clock (the engine time is the
- * wall clock plus an offset that only grows) and its log stream (read by {@link
- * EngineRecordProjection}, written by {@link EmbeddedModeOperations}). State lives in memory and is
- * gone when the application stops.
+ * <p>Assembled from the in-memory test engine's parts ({@link PasserelleEngineAssembly}) with
+ * Zeebe's own RocksDB state in a temporary directory (deleted at stop: the state lives as long as
+ * the JVM, as before) and a log that forgets what has been processed and read ({@link
+ * TrimmedLogStorage}), so that neither the time of a step nor the memory grows with everything the
+ * engine ever did. The only class that reaches into the engine's internals: its clock (the engine
+ * time is the wall clock plus an offset that only grows) and its log stream (read by {@link
+ * EngineRecordProjection}, written by {@link EmbeddedModeOperations}).
  */
 public class EmbeddedZeebeEngine implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
-  private final ZeebeTestEngine engine;
+  /** RocksDB's memory (block cache and write buffers) for the engine's state. */
+  static final long STATE_MEMORY_LIMIT = 64L * 1024 * 1024;
+
+  private final PasserelleEngineAssembly engine;
   private final int port;
   private final ControlledActorClock clock;
-  private final LogStream logStream;
+  private final TrimmedLogStorage logStorage;
+  private final Path stateDirectory;
 
   public EmbeddedZeebeEngine(int port) {
     this.port = port;
     long started = System.nanoTime();
-    this.engine = EngineFactory.create(port);
+    this.logStorage = new TrimmedLogStorage();
+    try {
+      this.stateDirectory = Files.createTempDirectory("passerelle-engine-state-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the engine's state directory", e);
+    }
+    ZeebeDb<ZbColumnFamilies> database = openState(stateDirectory);
+    this.engine = new PasserelleEngineAssembly(port, logStorage, database);
     try {
       engine.start();
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       safeStop();
-      if (hasCause(e, IOException.class)) {
+      if (e instanceof IOException || hasCause(e, IOException.class)) {
         throw new StartupConfigurationException(
             "The embedded engine could not listen on port " + port + " (" + rootMessage(e) + ")",
             "set PASSERELLE_ENGINE_PORT to a free port, or 0 for any free port",
             e);
       }
-      throw e;
+      throw (RuntimeException) e;
     }
-    this.clock = internal("clock", ControlledActorClock.class);
-    this.logStream = internal("logStream", LogStream.class);
+    this.clock = engine.clock();
     LOG.info(
-        "Embedded Zeebe engine listening on {} (started in {} ms)",
-        engine.getGatewayAddress(),
-        Duration.ofNanos(System.nanoTime() - started).toMillis());
+        "Embedded Zeebe engine listening on {} (started in {} ms, state in {})",
+        engine.gatewayAddress(),
+        Duration.ofNanos(System.nanoTime() - started).toMillis(),
+        stateDirectory);
+  }
+
+  private static ZeebeDb<ZbColumnFamilies> openState(Path directory) {
+    var configuration =
+        new RocksDbConfiguration()
+            .setMemoryLimit(STATE_MEMORY_LIMIT)
+            // the state dies with the JVM: no write-ahead log to keep
+            .setWalDisabled(true);
+    return new ZeebeRocksDbFactory<ZbColumnFamilies>(
+            configuration,
+            new ConsistencyChecksSettings(),
+            new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
+            SimpleMeterRegistry::new)
+        .createDb(directory.toFile());
   }
 
   public int port() {
@@ -87,7 +125,16 @@ public class EmbeddedZeebeEngine implements DisposableBean {
   }
 
   LogStream logStream() {
-    return logStream;
+    return engine.logStream();
+  }
+
+  /** The position of the last command the engine has processed. */
+  long lastProcessedPosition() {
+    return engine.lastProcessedPosition();
+  }
+
+  TrimmedLogStorage logStorage() {
+    return logStorage;
   }
 
   @Override
@@ -99,22 +146,17 @@ public class EmbeddedZeebeEngine implements DisposableBean {
   private void safeStop() {
     try {
       engine.stop();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       LOG.warn("The embedded engine did not stop cleanly: {}", e.toString());
     }
+    deleteState();
   }
 
-  private <T> T internal(String name, Class<T> type) {
-    try {
-      Field field = engine.getClass().getDeclaredField(name);
-      field.setAccessible(true);
-      return type.cast(field.get(engine));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          "This zeebe-process-test-engine version has no field '"
-              + name
-              + "': align the engine version with the one in the parent pom",
-          e);
+  private void deleteState() {
+    try (Stream<Path> files = Files.walk(stateDirectory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("The engine's state in {} was not deleted: {}", stateDirectory, e.toString());
     }
   }
 

@@ -61,14 +61,24 @@ class EngineConfiguration {
     }
 
     @Bean
+    EngineRecordProjection engineRecordProjection(
+        EmbeddedZeebeEngine engine, DeployedModels deployedModels) {
+      return new EngineRecordProjection(
+          engine.logStream().newLogStreamReader(), deployedModels::elementName);
+    }
+
+    @Bean
+    EngineLogTrimmer engineLogTrimmer(
+        EmbeddedZeebeEngine engine, EngineRecordProjection projection) {
+      return new EngineLogTrimmer(engine, projection);
+    }
+
+    @Bean
     ModeOperations embeddedModeOperations(
         EmbeddedZeebeEngine engine,
-        DeployedModels deployedModels,
+        EngineRecordProjection projection,
         ObjectMapper objectMapper,
         EngineProperties properties) {
-      var projection =
-          new EngineRecordProjection(
-              engine.logStream().newLogStreamReader(), deployedModels::elementName);
       return new EmbeddedModeOperations(
           engine, projection, objectMapper, properties.requestTimeout());
     }

@@ -75,6 +75,15 @@ final class EngineRecordProjection {
     return Optional.ofNullable(rejectionsBySourcePosition.get(position));
   }
 
+  /**
+   * Reads what the log holds now and returns the position of the last record read: the log may
+   * forget everything up to it (-1 before the first record).
+   */
+  synchronized long catchUpNow() {
+    catchUp();
+    return lastPosition;
+  }
+
   private void catchUp() {
     if (lastPosition < 0) {
       reader.seekToFirstEvent();

@@ -28,6 +28,7 @@ class EmbeddedEngineAdapterTest {
   @Autowired ProcessEngine engine;
   @Autowired EmbeddedZeebeEngine embedded;
   @Autowired EngineCheckWorkers.Recorder recorder;
+  @Autowired EngineLogTrimmer trimmer;
 
   @Test
   @DisplayName("the models found at start-up are deployed and listed with their versions")
@@ -122,6 +123,25 @@ class EmbeddedEngineAdapterTest {
         .hasMessageContaining("123456789");
     assertThatThrownBy(() -> engine.instanceState(987654321L))
         .isInstanceOf(UnknownInstanceException.class);
+  }
+
+  @Test
+  @DisplayName("the log forgets what was processed and read; instances and tasks are still known")
+  void logTrimmed() {
+    String checkId = newCheckId();
+    long key = start(checkId, "PT0S");
+    awaitWaitingIn(key, "MessageEvent_Go");
+
+    trimmer.trim();
+
+    // everything the engine did since the start (deployment, instances of other tests) is gone
+    assertThat(embedded.logStorage().appendedCount()).isGreaterThan(50);
+    assertThat(embedded.logStorage().blockCount()).isLessThan(20);
+    assertThat(engine.instanceState(key).activeElementIds()).contains("MessageEvent_Go");
+    engine.publishMessage(
+        "engine-check-go", checkId, "go-" + checkId, Duration.ofMinutes(1), Map.of());
+    OpenUserTask task = await().atMost(PATIENCE).until(() -> taskOf(key), t -> t != null);
+    assertThat(task.elementId()).isEqualTo("UserTask_Decide");
   }
 
   private long start(String checkId, String waitFor) {

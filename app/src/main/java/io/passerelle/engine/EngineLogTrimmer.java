@@ -1,0 +1,58 @@
+package io.passerelle.engine;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Keeps the embedded engine's log short: every second the projection reads what is new, then the
+ * log forgets every block that both the engine has processed and the projection has read. Memory
+ * then follows what is in flight, not everything that ever happened.
+ */
+final class EngineLogTrimmer implements DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineLogTrimmer.class);
+  static final Duration INTERVAL = Duration.ofSeconds(1);
+
+  private final EmbeddedZeebeEngine engine;
+  private final EngineRecordProjection projection;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("engine-log-trimmer").daemon().factory());
+
+  EngineLogTrimmer(EmbeddedZeebeEngine engine, EngineRecordProjection projection) {
+    this.engine = engine;
+    this.projection = projection;
+    timer.scheduleWithFixedDelay(
+        this::trimSafely, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Trims now.
+   *
+   * @return how many blocks were forgotten
+   */
+  int trim() {
+    long read = projection.catchUpNow();
+    long processed = engine.lastProcessedPosition();
+    long safe = Math.min(read, processed);
+    return safe < 0 ? 0 : engine.logStorage().trimBelow(safe);
+  }
+
+  private void trimSafely() {
+    try {
+      trim();
+    } catch (RuntimeException e) {
+      LOG.warn("The engine's log was not trimmed this time: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void destroy() {
+    timer.shutdownNow();
+  }
+}
