@@ -4,10 +4,14 @@ import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames;
 import io.passerelle.processes.ProcessNames.Processes;
 import io.passerelle.processes.ProcessNames.Variables;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written first; the start happens after its commit, under a lock on the row, and the row keeps the
  * process instance key. When the engine cannot be reached then, the row stays STARTING and a
  * sweeper starts it later: the request is never lost.
+ *
+ * <p>The start after the commit runs on a few threads of its own, not on the committing thread:
+ * there, the committed transaction's connection is still held until the synchronisations are over,
+ * so an HTTP request or a bulk job would hold two connections while it waits for the engine, and a
+ * burst of them would empty the pool for everyone. The caller gets its answer (STARTING) at once.
  *
  * <p>The one window left: a crash between the engine's acceptance of the start and the commit of
  * the key starts the process a second time on the next sweep. Every step is idempotent per
@@ -41,6 +50,7 @@ class OnboardingStarter {
   private final ProcessEngine engine;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
+  private final ExecutorService starts;
 
   OnboardingStarter(
       OnboardingRepository onboardings,
@@ -52,7 +62,13 @@ class OnboardingStarter {
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+    this.starts =
+        Executors.newFixedThreadPool(
+            START_THREADS, Thread.ofPlatform().name("onboarding-start-", 1).daemon().factory());
   }
+
+  /** How many onboardings are started at once after their commit. */
+  static final int START_THREADS = 4;
 
   /** Starts the onboarding once the current transaction has committed. */
   void startAfterCommit(long onboardingId) {
@@ -61,15 +77,29 @@ class OnboardingStarter {
           @Override
           public void afterCommit() {
             try {
-              start(onboardingId);
-            } catch (RuntimeException e) {
+              starts.execute(() -> startNow(onboardingId));
+            } catch (RejectedExecutionException e) {
               LOG.warn(
-                  "Onboarding {} stored but not started yet ({}); it will be started again",
-                  onboardingId,
-                  e.toString());
+                  "Onboarding {} stored; the sweeper will start it (shutting down)", onboardingId);
             }
           }
         });
+  }
+
+  private void startNow(long onboardingId) {
+    try {
+      start(onboardingId);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Onboarding {} stored but not started yet ({}); it will be started again",
+          onboardingId,
+          e.toString());
+    }
+  }
+
+  @PreDestroy
+  void stopStarting() {
+    starts.shutdownNow();
   }
 
   /**
