@@ -1,5 +1,6 @@
 package io.passerelle.web;
 
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +36,8 @@ class SecurityConfiguration {
   @Bean
   PasswordEncoder passwordEncoder(SecurityProperties properties) {
     var bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
-    return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+    return new RememberingPasswordEncoder(
+        new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt)), Clock.systemUTC());
   }
 
   @Bean
