@@ -47,6 +47,12 @@ final class Baseline {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  static {
+    // as the application does: no ServiceLoader scan of the jar on every MIME operation
+    System.setProperty(
+        "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+  }
+
   private Baseline() {}
 
   static Outcome run(
