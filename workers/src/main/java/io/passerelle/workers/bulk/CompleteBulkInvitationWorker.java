@@ -18,7 +18,7 @@ public class CompleteBulkInvitationWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.COMPLETE_BULK_INVITATION)
+  @JobWorker(type = JobTypes.COMPLETE_BULK_INVITATION, fetchVariables = Variables.BULK_ID)
   public void completeBulk(ActivatedJob job, @Variable(name = Variables.BULK_ID) long bulkId) {
     StepCall.run(job, "Completing bulk invitation " + bulkId, () -> steps.completeBulk(bulkId));
   }

@@ -20,7 +20,7 @@ public class FlagBulkItemInvalidWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.FLAG_BULK_ITEM_INVALID)
+  @JobWorker(type = JobTypes.FLAG_BULK_ITEM_INVALID, fetchVariables = Variables.BULK_ITEM_ID)
   public void flagInvalidEmail(
       ActivatedJob job, @Variable(name = Variables.BULK_ITEM_ID) long bulkItemId) {
     StepCall.run(

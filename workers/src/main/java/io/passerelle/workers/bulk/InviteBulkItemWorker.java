@@ -21,7 +21,7 @@ public class InviteBulkItemWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.INVITE_BULK_ITEM)
+  @JobWorker(type = JobTypes.INVITE_BULK_ITEM, fetchVariables = Variables.BULK_ITEM_ID)
   public void inviteBulkItem(
       ActivatedJob job, @Variable(name = Variables.BULK_ITEM_ID) long bulkItemId) {
     StepCall.run(job, "Inviting bulk item " + bulkItemId, () -> steps.inviteBulkItem(bulkItemId));

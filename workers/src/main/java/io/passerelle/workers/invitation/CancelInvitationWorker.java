@@ -18,7 +18,7 @@ public class CancelInvitationWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.CANCEL_INVITATION)
+  @JobWorker(type = JobTypes.CANCEL_INVITATION, fetchVariables = Variables.ONBOARDING_ID)
   public void cancelInvitations(
       ActivatedJob job, @Variable(name = Variables.ONBOARDING_ID) long onboardingId) {
     StepCall.run(

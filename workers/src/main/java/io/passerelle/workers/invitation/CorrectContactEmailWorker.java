@@ -22,7 +22,9 @@ public class CorrectContactEmailWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.CORRECT_CONTACT_EMAIL)
+  @JobWorker(
+      type = JobTypes.CORRECT_CONTACT_EMAIL,
+      fetchVariables = {Variables.ONBOARDING_ID, Variables.CONTACT_ID, Variables.CORRECTED_EMAIL})
   public EmailCorrected correctContactEmail(
       ActivatedJob job,
       @Variable(name = Variables.ONBOARDING_ID) long onboardingId,

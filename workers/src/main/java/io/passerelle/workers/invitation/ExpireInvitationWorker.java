@@ -21,7 +21,7 @@ public class ExpireInvitationWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.EXPIRE_INVITATION)
+  @JobWorker(type = JobTypes.EXPIRE_INVITATION, fetchVariables = Variables.INVITATION_ID)
   public InvitationSteps.ManagerToAsk expireInvitation(
       ActivatedJob job, @Variable(name = Variables.INVITATION_ID) long invitationId) {
     return StepCall.call(

@@ -18,7 +18,9 @@ public class ExtendInvitationWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.EXTEND_INVITATION)
+  @JobWorker(
+      type = JobTypes.EXTEND_INVITATION,
+      fetchVariables = {Variables.INVITATION_ID, Variables.LINK_VALIDITY})
   public void extendInvitation(
       ActivatedJob job,
       @Variable(name = Variables.INVITATION_ID) long invitationId,

@@ -21,7 +21,9 @@ public class IssueInvitationWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.ISSUE_INVITATION)
+  @JobWorker(
+      type = JobTypes.ISSUE_INVITATION,
+      fetchVariables = {Variables.ONBOARDING_ID, Variables.LINK_VALIDITY})
   public InvitationSteps.IssuedInvitation issueInvitation(
       ActivatedJob job,
       @Variable(name = Variables.ONBOARDING_ID) long onboardingId,

@@ -21,7 +21,7 @@ public class MarkInvitationBouncedWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.MARK_INVITATION_BOUNCED)
+  @JobWorker(type = JobTypes.MARK_INVITATION_BOUNCED, fetchVariables = Variables.INVITATION_ID)
   public InvitationSteps.ManagerToAsk markBounced(
       ActivatedJob job, @Variable(name = Variables.INVITATION_ID) long invitationId) {
     return StepCall.call(

@@ -18,7 +18,7 @@ public class RecordActivationWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.RECORD_ACTIVATION)
+  @JobWorker(type = JobTypes.RECORD_ACTIVATION, fetchVariables = Variables.INVITATION_ID)
   public void recordActivation(
       ActivatedJob job, @Variable(name = Variables.INVITATION_ID) long invitationId) {
     StepCall.run(

@@ -18,7 +18,7 @@ public class SendInvitationMailWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.SEND_INVITATION_MAIL)
+  @JobWorker(type = JobTypes.SEND_INVITATION_MAIL, fetchVariables = Variables.INVITATION_ID)
   public void sendInvitationMail(
       ActivatedJob job, @Variable(name = Variables.INVITATION_ID) long invitationId) {
     StepCall.run(

@@ -21,7 +21,9 @@ public class SendReminderWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.SEND_REMINDER)
+  @JobWorker(
+      type = JobTypes.SEND_REMINDER,
+      fetchVariables = {Variables.INVITATION_ID, Variables.REMINDER_NUMBER})
   public void sendReminder(
       ActivatedJob job,
       @Variable(name = Variables.INVITATION_ID) long invitationId,

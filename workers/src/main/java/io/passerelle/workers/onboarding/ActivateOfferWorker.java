@@ -21,7 +21,7 @@ public class ActivateOfferWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.ACTIVATE_OFFER)
+  @JobWorker(type = JobTypes.ACTIVATE_OFFER, fetchVariables = Variables.ONBOARDING_ID)
   public void activateOffer(
       ActivatedJob job, @Variable(name = Variables.ONBOARDING_ID) long onboardingId) {
     StepCall.run(

@@ -21,7 +21,7 @@ public class CreateContactWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.CREATE_CONTACT)
+  @JobWorker(type = JobTypes.CREATE_CONTACT, fetchVariables = Variables.ONBOARDING_ID)
   public OnboardingSteps.ContactReady createContact(
       ActivatedJob job, @Variable(name = Variables.ONBOARDING_ID) long onboardingId) {
     return StepCall.call(

@@ -18,7 +18,7 @@ public class EnableOfferWidgetWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.ENABLE_OFFER_WIDGET)
+  @JobWorker(type = JobTypes.ENABLE_OFFER_WIDGET, fetchVariables = Variables.ONBOARDING_ID)
   public void enableOfferWidget(
       ActivatedJob job, @Variable(name = Variables.ONBOARDING_ID) long onboardingId) {
     StepCall.run(

@@ -18,7 +18,7 @@ public class LinkDossierContactWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.LINK_DOSSIER_CONTACT)
+  @JobWorker(type = JobTypes.LINK_DOSSIER_CONTACT, fetchVariables = Variables.ONBOARDING_ID)
   public void linkDossier(
       ActivatedJob job, @Variable(name = Variables.ONBOARDING_ID) long onboardingId) {
     StepCall.run(

@@ -20,7 +20,7 @@ public class NotifyAssignedStaffWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.NOTIFY_ASSIGNED_STAFF)
+  @JobWorker(type = JobTypes.NOTIFY_ASSIGNED_STAFF, fetchVariables = Variables.ONBOARDING_ID)
   public void notifyAssignedStaff(
       ActivatedJob job, @Variable(name = Variables.ONBOARDING_ID) long onboardingId) {
     StepCall.run(

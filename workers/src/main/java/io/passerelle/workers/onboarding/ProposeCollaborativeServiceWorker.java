@@ -21,7 +21,9 @@ public class ProposeCollaborativeServiceWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.PROPOSE_COLLABORATIVE_SERVICE)
+  @JobWorker(
+      type = JobTypes.PROPOSE_COLLABORATIVE_SERVICE,
+      fetchVariables = Variables.ONBOARDING_ID)
   public OnboardingSteps.ServiceProposal proposeService(
       ActivatedJob job, @Variable(name = Variables.ONBOARDING_ID) long onboardingId) {
     return StepCall.call(

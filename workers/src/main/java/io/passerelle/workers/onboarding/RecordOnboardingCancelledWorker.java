@@ -18,7 +18,7 @@ public class RecordOnboardingCancelledWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.RECORD_ONBOARDING_CANCELLED)
+  @JobWorker(type = JobTypes.RECORD_ONBOARDING_CANCELLED, fetchVariables = Variables.ONBOARDING_ID)
   public void recordCancellation(
       ActivatedJob job, @Variable(name = Variables.ONBOARDING_ID) long onboardingId) {
     StepCall.run(

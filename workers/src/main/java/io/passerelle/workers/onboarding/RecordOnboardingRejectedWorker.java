@@ -20,7 +20,9 @@ public class RecordOnboardingRejectedWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.RECORD_ONBOARDING_REJECTED)
+  @JobWorker(
+      type = JobTypes.RECORD_ONBOARDING_REJECTED,
+      fetchVariables = {Variables.ONBOARDING_ID, Variables.REJECTION_CODE})
   public void recordRejection(
       ActivatedJob job,
       @Variable(name = Variables.ONBOARDING_ID) long onboardingId,

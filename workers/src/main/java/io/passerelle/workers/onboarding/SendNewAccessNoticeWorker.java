@@ -20,7 +20,7 @@ public class SendNewAccessNoticeWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = JobTypes.SEND_NEW_ACCESS_NOTICE)
+  @JobWorker(type = JobTypes.SEND_NEW_ACCESS_NOTICE, fetchVariables = Variables.ONBOARDING_ID)
   public void sendNewAccessNotice(
       ActivatedJob job, @Variable(name = Variables.ONBOARDING_ID) long onboardingId) {
     StepCall.run(
