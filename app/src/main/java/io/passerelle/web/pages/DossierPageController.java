@@ -1,10 +1,20 @@
 package io.passerelle.web.pages;
 
 import io.passerelle.catalog.CatalogService;
+import io.passerelle.contact.AccessLevel;
+import io.passerelle.contact.AdvisorType;
 import io.passerelle.contact.DossierLinkService;
+import io.passerelle.contact.Language;
+import io.passerelle.contact.SubscriberType;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierView;
+import io.passerelle.onboarding.OnboardingFilter;
+import io.passerelle.onboarding.OnboardingService;
+import io.passerelle.onboarding.OnboardingView;
 import io.passerelle.web.StaffPrincipal;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,17 +35,26 @@ class DossierPageController {
   private final DossierLinkService links;
   private final CatalogService catalog;
   private final DossierContactsQuery contacts;
+  private final OnboardingService onboardings;
+  private final NameLookup names;
 
   DossierPageController(
       DossierService dossiers,
       DossierLinkService links,
       CatalogService catalog,
-      DossierContactsQuery contacts) {
+      DossierContactsQuery contacts,
+      OnboardingService onboardings,
+      NameLookup names) {
     this.dossiers = dossiers;
     this.links = links;
     this.catalog = catalog;
     this.contacts = contacts;
+    this.onboardings = onboardings;
+    this.names = names;
   }
+
+  /** An onboarding of the dossier with its contact's name. */
+  record OnboardingLine(OnboardingView onboarding, String contact) {}
 
   @GetMapping("/dossiers/{id}")
   String dossier(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
@@ -52,6 +71,29 @@ class DossierPageController {
     model.addAttribute(
         "managesExternalAccess",
         me.staff().administrator() || dossier.manager().id() == me.staff().id());
+    var page =
+        onboardings.list(
+            new OnboardingFilter(id, null, null, null, null),
+            PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "createdAt")));
+    var contactNames =
+        names.contacts(page.getContent().stream().map(OnboardingView::contactId).toList());
+    model.addAttribute(
+        "onboardings",
+        page.getContent().stream()
+            .map(
+                o ->
+                    new OnboardingLine(
+                        o, o.contactId() == null ? null : contactNames.get(o.contactId())))
+            .toList());
+    model.addAttribute("onboardingCount", page.getTotalElements());
+    if (!model.containsAttribute("proposal")) {
+      model.addAttribute("proposal", ProposalForm.empty(UUID.randomUUID().toString()));
+    }
+    model.addAttribute("roles", catalog.roles());
+    model.addAttribute("subscriberTypes", SubscriberType.values());
+    model.addAttribute("advisorTypes", AdvisorType.values());
+    model.addAttribute("accessLevels", AccessLevel.values());
+    model.addAttribute("languages", Language.values());
     return "pages/dossier";
   }
 

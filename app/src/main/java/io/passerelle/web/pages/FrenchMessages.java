@@ -69,6 +69,40 @@ final class FrenchMessages {
           Map.entry("SERVICE_ENDED", "Ce service collaboratif est terminé."),
           Map.entry("SERVICE_ACTIVE", "Ce service collaboratif est déjà actif."),
           Map.entry("INVALID_SORT", "Ce tri n'est pas possible."),
+          Map.entry("ONBOARDING_NOT_FOUND", "Cette intégration n'existe pas."),
+          Map.entry(
+              "ONBOARDING_ALREADY_RUNNING",
+              "Une intégration à cette offre est déjà en cours pour cet interlocuteur sur ce"
+                  + " dossier : renvoyez ou annulez son invitation."),
+          Map.entry(
+              "SERVICE_ALREADY_ACTIVE", "Cet interlocuteur a déjà cette offre sur ce dossier."),
+          Map.entry(
+              "ONBOARDING_ENDED",
+              "Cette intégration est terminée : son invitation ne change plus."),
+          Map.entry(
+              "INVITATION_ALREADY_SENT", "L'invitation est déjà partie : renvoyez-la plutôt."),
+          Map.entry("INVITATION_NOT_PENDING", "Il n'y a pas d'invitation en attente à renvoyer."),
+          Map.entry(
+              "EMAIL_CORRECTION_PENDING",
+              "La dernière invitation est revenue : corrigez d'abord l'adresse e-mail (tâche"
+                  + " « Corriger l'adresse e-mail »)."),
+          Map.entry(
+              "CONTACT_REQUIRED",
+              "Choisissez un interlocuteur existant ou donnez les coordonnées d'un nouveau (pas"
+                  + " les deux)."),
+          Map.entry(
+              "NOBODY_TO_INVITE", "Les dossiers choisis n'ont aucun interlocuteur à inviter."),
+          Map.entry(
+              "TASK_NOT_FOUND", "Cette tâche n'est plus ouverte : elle a peut-être été faite."),
+          Map.entry(
+              "TASK_NOT_YOURS",
+              "Cette tâche est attribuée à quelqu'un d'autre : seuls cette personne ou"
+                  + " l'administrateur du cabinet peuvent la traiter."),
+          Map.entry("DECISION_REQUIRED", "Choisissez la suite : renvoyer, prolonger ou annuler."),
+          Map.entry(
+              "CONSULTATION_ONLY_CONTACT",
+              "Un interlocuteur en consultation seule n'a qu'un accès en lecture."),
+          Map.entry("HOLDER_MUST_BE_CLIENT", "Seul un client peut être titulaire du dossier."),
           Map.entry("VALIDATION_FAILED", "Certaines informations ne sont pas valables."));
 
   private FrenchMessages() {}

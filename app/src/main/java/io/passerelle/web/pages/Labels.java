@@ -64,6 +64,23 @@ public class Labels {
           Map.entry("ADMIN", "Administrateur du cabinet"),
           Map.entry("MANAGER", "Responsable de dossiers"),
           Map.entry("STAFF", "Collaborateur"),
+          // onboardings and bulk items
+          Map.entry("STARTING", "Démarrage"),
+          Map.entry("IN_PROGRESS", "En cours"),
+          Map.entry("ONBOARDED", "Client intégré"),
+          Map.entry("REJECTED", "Refusée"),
+          Map.entry("STARTED", "Invitation lancée"),
+          Map.entry("INVALID_EMAIL", "Adresse invalide"),
+          Map.entry("SKIPPED", "Écarté"),
+          Map.entry("FAILED", "Échec"),
+          Map.entry("COMPLETED", "Terminée"),
+          Map.entry("INVITE", "Invitation"),
+          Map.entry("NEW_ACCESS", "Avis de nouvel accès (compte déjà actif)"),
+          Map.entry("SKIP", "Écarté"),
+          Map.entry("ALREADY_ONBOARDED", "a déjà ce service"),
+          Map.entry("ONBOARDING_RUNNING", "une invitation est déjà en cours"),
+          Map.entry("CONTACT_INACTIVE", "interlocuteur désactivé"),
+          Map.entry("ACCOUNT_DISABLED", "compte désactivé"),
           // actors
           Map.entry("SYSTEM", "Passerelle"));
 
@@ -113,6 +130,12 @@ public class Labels {
           Map.entry("ONBOARDING_REJECTED", "Intégration refusée"),
           Map.entry("ONBOARDING_CANCELLED", "Intégration annulée"),
           Map.entry("ONBOARDING_COMPLETED", "Intégration terminée"),
+          Map.entry("ONBOARDING_REQUESTED", "Service collaboratif proposé (intégration demandée)"),
+          Map.entry("INVITATION_RESEND_REQUESTED", "Renvoi de l'invitation demandé"),
+          Map.entry("INVITATION_SEND_REQUESTED", "Envoi de l'invitation demandé"),
+          Map.entry("STAFF_TASK_COMPLETED", "Tâche terminée"),
+          Map.entry("BULK_INVITATION_STARTED", "Invitation groupée lancée"),
+          Map.entry("BULK_INVITATION_COMPLETED", "Invitation groupée terminée"),
           // staff notifications
           Map.entry("CLIENT_ACTIVATED", "Un client a activé son compte"));
 

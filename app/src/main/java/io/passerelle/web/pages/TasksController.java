@@ -1,13 +1,15 @@
 package io.passerelle.web.pages;
 
 import io.passerelle.domain.DomainException;
-import io.passerelle.engine.OpenUserTask;
+import io.passerelle.engine.DeployedModels;
 import io.passerelle.engine.ProcessEngine;
-import io.passerelle.engine.UnknownInstanceException;
-import io.passerelle.staff.StaffRole;
+import io.passerelle.onboarding.StaffTaskService;
+import io.passerelle.onboarding.StaffTaskView;
 import io.passerelle.web.StaffPrincipal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,54 +21,63 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The open staff tasks (follow-up of a stalled activation, e-mail correction…), as Tasklist would
- * show them: listed, claimed, and completed through their Camunda form rendered by form-js.
- *
- * <p>Who may work on a task: its assignee; an unassigned task may be claimed by a member of one of
- * its candidate groups ({@code managers}: the firm's managers) or one of its candidate users; the
- * administrator may claim any. Completing needs the task claimed by oneself first.
+ * show them: listed, claimed, and completed through their Camunda form rendered by form-js. Who may
+ * act on which task, and what a task accepts, is the journey's {@link StaffTaskService} (the API's
+ * too); the page first keeps only the form's own fields, checked as the form checks them.
  */
 @Controller
 class TasksController {
 
+  private final StaffTaskService tasks;
   private final ProcessEngine engine;
   private final TaskForms forms;
+  private final NameLookup names;
 
-  TasksController(ProcessEngine engine, TaskForms forms) {
+  TasksController(StaffTaskService tasks, ProcessEngine engine, TaskForms forms, NameLookup names) {
+    this.tasks = tasks;
     this.engine = engine;
     this.forms = forms;
+    this.names = names;
   }
 
-  /** A task with what the signed-in member may do with it. */
-  record TaskLine(OpenUserTask task, String processName, boolean mine, boolean claimable) {}
+  /** A task with its dossier and contact names and whether it is the member's own. */
+  record TaskLine(
+      StaffTaskView task, String processName, boolean mine, String dossier, String contact) {}
 
   @GetMapping("/taches")
-  String tasks(
-      @RequestParam(name = "toutes", defaultValue = "false") boolean all,
-      @AuthenticationPrincipal StaffPrincipal me,
-      Model model) {
-    List<TaskLine> lines =
-        engine.openUserTasks().stream()
+  String list(@AuthenticationPrincipal StaffPrincipal me, Model model) {
+    List<StaffTaskView> open = tasks.openTasks(me.actor());
+    Map<Long, String> dossiers =
+        names.dossiers(open.stream().map(StaffTaskView::dossierId).toList());
+    Map<Long, String> contacts =
+        names.contacts(open.stream().map(StaffTaskView::contactId).toList());
+    model.addAttribute(
+        "tasks",
+        open.stream()
             .sorted(
                 Comparator.comparing(
-                    OpenUserTask::created, Comparator.nullsLast(Comparator.naturalOrder())))
-            .map(t -> line(t, me))
-            .filter(l -> all || l.mine() || l.claimable())
-            .toList();
-    model.addAttribute("tasks", lines);
-    model.addAttribute("all", all);
+                    StaffTaskView::created, Comparator.nullsLast(Comparator.naturalOrder())))
+            .map(t -> line(t, me, dossiers.get(t.dossierId()), contacts.get(t.contactId())))
+            .toList());
     return "pages/taches";
   }
 
   @GetMapping("/taches/{key}")
   String task(@PathVariable long key, @AuthenticationPrincipal StaffPrincipal me, Model model) {
-    OpenUserTask task = open(key);
-    model.addAttribute("line", line(task, me));
-    String schema =
-        task.formKey() == 0
-            ? null
-            : engine.deployedModels().formSchema(task.formKey()).orElse(null);
+    StaffTaskView task = tasks.get(key, me.actor());
+    model.addAttribute(
+        "line",
+        line(
+            task,
+            me,
+            task.dossierId() == null
+                ? null
+                : names.dossiers(List.of(task.dossierId())).get(task.dossierId()),
+            task.contactId() == null
+                ? null
+                : names.contacts(List.of(task.contactId())).get(task.contactId())));
+    String schema = schema(task).orElse(null);
     model.addAttribute("schema", schema);
-    model.addAttribute("fields", schema == null ? List.of() : forms.fields(schema));
     return "pages/tache";
   }
 
@@ -75,11 +86,7 @@ class TasksController {
       @PathVariable long key,
       @AuthenticationPrincipal StaffPrincipal me,
       RedirectAttributes flash) {
-    OpenUserTask task = open(key);
-    if (!may(task, me)) {
-      throw notYours(task);
-    }
-    engine.assignUserTask(key, me.getUsername());
+    tasks.claim(key, me.actor());
     flash.addFlashAttribute("success", "La tâche vous est attribuée.");
     return "redirect:/taches/" + key;
   }
@@ -90,69 +97,55 @@ class TasksController {
       @RequestParam(required = false) String variables,
       @AuthenticationPrincipal StaffPrincipal me,
       RedirectAttributes flash) {
-    OpenUserTask task;
+    StaffTaskView task;
     try {
-      task = open(key);
-    } catch (UnknownInstanceException gone) {
-      // a second click, or someone else finished it: say so, change nothing
+      task = tasks.get(key, me.actor());
+    } catch (DomainException e) {
+      if (!"TASK_NOT_FOUND".equals(e.code())) {
+        throw e;
+      }
+      // a second click, or someone finished it in Tasklist: say so, change nothing
       flash.addFlashAttribute("success", "Cette tâche est déjà terminée.");
       return "redirect:/taches";
     }
-    if (!me.getUsername().equals(task.assignee())) {
-      throw DomainException.forbidden(
-          "TASK_NOT_CLAIMED",
-          "Prenez d'abord la tâche : seule la personne à qui elle est attribuée la termine.");
-    }
-    String schema =
-        task.formKey() == 0
-            ? null
-            : engine.deployedModels().formSchema(task.formKey()).orElse(null);
     try {
-      var values =
-          schema == null ? java.util.Map.<String, Object>of() : forms.variables(schema, variables);
-      engine.completeUserTask(key, values);
+      Map<String, Object> values =
+          schema(task).map(s -> forms.variables(s, variables)).orElse(Map.of());
+      tasks.complete(key, values, me.actor());
     } catch (DomainException refused) {
-      flash.addFlashAttribute("failure", refused.getMessage());
+      if (refused.kind() == DomainException.Kind.FORBIDDEN) {
+        throw refused;
+      }
+      flash.addFlashAttribute(
+          "failure",
+          "VALIDATION_FAILED".equals(refused.code()) && refused.getMessage().contains("«")
+              ? refused.getMessage()
+              : FrenchMessages.of(refused));
       return "redirect:/taches/" + key;
     }
     flash.addFlashAttribute("success", "Tâche terminée : « " + task.name() + " ».");
     return "redirect:/taches";
   }
 
-  private OpenUserTask open(long key) {
-    return engine
-        .openUserTask(key)
-        .orElseThrow(() -> new UnknownInstanceException("No open user task with key " + key));
+  private Optional<String> schema(StaffTaskView task) {
+    if (task.formId() == null) {
+      return Optional.empty();
+    }
+    DeployedModels models = engine.deployedModels();
+    return models.forms().stream()
+        .filter(f -> f.id().equals(task.formId()))
+        .max(Comparator.comparingInt(DeployedModels.DeployedResource::version))
+        .flatMap(f -> models.formSchema(f.key()));
   }
 
-  private TaskLine line(OpenUserTask task, StaffPrincipal me) {
-    boolean mine = me.getUsername().equals(task.assignee());
-    return new TaskLine(task, processName(task.bpmnProcessId()), mine, !mine && may(task, me));
-  }
-
-  /** Whether the member may claim the task (see the class comment). */
-  static boolean may(OpenUserTask task, StaffPrincipal me) {
-    String username = me.getUsername();
-    StaffRole role = me.staff().role();
-    if (role == StaffRole.ADMIN || username.equals(task.assignee())) {
-      return true;
-    }
-    if (task.assignee() != null) {
-      return false; // assigned to someone else: only the administrator takes it over
-    }
-    if (task.candidateUsers().contains(username)) {
-      return true;
-    }
-    return task.candidateGroups().contains("managers") && role == StaffRole.MANAGER
-        || task.candidateGroups().contains("staff");
-  }
-
-  private static DomainException notYours(OpenUserTask task) {
-    return DomainException.forbidden(
-        "TASK_NOT_YOURS",
-        "Cette tâche est réservée à "
-            + (task.assignee() != null ? task.assignee() : "un autre groupe")
-            + " ou à l'administrateur du cabinet.");
+  private static TaskLine line(
+      StaffTaskView task, StaffPrincipal me, String dossier, String contact) {
+    return new TaskLine(
+        task,
+        processName(task.bpmnProcessId()),
+        me.getUsername().equals(task.assignee()),
+        dossier,
+        contact);
   }
 
   static String processName(String bpmnProcessId) {
