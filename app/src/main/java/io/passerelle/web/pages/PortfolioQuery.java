@@ -66,9 +66,30 @@ class PortfolioQuery {
     this.jdbc = jdbc;
   }
 
+  /** The ids of the dossiers matching the filter, by name, at most {@code limit}. */
+  @Transactional(readOnly = true)
+  List<Long> ids(Filter filter, int limit) {
+    var params = new MapSqlParameterSource();
+    String whereSql = where(filter, params);
+    params.addValue("limit", limit);
+    return jdbc.queryForList(
+        "select d.id from dossier d"
+            + whereSql
+            + " order by lower(d.company_name), d.id limit :limit",
+        params,
+        Long.class);
+  }
+
   @Transactional(readOnly = true)
   Page<Row> find(Filter filter, Pageable pageable) {
     var params = new MapSqlParameterSource();
+    String whereSql = where(filter, params);
+    Long total =
+        jdbc.queryForObject("select count(*) from dossier d" + whereSql, params, Long.class);
+    return rest(filter, pageable, params, whereSql, total);
+  }
+
+  private String where(Filter filter, MapSqlParameterSource params) {
     List<String> where = new ArrayList<>();
     if (filter.q() != null && !filter.q().isBlank()) {
       String q = filter.q().strip().toLowerCase(Locale.ROOT);
@@ -104,9 +125,11 @@ class PortfolioQuery {
               + " and l.withdrawn_at is null and coalesce(a.status, 'NOT_INVITED') = :status)");
       params.addValue("status", filter.contactStatus().name());
     }
-    String whereSql = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-    Long total =
-        jdbc.queryForObject("select count(*) from dossier d" + whereSql, params, Long.class);
+    return where.isEmpty() ? "" : " where " + String.join(" and ", where);
+  }
+
+  private Page<Row> rest(
+      Filter filter, Pageable pageable, MapSqlParameterSource params, String whereSql, Long total) {
     params.addValue("limit", pageable.getPageSize());
     params.addValue("offset", pageable.getOffset());
     List<Object[]> heads =

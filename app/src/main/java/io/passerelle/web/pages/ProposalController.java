@@ -5,7 +5,6 @@ import io.passerelle.onboarding.OnboardingService;
 import io.passerelle.onboarding.OnboardingView;
 import io.passerelle.web.StaffPrincipal;
 import jakarta.servlet.http.HttpSession;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.WebUtils;
 
 /**
  * "Proposer un service collaboratif" from the dossier page: the journey's {@link
@@ -23,8 +21,6 @@ import org.springframework.web.util.WebUtils;
  */
 @Controller
 class ProposalController {
-
-  private static final String DONE = ProposalController.class.getName() + ".done";
 
   private final OnboardingService onboardings;
 
@@ -39,51 +35,35 @@ class ProposalController {
       @AuthenticationPrincipal StaffPrincipal me,
       HttpSession session,
       RedirectAttributes flash) {
-    synchronized (WebUtils.getSessionMutex(session)) {
-      Map<String, Long> done = done(session);
-      Long already = form.requestId() == null ? null : done.get(form.requestId());
-      if (already != null) {
-        return "redirect:/integrations/" + already;
+    OnboardingView[] made = new OnboardingView[1];
+    long onboardingId;
+    try {
+      onboardingId =
+          FormOnce.run(
+              session,
+              "proposal",
+              form.requestId(),
+              () -> {
+                made[0] = onboardings.propose(form.command(id), me.actor());
+                return made[0].id();
+              });
+    } catch (DomainException e) {
+      if (e.kind() == DomainException.Kind.FORBIDDEN
+          || e.kind() == DomainException.Kind.NOT_FOUND && "DOSSIER_UNKNOWN".equals(e.code())) {
+        throw e;
       }
-      OnboardingView onboarding;
-      try {
-        onboarding = onboardings.propose(form.command(id), me.actor());
-      } catch (DomainException e) {
-        if (e.kind() == DomainException.Kind.FORBIDDEN
-            || e.kind() == DomainException.Kind.NOT_FOUND && "DOSSIER_UNKNOWN".equals(e.code())) {
-          throw e;
-        }
-        flash.addFlashAttribute("failure", describe(e));
-        flash.addFlashAttribute("proposal", form);
-        return "redirect:/dossiers/" + id + "#proposer";
-      }
-      if (form.requestId() != null) {
-        done.put(form.requestId(), onboarding.id());
-      }
+      flash.addFlashAttribute("failure", describe(e));
+      flash.addFlashAttribute("proposal", form);
+      return "redirect:/dossiers/" + id + "#proposer";
+    }
+    if (made[0] != null) {
       flash.addFlashAttribute(
           "success",
-          onboarding.sendNow()
+          made[0].sendNow()
               ? "Le service est proposé : l'invitation part."
               : "Le service est proposé : l'invitation attend votre envoi.");
-      return "redirect:/integrations/" + onboarding.id();
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Long> done(HttpSession session) {
-    Object known = session.getAttribute(DONE);
-    if (known instanceof Map<?, ?> map) {
-      return (Map<String, Long>) map;
-    }
-    Map<String, Long> remembered =
-        new LinkedHashMap<>(16, 0.75f, false) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > 50;
-          }
-        };
-    session.setAttribute(DONE, remembered);
-    return remembered;
+    return "redirect:/integrations/" + onboardingId;
   }
 
   private static String describe(DomainException e) {

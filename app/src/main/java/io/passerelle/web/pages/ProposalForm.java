@@ -58,7 +58,7 @@ record ProposalForm(
         requestId);
   }
 
-  boolean existing() {
+  public boolean existing() {
     return "existant".equals(who);
   }
 
