@@ -98,6 +98,11 @@ class StaffJourneyBrowserTest {
     refreshUntil(
         d -> !d.findElements(By.cssSelector("#invitations tr[data-status='SENT']")).isEmpty());
     assertThat(text("#onboarding-status")).isEqualTo("En cours");
+    // the diagrams (onboarding and its invitation call) drawn by bpmn-js, the waiting step marked
+    refreshUntil(d -> d.findElements(By.cssSelector(".diagram[data-ready='true']")).size() == 2);
+    assertThat(browser.findElements(By.cssSelector(".diagram .highlight-current"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector(".diagram .highlight-passed"))).isNotEmpty();
+    assertThat(text(".current-steps")).isNotBlank();
 
     go("/activations-en-attente");
     assertThat(text("#pending"))
