@@ -278,6 +278,70 @@ class StaffPagesTest {
   }
 
   @Test
+  @DisplayName(
+      "proposing a collaborative service: only the dossier's manager (403 for the others); the same"
+          + " form posted twice proposes once; a bad address is said on the page")
+  void propose() throws Exception {
+    DossierView dossier = dossier(TestData.unique("Proposer "), Api.MANAGER);
+    String email = TestData.email("propose");
+    String requestId = java.util.UUID.randomUUID().toString();
+    var form =
+        post("/dossiers/" + dossier.id() + "/proposer")
+            .param("who", "nouveau")
+            .param("firstName", "Paula")
+            .param("lastName", "Proposée")
+            .param("email", email)
+            .param("subscriberType", "CLIENT")
+            .param("roleCode", "DIRIGEANT")
+            .param("language", "fr")
+            .param("accessLevel", "READ_ONLY")
+            .param("offerCode", "START")
+            .param("sendNow", "false")
+            .param("requestId", requestId)
+            .with(csrf());
+
+    mvc.perform(get("/dossiers/" + dossier.id()).with(as(Api.STAFF)))
+        .andExpect(content().string(not(containsString("Proposer un service collaboratif"))));
+    for (String other : List.of(Api.STAFF, Api.OTHER_MANAGER)) {
+      mvc.perform(form.with(as(other)))
+          .andExpect(status().isForbidden())
+          .andExpect(content().string(containsString("Seul le responsable du dossier")));
+    }
+    var session = new org.springframework.mock.web.MockHttpSession();
+    String first =
+        mvc.perform(form.session(session).with(as(Api.MANAGER)))
+            .andExpect(redirectedUrlPattern("/integrations/*"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String second =
+        mvc.perform(form.session(session).with(as(Api.MANAGER)))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(second).isEqualTo(first);
+    mvc.perform(get(first).with(as(Api.MANAGER)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Envoyer l'invitation maintenant")));
+    mvc.perform(get("/dossiers/" + dossier.id()).with(as(Api.MANAGER)))
+        .andExpect(content().string(containsString("Invitation gardée pour plus tard")));
+
+    mvc.perform(
+            post("/dossiers/" + dossier.id() + "/proposer")
+                .param("who", "nouveau")
+                .param("lastName", "Sans adresse")
+                .param("email", "pas une adresse")
+                .param("subscriberType", "CLIENT")
+                .param("roleCode", "DIRIGEANT")
+                .param("offerCode", "START")
+                .param("requestId", java.util.UUID.randomUUID().toString())
+                .with(csrf())
+                .with(as(Api.MANAGER)))
+        .andExpect(redirectedUrl("/dossiers/" + dossier.id() + "#proposer"))
+        .andExpect(flash().attributeExists("failure", "proposal"));
+  }
+
+  @Test
   @DisplayName("a form without its CSRF token is refused")
   void csrfRequired() throws Exception {
     DossierView dossier = dossier(TestData.unique("Csrf "), Api.MANAGER);
