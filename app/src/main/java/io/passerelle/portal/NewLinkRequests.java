@@ -143,7 +143,7 @@ class NewLinkRequests {
                 manager.displayName(),
                 "nouveau lien demandé pour " + dossier.companyName(),
                 body(contact, account, dossier, latest),
-                portalLinks.staffHome()));
+                portalLinks.staffDossier(dossierId)));
     try {
       outbox.send(mail);
     } catch (MailDeliveryException e) {

@@ -1,11 +1,12 @@
 package io.passerelle.portal;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.passerelle.web.Links;
 import org.springframework.stereotype.Component;
 
 /**
- * The client pages' paths, and their absolute links for mail, built from the configured base URL
- * (PASSERELLE_BASE_URL), never from a request's Host header.
+ * The client pages' paths, and the absolute links of the portal's own mails, built like every other
+ * link of Passerelle ({@link Links}) from the configured base URL (PASSERELLE_BASE_URL), never from
+ * a request's Host header.
  */
 @Component
 public class PortalLinks {
@@ -18,35 +19,27 @@ public class PortalLinks {
   public static final String FORGOTTEN_PASSWORD = "/acces/mot-de-passe-oublie";
   public static final String NEW_PASSWORD = "/acces/mot-de-passe";
 
+  private final Links links;
   private final String baseUrl;
 
-  public PortalLinks(@Value("${passerelle.base-url}") String baseUrl) {
-    String base = baseUrl == null ? "" : baseUrl.strip();
+  public PortalLinks(Links links) {
+    this.links = links;
+    String base = links.baseUrl().toString();
     this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
   /** The invitation's activation link. */
   public String activation(String token) {
-    return baseUrl + ACTIVATION + "/" + token;
-  }
-
-  /** Where a client asks for a new invitation link (the expiry notice points here). */
-  public String newLinkPage() {
-    return baseUrl + NEW_LINK;
-  }
-
-  /** The clients' sign-in page (the "new access" notice points here). */
-  public String signIn() {
-    return baseUrl + SIGN_IN;
-  }
-
-  /** The staff's home page (staff notices point there). */
-  public String staffHome() {
-    return baseUrl + "/";
+    return links.activation(token);
   }
 
   /** The link of a password-reset mail. */
   public String newPassword(String token) {
     return baseUrl + NEW_PASSWORD + "/" + token;
+  }
+
+  /** A dossier's page for the firm's staff (staff notices point there). */
+  public String staffDossier(long dossierId) {
+    return links.staffDossier(dossierId);
   }
 }

@@ -44,13 +44,22 @@ public class PortalTexts {
   }
 
   /**
-   * For a page nobody is known on yet (sign-in, dead link): French, or English when the browser
-   * puts English first. Never depends on what the person typed.
+   * For a page nobody is known on yet (sign-in, dead link): French, or English when the browser's
+   * Accept-Language puts English first. No header, or one that cannot be read: French. Never
+   * depends on what the person typed.
    */
   public Texts forRequest(HttpServletRequest request) {
-    Locale preferred = request.getLocale();
-    return in(
-        preferred != null && "en".equals(preferred.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH);
+    String header = request.getHeader("Accept-Language");
+    if (header == null || header.isBlank()) {
+      return in(Locale.FRENCH);
+    }
+    try {
+      var ranges = Locale.LanguageRange.parse(header);
+      String first = ranges.isEmpty() ? "fr" : ranges.getFirst().getRange();
+      return in(first.startsWith("en") ? Locale.ENGLISH : Locale.FRENCH);
+    } catch (IllegalArgumentException e) {
+      return in(Locale.FRENCH);
+    }
   }
 
   public Texts in(Locale locale) {

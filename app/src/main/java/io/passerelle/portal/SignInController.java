@@ -28,10 +28,10 @@ class SignInController {
     }
     model.addAttribute("t", texts.forRequest(request));
     model.addAttribute("firmName", firm.name());
-    model.addAttribute("failed", request.getParameter("erreur") != null);
-    model.addAttribute("signedOut", request.getParameter("sortie") != null);
-    model.addAttribute("passwordChanged", request.getParameter("nouveau-mot-de-passe") != null);
-    model.addAttribute("activatedAlready", request.getParameter("deja-active") != null);
+    model.addAttribute("failed", request.getParameterMap().containsKey("erreur"));
+    model.addAttribute("signedOut", request.getParameterMap().containsKey("sortie"));
+    model.addAttribute(
+        "passwordChanged", request.getParameterMap().containsKey("nouveau-mot-de-passe"));
     return "portal/sign-in";
   }
 }

@@ -151,8 +151,8 @@ class SpaceController {
     model.addAttribute("t", t);
     model.addAttribute("firmName", firm.name());
     model.addAttribute("space", space);
-    model.addAttribute("welcome", request.getParameter("bienvenue") != null);
-    model.addAttribute("invited", request.getParameter("invitation-envoyee") != null);
+    model.addAttribute("welcome", request.getParameterMap().containsKey("bienvenue"));
+    model.addAttribute("invited", request.getParameterMap().containsKey("invitation-envoyee"));
     model.addAttribute("inviteError", error == null ? null : t.get(errorKey(t, error)));
     model.addAttribute("typed", typed == null ? new LinkedHashMap<String, String>() : typed);
     model.addAttribute("requestId", UUID.randomUUID().toString());
