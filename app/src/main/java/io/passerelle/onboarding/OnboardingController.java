@@ -115,6 +115,16 @@ class OnboardingController {
   }
 
   /**
+   * A bounce reported by the mail system after the SMTP server had accepted the invitation (a
+   * delivery status notification): the journey marks it BOUNCED and asks for a corrected address.
+   */
+  @PostMapping("/api/invitations/{id}/bounce")
+  ResponseEntity<OnboardingView> bounce(
+      @PathVariable long id, @AuthenticationPrincipal StaffPrincipal me) {
+    return ResponseEntity.accepted().body(onboardings.reportBounce(id, me.actor()));
+  }
+
+  /**
    * Seed 002's "resend to selected": each invitation's onboarding resends (or sends a kept
    * invitation now); the answer says, per invitation, what happened.
    */
