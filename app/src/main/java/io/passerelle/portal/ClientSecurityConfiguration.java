@@ -16,8 +16,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -112,6 +115,7 @@ class ClientSecurityConfiguration {
                         referrer ->
                             referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                     .frameOptions(frames -> frames.deny()))
+        .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(csrfFriendly()))
         .addFilterBefore(new RateLimitFilter(limits, texts, templates), CsrfFilter.class)
         .build();
   }
@@ -136,6 +140,31 @@ class ClientSecurityConfiguration {
         AuthenticationException exception) -> {
       limits.signInFailed(request.getParameter("email"));
       redirect(request, response, PortalLinks.SIGN_IN + "?erreur");
+    };
+  }
+
+  /**
+   * A form sent after the session expired (the page stayed open for a while) has no valid CSRF
+   * token: the person is sent back to the page, which says so, rather than to a bare 403. Nothing
+   * was done; a forged cross-site POST gets the same harmless redirect.
+   */
+  private static AccessDeniedHandler csrfFriendly() {
+    var standard = new AccessDeniedHandlerImpl();
+    return (request, response, denied) -> {
+      if (!(denied instanceof CsrfException) || !"POST".equals(request.getMethod())) {
+        standard.handle(request, response, denied);
+        return;
+      }
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      String back;
+      if (path.equals(PortalLinks.SIGN_OUT) || path.equals(PortalLinks.SIGN_IN)) {
+        back = PortalLinks.SIGN_IN;
+      } else if (path.endsWith("/invitations")) {
+        back = path.substring(0, path.length() - "/invitations".length());
+      } else {
+        back = path;
+      }
+      redirect(request, response, back + "?" + PortalPages.SESSION_EXPIRED);
     };
   }
 

@@ -12,11 +12,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The client pages answer a refusal with a readable page in the client's language, never with the
- * API's problem+json (whose handler applies to every controller otherwise).
+ * API's problem+json (whose handler applies to every controller otherwise); and tell a person whose
+ * form came back after their session expired.
  */
 @ControllerAdvice(
     assignableTypes = {
@@ -36,6 +38,12 @@ class PortalExceptionHandler {
   PortalExceptionHandler(PortalTexts texts, FirmProperties firm) {
     this.texts = texts;
     this.firm = firm;
+  }
+
+  /** Set when a form came back after the session expired (see ClientSecurityConfiguration). */
+  @ModelAttribute("sessionExpired")
+  boolean sessionExpired(HttpServletRequest request) {
+    return request.getParameterMap().containsKey(PortalPages.SESSION_EXPIRED);
   }
 
   @ExceptionHandler(DomainException.class)

@@ -303,7 +303,8 @@ class ActivationPagesTest {
   }
 
   @Test
-  @DisplayName("the form needs its CSRF token")
+  @DisplayName(
+      "a form without its CSRF token (the session expired) changes nothing and comes back saying so")
   void csrfRequired() throws Exception {
     var invited = clients.invitedHolder(Language.fr, null);
     mvc.perform(
@@ -311,8 +312,27 @@ class ActivationPagesTest {
                 .with(freshIp())
                 .param("password", PASSWORD)
                 .param("confirmation", PASSWORD))
-        .andExpect(status().isForbidden());
+        .andExpect(status().isFound())
+        .andExpect(redirectedUrl("/activation/" + invited.token() + "?session-expiree"));
     assertThat(accounts.get(invited.account().id()).status()).isEqualTo(AccountStatus.PENDING);
+    mvc.perform(
+            post("/activation/" + invited.token())
+                .with(freshIp())
+                .with(csrf().useInvalidToken())
+                .param("password", PASSWORD)
+                .param("confirmation", PASSWORD))
+        .andExpect(status().isFound());
+    assertThat(accounts.get(invited.account().id()).status()).isEqualTo(AccountStatus.PENDING);
+
+    String page =
+        mvc.perform(get("/activation/" + invited.token() + "?session-expiree").with(freshIp()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page)
+        .contains("Votre session avait expiré, rien n’a été enregistré")
+        .contains("id=\"activation-form\"");
   }
 
   @Test

@@ -226,7 +226,7 @@ class ClientSpaceTest {
   }
 
   @Test
-  @DisplayName("the invitation form needs its CSRF token")
+  @DisplayName("the invitation form without its CSRF token starts nothing")
   void inviteNeedsCsrf() throws Exception {
     var client = clients.activeHolder();
     MockHttpSession session = ClientFixtures.signIn(mvc, client.account().email(), PASSWORD);
@@ -241,7 +241,15 @@ class ClientSpaceTest {
                 .param("role", "CONJOINT")
                 .param("accessLevel", "READ_ONLY")
                 .param("offerCode", "START"))
-        .andExpect(status().isForbidden());
+        .andExpect(status().isFound())
+        .andExpect(redirectedUrl("/espace/dossiers/" + client.dossier().id() + "?session-expiree"));
+    assertThat(
+            onboardings
+                .list(
+                    new OnboardingFilter(client.dossier().id(), null, null, null, null),
+                    PageRequest.of(0, 20))
+                .getContent())
+        .isEmpty();
   }
 
   private MockHttpServletRequestBuilder invite(
