@@ -22,6 +22,8 @@ import org.springframework.core.io.Resource;
  */
 public class ProcessEngine {
 
+  private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(1);
+
   private final CamundaClient client;
   private final ModeOperations operations;
   private final EngineMode mode;
@@ -68,7 +70,12 @@ public class ProcessEngine {
               ? command.addResourceBytes(content, name)
               : step.addResourceBytes(content, name);
     }
-    DeploymentEvent event = step.send().join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    // a deployment parses and checks every model: it may take longer than a command
+    Duration deployTimeout = timeout.compareTo(DEPLOY_TIMEOUT) > 0 ? timeout : DEPLOY_TIMEOUT;
+    DeploymentEvent event =
+        step.requestTimeout(deployTimeout)
+            .send()
+            .join(deployTimeout.toMillis(), TimeUnit.MILLISECONDS);
     event
         .getProcesses()
         .forEach(
