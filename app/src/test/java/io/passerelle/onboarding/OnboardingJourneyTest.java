@@ -201,11 +201,10 @@ class OnboardingJourneyTest {
   @Test
   @DisplayName("reminders go out at 7 and 30 days of engine time, once each, then the expiry task")
   void remindersThenExpiryThenExtend() throws Exception {
-    DossierView dossier = fixtures.dossier(Api.MANAGER);
-    String email = TestData.email("relance");
-    long id = propose(dossier.id(), newContact(email, "Rémi", "Relance"), true, null);
-    String token = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
-    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    Invited invited = invited("relance", "Rémi", "Relance");
+    String email = invited.email();
+    long id = invited.onboardingId();
+    String token = invited.token();
     long invitationId = invitations.forOnboarding(id).getFirst().id();
 
     embedded.advance(Duration.ofDays(7).plusMinutes(1));
@@ -254,11 +253,10 @@ class OnboardingJourneyTest {
   @Test
   @DisplayName("resend: a new link goes out, the old one dies; a double click resends once")
   void resend() throws Exception {
-    DossierView dossier = fixtures.dossier(Api.MANAGER);
-    String email = TestData.email("renvoi");
-    long id = propose(dossier.id(), newContact(email, "Rose", "Renvoi"), true, null);
-    String oldToken = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
-    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    Invited invited = invited("renvoi", "Rose", "Renvoi");
+    String email = invited.email();
+    long id = invited.onboardingId();
+    String oldToken = invited.token();
     long oldId = invitations.forOnboarding(id).getFirst().id();
 
     claire
@@ -283,11 +281,10 @@ class OnboardingJourneyTest {
   @Test
   @DisplayName("cancel: the link dies at once, no reminder follows, the onboarding ends cancelled")
   void cancel() throws Exception {
-    DossierView dossier = fixtures.dossier(Api.MANAGER);
-    String email = TestData.email("annule");
-    long id = propose(dossier.id(), newContact(email, "Anne", "Annule"), true, null);
-    String token = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
-    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    Invited invited = invited("annule", "Anne", "Annule");
+    String email = invited.email();
+    long id = invited.onboardingId();
+    String token = invited.token();
 
     Api.as(mvc, json, Api.STAFF)
         .post("/api/onboardings/" + id + "/cancellation", null)
@@ -312,12 +309,11 @@ class OnboardingJourneyTest {
   @Test
   @DisplayName("e-mail changed while pending: the old link dies, a new one goes to the new address")
   void emailChanged() throws Exception {
-    DossierView dossier = fixtures.dossier(Api.MANAGER);
-    String email = TestData.email("ancienne");
-    long id = propose(dossier.id(), newContact(email, "Eve", "Change"), true, null);
-    String oldToken = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
-    OnboardingView running = awaitInvited(id);
-    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    Invited invited = invited("ancienne", "Eve", "Change");
+    String email = invited.email();
+    long id = invited.onboardingId();
+    String oldToken = invited.token();
+    OnboardingView running = onboardings.get(id);
 
     String newEmail = TestData.email("nouvelle");
     claire
@@ -452,11 +448,9 @@ class OnboardingJourneyTest {
   @Test
   @DisplayName("a bounce: no more reminders, the manager corrects the address, a new link goes out")
   void bounceThenCorrection() throws Exception {
-    DossierView dossier = fixtures.dossier(Api.MANAGER);
-    String email = TestData.email("rebond");
-    long id = propose(dossier.id(), newContact(email, "Bruno", "Rebond"), true, null);
-    mailbox.await(email, 1);
-    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    Invited invited = invited("rebond", "Bruno", "Rebond");
+    String email = invited.email();
+    long id = invited.onboardingId();
     long invitationId = invitations.forOnboarding(id).getFirst().id();
 
     claire
@@ -580,6 +574,19 @@ class OnboardingJourneyTest {
   }
 
   // ---- helpers ----
+
+  /** A client invited by the dossier's manager, whose invitation waits for them. */
+  private record Invited(DossierView dossier, String email, long onboardingId, String token) {}
+
+  private Invited invited(String tag, String firstName, String lastName) throws Exception {
+    DossierView dossier = fixtures.dossier(Api.MANAGER);
+    String email = TestData.email(tag);
+    long id = propose(dossier.id(), newContact(email, firstName, lastName), true, null);
+    String token = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
+    awaitInvited(id);
+    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    return new Invited(dossier, email, id, token);
+  }
 
   private long propose(long dossierId, Object contact, boolean sendNow, String message)
       throws Exception {
