@@ -86,6 +86,9 @@ class Invitation {
   @Column(name = "superseded_by_id")
   private Long supersededById;
 
+  @Column(name = "issue_request_key", updatable = false)
+  private Long issueRequestKey;
+
   @Version private long version;
 
   protected Invitation() {}
@@ -102,9 +105,11 @@ class Invitation {
       Long invitedByStaffId,
       Long invitedByAccountId,
       String customMessage,
+      Long issueRequestKey,
       Instant now,
       Instant expiresAt) {
     this.id = id;
+    this.issueRequestKey = issueRequestKey;
     this.accountId = accountId;
     this.dossierId = dossierId;
     this.collaborativeServiceId = collaborativeServiceId;

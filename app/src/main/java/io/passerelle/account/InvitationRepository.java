@@ -20,4 +20,8 @@ interface InvitationRepository
       long accountId, Collection<InvitationStatus> statuses);
 
   List<Invitation> findByAccountIdOrderByIdDesc(long accountId);
+
+  Optional<Invitation> findByIssueRequestKey(long issueRequestKey);
+
+  List<Invitation> findByOnboardingIdOrderByIdDesc(long onboardingId);
 }

@@ -122,10 +122,18 @@ public class InvitationService {
           "INVALID_VALIDITY", "validity", "An invitation lives for a positive duration.");
     }
     var now = clock.instant();
+    if (command.requestKey() != null) {
+      Optional<Invitation> issued = invitations.findByIssueRequestKey(command.requestKey());
+      if (issued.isPresent()) {
+        return new IssuedInvitation(issued.get().view(), false);
+      }
+    }
     List<Invitation> live =
         invitations.findByAccountIdAndStatusIn(account.getId(), InvitationStatus.LIVE);
     for (Invitation old : live) {
-      if (command.onboardingId() != null && command.onboardingId().equals(old.getOnboardingId())) {
+      if (command.requestKey() == null
+          && command.onboardingId() != null
+          && command.onboardingId().equals(old.getOnboardingId())) {
         return new IssuedInvitation(old.view(), false);
       }
     }
@@ -156,6 +164,7 @@ public class InvitationService {
             staffId,
             clientAccountId,
             message,
+            command.requestKey(),
             now,
             now.plus(validity));
     entityManager.persist(invitation);
@@ -383,6 +392,14 @@ public class InvitationService {
   @Transactional(readOnly = true)
   public InvitationView get(long invitationId) {
     return find(invitationId).view();
+  }
+
+  /** Every invitation of one onboarding, the newest first. */
+  @Transactional(readOnly = true)
+  public List<InvitationView> forOnboarding(long onboardingId) {
+    return invitations.findByOnboardingIdOrderByIdDesc(onboardingId).stream()
+        .map(Invitation::view)
+        .toList();
   }
 
   @Transactional(readOnly = true)

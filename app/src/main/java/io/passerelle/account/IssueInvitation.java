@@ -10,6 +10,10 @@ import java.time.Duration;
  * @param invitedByStaffId who invited, when the actor is the system (the staff member who proposed
  *     the service); ignored when the actor is a staff member or a client (then it is them)
  * @param validity how long the link lives; null = the configured default
+ * @param requestKey the journey's key of this request to issue (the job's element instance key):
+ *     the same key returns the invitation issued for it the first time (a redelivered job); a new
+ *     key issues a new link even for the same onboarding (a resend), superseding the live one. Null
+ *     outside the journey.
  */
 public record IssueInvitation(
     long accountId,
@@ -18,4 +22,26 @@ public record IssueInvitation(
     Long onboardingId,
     Long invitedByStaffId,
     String customMessage,
-    Duration validity) {}
+    Duration validity,
+    Long requestKey) {
+
+  /** A request outside the journey (no request key). */
+  public IssueInvitation(
+      long accountId,
+      Long dossierId,
+      Long collaborativeServiceId,
+      Long onboardingId,
+      Long invitedByStaffId,
+      String customMessage,
+      Duration validity) {
+    this(
+        accountId,
+        dossierId,
+        collaborativeServiceId,
+        onboardingId,
+        invitedByStaffId,
+        customMessage,
+        validity,
+        null);
+  }
+}

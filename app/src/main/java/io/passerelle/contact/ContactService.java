@@ -125,6 +125,17 @@ public class ContactService {
     return new ContactResult(view(insert(details, email, actor)), true);
   }
 
+  /**
+   * Checks a new contact's data as {@link #create} and {@link #createOrReuse} would (e-mail, names,
+   * subscriber and advisor type, phone, an existing organisational role), without writing: a
+   * request that will create the contact later (the journey) is refused now with the same errors.
+   */
+  @Transactional(readOnly = true)
+  public void check(NewContact request) {
+    EmailAddresses.require(request.email(), "email");
+    details(request);
+  }
+
   @Transactional
   public ContactView update(long id, ContactChanges changes, Actor actor) {
     requireStaffOrSystem(actor, "change contacts");

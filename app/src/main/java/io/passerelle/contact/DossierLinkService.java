@@ -253,6 +253,22 @@ public class DossierLinkService {
 
   // ---- inside ----
 
+  /**
+   * Checks the terms for a contact of that type as {@link #link} would (consultation-only contacts
+   * read only, holders are clients, the scope's length), without writing: a request that links
+   * later (the journey) is refused now with the same errors.
+   */
+  public void checkTerms(SubscriberType type, boolean consultationOnly, LinkTerms terms) {
+    AccessLevel level = terms.accessLevel() == null ? AccessLevel.READ_ONLY : terms.accessLevel();
+    if (level == AccessLevel.READ_WRITE && consultationOnly) {
+      throw consultationOnly();
+    }
+    if (terms.holder() && type != SubscriberType.CLIENT) {
+      throw holderMustBeClient();
+    }
+    scope(terms.limitedTo());
+  }
+
   private LinkResult grant(long dossierId, long contactId, LinkTerms terms, Actor actor) {
     Contact contact = contacts.findLive(contactId);
     AccessLevel level = terms.accessLevel() == null ? AccessLevel.READ_ONLY : terms.accessLevel();

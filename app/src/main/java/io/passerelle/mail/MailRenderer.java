@@ -79,6 +79,11 @@ public class MailRenderer {
     return new Rendered(Headers.clean(subject, 250), text, html);
   }
 
+  /** One text of {@code mail/messages*.properties} in the recipient's language. */
+  public String message(String code, Locale locale) {
+    return messages.getMessage(code, null, supported(locale));
+  }
+
   private static Locale supported(Locale locale) {
     return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
   }

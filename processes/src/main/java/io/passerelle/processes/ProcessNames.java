@@ -200,6 +200,9 @@ public final class ProcessNames {
     public static final String REMINDER_NUMBER = "reminderNumber";
     public static final String INVITATION_OUTCOME = "invitationOutcome";
 
+    /** Input of issue- and extend-invitation: the policy's expiry, how long the link lives. */
+    public static final String LINK_VALIDITY = "linkValidity";
+
     // set by the user tasks' forms
     public static final String FOLLOW_UP_DECISION = "followUpDecision";
     public static final String FOLLOW_UP_NOTE = "followUpNote";

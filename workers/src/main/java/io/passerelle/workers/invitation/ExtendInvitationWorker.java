@@ -20,8 +20,12 @@ public class ExtendInvitationWorker {
 
   @JobWorker(type = JobTypes.EXTEND_INVITATION)
   public void extendInvitation(
-      ActivatedJob job, @Variable(name = Variables.INVITATION_ID) long invitationId) {
+      ActivatedJob job,
+      @Variable(name = Variables.INVITATION_ID) long invitationId,
+      @Variable(name = Variables.LINK_VALIDITY) String linkValidity) {
     StepCall.run(
-        job, "Extending invitation " + invitationId, () -> steps.extendInvitation(invitationId));
+        job,
+        "Extending invitation " + invitationId,
+        () -> steps.extendInvitation(invitationId, linkValidity));
   }
 }

@@ -15,12 +15,12 @@ public interface InvitationSteps {
    * Issues a new invitation (and its token) for the onboarding; the onboarding's previous
    * invitation, if any, is superseded and its link stops working.
    *
-   * <p>Idempotent per {@code requestKey}: the engine's element instance key of this task entry. A
-   * redelivered job has the same key and must get the invitation issued the first time; each new
-   * entry into the task (resend, e-mail change, correction) has a new key and gets a new
-   * invitation.
+   * <p>Idempotent per {@link IssueRequest#requestKey()}: the engine's element instance key of this
+   * task entry. A redelivered job has the same key and must get the invitation issued the first
+   * time; each new entry into the task (resend, e-mail change, correction) has a new key and gets a
+   * new invitation.
    */
-  IssuedInvitation issueInvitation(long onboardingId, long requestKey);
+  IssuedInvitation issueInvitation(IssueRequest request);
 
   /**
    * Sends the invitation mail (through the outbox, keyed by invitation and kind).
@@ -44,7 +44,7 @@ public interface InvitationSteps {
    * Makes the expired invitation valid again with the same link; idempotent per invitation id (the
    * follow-up task's completion is recorded once).
    */
-  void extendInvitation(long invitationId);
+  void extendInvitation(long invitationId, String linkValidity);
 
   /**
    * Cancels every invitation of the onboarding that still works (their links stop working, no more
@@ -73,6 +73,18 @@ public interface InvitationSteps {
    * id.
    */
   void recordActivation(long invitationId);
+
+  /**
+   * What the issue-invitation task asks for.
+   *
+   * @param requestKey the job's element instance key: the idempotency key of this task entry
+   * @param invitationProcessKey the {@code Process_ClientInvitation} instance that waits for this
+   *     invitation (its user tasks are the onboarding's)
+   * @param linkValidity how long the link lives, an ISO-8601 duration (the reminder policy's
+   *     expiry), or null for the configured default
+   */
+  record IssueRequest(
+      long onboardingId, long requestKey, long invitationProcessKey, String linkValidity) {}
 
   /** The issued invitation; the field name is the process variable. */
   record IssuedInvitation(long invitationId) {}

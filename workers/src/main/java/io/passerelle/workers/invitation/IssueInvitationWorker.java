@@ -23,10 +23,18 @@ public class IssueInvitationWorker {
 
   @JobWorker(type = JobTypes.ISSUE_INVITATION)
   public InvitationSteps.IssuedInvitation issueInvitation(
-      ActivatedJob job, @Variable(name = Variables.ONBOARDING_ID) long onboardingId) {
+      ActivatedJob job,
+      @Variable(name = Variables.ONBOARDING_ID) long onboardingId,
+      @Variable(name = Variables.LINK_VALIDITY) String linkValidity) {
     return StepCall.call(
         job,
         "Issuing an invitation for onboarding " + onboardingId,
-        () -> steps.issueInvitation(onboardingId, job.getElementInstanceKey()));
+        () ->
+            steps.issueInvitation(
+                new InvitationSteps.IssueRequest(
+                    onboardingId,
+                    job.getElementInstanceKey(),
+                    job.getProcessInstanceKey(),
+                    linkValidity)));
   }
 }

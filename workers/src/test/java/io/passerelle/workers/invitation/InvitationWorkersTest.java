@@ -2,7 +2,7 @@ package io.passerelle.workers.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.JobError;
+import io.passerelle.workers.invitation.InvitationSteps.IssueRequest;
 import io.passerelle.workers.invitation.InvitationSteps.IssuedInvitation;
 import io.passerelle.workers.invitation.InvitationSteps.ManagerToAsk;
 import io.passerelle.workers.support.BusinessRuleException;
@@ -28,25 +29,30 @@ class InvitationWorkersTest {
   @Test
   @DisplayName("issue-invitation is keyed by the job's element instance: a new row per task entry")
   void issueInvitationKeyedByElementInstance() {
-    when(steps.issueInvitation(12, 9001)).thenReturn(new IssuedInvitation(1001));
-    when(steps.issueInvitation(12, 9501)).thenReturn(new IssuedInvitation(1002));
+    when(steps.issueInvitation(new IssueRequest(12, 9001, 7001, "P45D")))
+        .thenReturn(new IssuedInvitation(1001));
+    when(steps.issueInvitation(new IssueRequest(12, 9501, 7001, "P45D")))
+        .thenReturn(new IssuedInvitation(1002));
     var worker = new IssueInvitationWorker(steps);
 
-    assertThat(worker.issueInvitation(Jobs.job(9001, 5), 12).invitationId()).isEqualTo(1001);
-    assertThat(worker.issueInvitation(Jobs.job(9501, 5), 12).invitationId()).isEqualTo(1002);
+    assertThat(worker.issueInvitation(Jobs.job(9001, 5), 12, "P45D").invitationId())
+        .isEqualTo(1001);
+    assertThat(worker.issueInvitation(Jobs.job(9501, 5), 12, "P45D").invitationId())
+        .isEqualTo(1002);
   }
 
   @Test
   @DisplayName("a redelivered issue-invitation job calls the port with the same idempotency key")
   void redeliveredIssueInvitationUsesTheSameKey() {
-    when(steps.issueInvitation(12, 9001)).thenReturn(new IssuedInvitation(1001));
+    var request = new IssueRequest(12, 9001, 7001, "P45D");
+    when(steps.issueInvitation(request)).thenReturn(new IssuedInvitation(1001));
     var worker = new IssueInvitationWorker(steps);
 
-    var first = worker.issueInvitation(Jobs.job(9001, 5), 12);
-    var redelivered = worker.issueInvitation(Jobs.job(9001, 4), 12);
+    var first = worker.issueInvitation(Jobs.job(9001, 5), 12, "P45D");
+    var redelivered = worker.issueInvitation(Jobs.job(9001, 4), 12, "P45D");
 
-    verify(steps, times(2)).issueInvitation(12, 9001);
-    verify(steps, times(2)).issueInvitation(anyLong(), anyLong());
+    verify(steps, times(2)).issueInvitation(request);
+    verify(steps, times(2)).issueInvitation(any());
     assertThat(redelivered).isEqualTo(first);
   }
 
@@ -147,11 +153,11 @@ class InvitationWorkersTest {
   @Test
   @DisplayName("extend, cancel and record-activation call their port method with their key")
   void otherSteps() {
-    new ExtendInvitationWorker(steps).extendInvitation(Jobs.job(), 1001);
+    new ExtendInvitationWorker(steps).extendInvitation(Jobs.job(), 1001, "P45D");
     new CancelInvitationWorker(steps).cancelInvitations(Jobs.job(), 12);
     new RecordActivationWorker(steps).recordActivation(Jobs.job(), 1001);
 
-    verify(steps).extendInvitation(1001);
+    verify(steps).extendInvitation(1001, "P45D");
     verify(steps).cancelInvitations(12);
     verify(steps).recordActivation(1001);
     verifyNoMoreInteractions(steps);

@@ -14,6 +14,7 @@ public final class Jobs {
     ActivatedJob job = mock(ActivatedJob.class);
     when(job.getKey()).thenReturn(elementInstanceKey + 1);
     when(job.getElementInstanceKey()).thenReturn(elementInstanceKey);
+    when(job.getProcessInstanceKey()).thenReturn(7001L);
     when(job.getRetries()).thenReturn(retries);
     return job;
   }

@@ -1,0 +1,305 @@
+package io.passerelle.onboarding;
+
+import io.passerelle.account.AccountService;
+import io.passerelle.account.AccountView;
+import io.passerelle.account.InvitationService;
+import io.passerelle.account.InvitationStatus;
+import io.passerelle.account.InvitationView;
+import io.passerelle.account.IssueInvitation;
+import io.passerelle.collaboration.CollaborationService;
+import io.passerelle.contact.ContactService;
+import io.passerelle.domain.Actor;
+import io.passerelle.domain.DomainException;
+import io.passerelle.dossier.DossierService;
+import io.passerelle.mail.MailDeliveryException;
+import io.passerelle.mail.MailOutbox;
+import io.passerelle.processes.ProcessNames.Errors;
+import io.passerelle.processes.ProcessNames.Messages;
+import io.passerelle.workers.invitation.InvitationSteps;
+import io.passerelle.workers.support.BusinessRuleException;
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The steps of {@code Process_ClientInvitation}. Mails go through the outbox outside the steps'
+ * transactions (the outbox holds its own row lock while the SMTP server takes the mail), and the
+ * invitation's state changes after it: a job run twice sends one mail and records one reminder.
+ */
+@Component
+class InvitationJourney implements InvitationSteps {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InvitationJourney.class);
+  private static final Actor SYSTEM = OnboardingJourney.SYSTEM;
+
+  private final OnboardingRepository onboardings;
+  private final InvitationService invitations;
+  private final AccountService accounts;
+  private final ContactService contacts;
+  private final CollaborationService collaboration;
+  private final DossierService dossiers;
+  private final JourneyMails mails;
+  private final JourneyMessages messages;
+  private final MailOutbox outbox;
+  private final TransactionTemplate tx;
+
+  InvitationJourney(
+      OnboardingRepository onboardings,
+      InvitationService invitations,
+      AccountService accounts,
+      ContactService contacts,
+      CollaborationService collaboration,
+      DossierService dossiers,
+      JourneyMails mails,
+      JourneyMessages messages,
+      MailOutbox outbox,
+      PlatformTransactionManager transactions) {
+    this.onboardings = onboardings;
+    this.invitations = invitations;
+    this.accounts = accounts;
+    this.contacts = contacts;
+    this.collaboration = collaboration;
+    this.dossiers = dossiers;
+    this.mails = mails;
+    this.messages = messages;
+    this.outbox = outbox;
+    this.tx = new TransactionTemplate(transactions);
+  }
+
+  @Override
+  @Transactional
+  public IssuedInvitation issueInvitation(IssueRequest request) {
+    Onboarding onboarding =
+        onboardings
+            .lockById(request.onboardingId())
+            .orElseThrow(
+                () -> new IllegalStateException("No onboarding " + request.onboardingId()));
+    onboarding.invitationProcess(request.invitationProcessKey());
+    onboardings.saveAndFlush(onboarding);
+    long accountId = requireAccount(onboarding);
+    AccountView account = accounts.get(accountId);
+    if (account.active()) {
+      // the client activated from another onboarding's link meanwhile: nothing to send, this
+      // onboarding is told of the activation like the others
+      messages.afterCommit(
+          Messages.CLIENT_ACTIVATED,
+          onboarding.getId(),
+          "account-" + accountId,
+          JourneyMessages.ACTIVATION_TTL);
+      List<InvitationView> sent = invitations.forAccount(accountId);
+      if (sent.isEmpty()) {
+        throw new IllegalStateException("Account " + accountId + " is active without invitation");
+      }
+      return new IssuedInvitation(sent.getFirst().id());
+    }
+    Actor inviter =
+        onboarding.getProposedByAccountId() != null
+            ? new Actor.Client(onboarding.getProposedByAccountId())
+            : SYSTEM;
+    var issued =
+        invitations.issue(
+            new IssueInvitation(
+                accountId,
+                onboarding.getDossierId(),
+                onboarding.getServiceId(),
+                onboarding.getId(),
+                onboarding.getProposedByStaffId(),
+                onboarding.getCustomMessage(),
+                validity(request.linkValidity()),
+                request.requestKey()),
+            inviter);
+    if (onboarding.getServiceId() != null) {
+      collaboration.markInvited(onboarding.getServiceId(), SYSTEM);
+    }
+    return new IssuedInvitation(issued.invitation().id());
+  }
+
+  @Override
+  public void sendInvitationMail(long invitationId) {
+    InvitationView invitation = invitations.get(invitationId);
+    if (!invitation.status().live()) {
+      LOG.info("Invitation {} is {}: not sent", invitationId, invitation.status());
+      return;
+    }
+    try {
+      outbox.send(mails.invitation(invitation, offerCode(invitation)));
+    } catch (MailDeliveryException.Permanent e) {
+      throw new BusinessRuleException(Errors.MAIL_REJECTED, e.getMessage());
+    }
+    try {
+      invitations.markSent(invitationId, SYSTEM);
+    } catch (DomainException e) {
+      if (!"INVITATION_NOT_LIVE".equals(e.code())) {
+        throw e;
+      }
+      // cancelled while the mail went out: the link is dead already
+    }
+  }
+
+  @Override
+  public void sendReminder(long invitationId, int reminderNumber) {
+    InvitationView invitation = invitations.get(invitationId);
+    if (!invitation.status().live()
+        || invitation.emailInvalid()
+        || invitation.remindersSent() >= reminderNumber) {
+      return;
+    }
+    try {
+      outbox.send(mails.reminder(invitation, offerCode(invitation), reminderNumber));
+    } catch (MailDeliveryException.Permanent e) {
+      // the address bounced now: the journey takes the bounce path (no more reminders to it)
+      if (invitation.onboardingId() != null) {
+        messages.publish(
+            Messages.EMAIL_BOUNCED,
+            invitation.onboardingId(),
+            "invitation-" + invitationId,
+            JourneyMessages.SHORT_TTL);
+      }
+      return;
+    }
+    invitations.recordReminder(invitationId, reminderNumber, SYSTEM);
+  }
+
+  @Override
+  public ManagerToAsk expireInvitation(long invitationId) {
+    InvitationView invitation = invitations.get(invitationId);
+    boolean expiredNow =
+        Boolean.TRUE.equals(
+            tx.execute(
+                status -> {
+                  InvitationView current = invitations.get(invitationId);
+                  if (!current.status().live()) {
+                    return current.status() == InvitationStatus.EXPIRED;
+                  }
+                  invitations.expire(invitationId, SYSTEM);
+                  if (current.collaborativeServiceId() != null) {
+                    collaboration.expire(current.collaborativeServiceId(), SYSTEM);
+                  }
+                  return true;
+                }));
+    if (expiredNow) {
+      try {
+        outbox.send(mails.expired(invitation));
+      } catch (MailDeliveryException.Permanent e) {
+        LOG.warn("Expiry notice of invitation {} refused: {}", invitationId, e.getMessage());
+      }
+    }
+    return new ManagerToAsk(managerOf(invitation));
+  }
+
+  @Override
+  @Transactional
+  public void extendInvitation(long invitationId, String linkValidity) {
+    InvitationView invitation = invitations.extend(invitationId, validity(linkValidity), SYSTEM);
+    if (invitation.collaborativeServiceId() != null) {
+      collaboration.markInvited(invitation.collaborativeServiceId(), SYSTEM);
+    }
+  }
+
+  @Override
+  @Transactional
+  public void cancelInvitations(long onboardingId) {
+    for (InvitationView invitation : invitations.forOnboarding(onboardingId)) {
+      if (invitation.status().live() || invitation.status() == InvitationStatus.EXPIRED) {
+        invitations.cancel(invitation.id(), SYSTEM);
+      }
+    }
+  }
+
+  @Override
+  @Transactional
+  public ManagerToAsk markBounced(long invitationId) {
+    InvitationView invitation = invitations.get(invitationId);
+    if (invitation.status().live() || invitation.status() == InvitationStatus.BOUNCED) {
+      invitations.markBounced(invitationId, SYSTEM);
+    }
+    return new ManagerToAsk(managerOf(invitation));
+  }
+
+  @Override
+  @Transactional
+  public void correctContactEmail(long onboardingId, long contactId, String correctedEmail) {
+    StepRules.modelled(
+        () -> contacts.changeEmail(contactId, correctedEmail, SYSTEM),
+        Set.of(Errors.INVALID_EMAIL, "CONTACT_EMAIL_TAKEN", "VALIDATION_FAILED"));
+  }
+
+  @Override
+  @Transactional
+  public void recordActivation(long invitationId) {
+    InvitationView invitation = invitations.get(invitationId);
+    Long serviceId = invitation.collaborativeServiceId();
+    if (invitation.onboardingId() != null) {
+      serviceId =
+          onboardings
+              .findById(invitation.onboardingId())
+              .map(Onboarding::getServiceId)
+              .orElse(serviceId);
+    }
+    if (serviceId != null) {
+      collaboration.activate(serviceId, SYSTEM);
+    }
+  }
+
+  // ---- inside ----
+
+  private String offerCode(InvitationView invitation) {
+    if (invitation.onboardingId() != null) {
+      return onboardings
+          .findById(invitation.onboardingId())
+          .map(Onboarding::getOfferCode)
+          .orElseThrow();
+    }
+    return collaboration.get(invitation.collaborativeServiceId()).offerCode();
+  }
+
+  private String managerOf(InvitationView invitation) {
+    if (invitation.dossierId() == null) {
+      throw new IllegalStateException(
+          "Invitation " + invitation.id() + " has no dossier: nobody to ask");
+    }
+    return dossiers.summary(invitation.dossierId()).managerUsername();
+  }
+
+  private static long requireAccount(Onboarding onboarding) {
+    if (onboarding.getAccountId() == null) {
+      throw new IllegalStateException(
+          "Onboarding "
+              + onboarding.getId()
+              + " has no client account yet: propose-collaborative-service must run first");
+    }
+    return onboarding.getAccountId();
+  }
+
+  /**
+   * The policy's expiry as a duration: {@code P45D}, {@code PT12H}, or a period like {@code P1M}.
+   */
+  static Duration validity(String iso) {
+    if (iso == null || iso.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.parse(iso);
+    } catch (DateTimeParseException notADuration) {
+      try {
+        Period period = Period.parse(iso);
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        return Duration.between(now, now.plus(period));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "The reminder policy's expiry '" + iso + "' is not an ISO-8601 duration (e.g. P45D)",
+            e);
+      }
+    }
+  }
+}

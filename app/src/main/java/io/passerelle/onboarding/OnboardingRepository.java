@@ -1,0 +1,38 @@
+package io.passerelle.onboarding;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface OnboardingRepository
+    extends JpaRepository<Onboarding, Long>, JpaSpecificationExecutor<Onboarding> {
+
+  /** The row, locked until the transaction ends (one starter, one step at a time). */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select o from Onboarding o where o.id = :id")
+  Optional<Onboarding> lockById(@Param("id") long id);
+
+  Optional<Onboarding> findByProcessInstanceKey(long processInstanceKey);
+
+  Optional<Onboarding> findByInvitationProcessKey(long invitationProcessKey);
+
+  List<Onboarding> findByAccountIdAndStatus(long accountId, OnboardingStatus status);
+
+  List<Onboarding> findByContactIdAndStatusIn(
+      long contactId, Collection<OnboardingStatus> statuses);
+
+  @Query(
+      "select o.id from Onboarding o where o.status = io.passerelle.onboarding.OnboardingStatus.STARTING"
+          + " and o.createdAt < :before order by o.id")
+  List<Long> startingBefore(@Param("before") Instant before);
+
+  boolean existsByDossierIdAndContactIdAndOfferCodeAndStatusIn(
+      long dossierId, long contactId, String offerCode, Collection<OnboardingStatus> statuses);
+}

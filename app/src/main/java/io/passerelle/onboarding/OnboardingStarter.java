@@ -1,0 +1,128 @@
+package io.passerelle.onboarding;
+
+import io.passerelle.engine.ProcessEngine;
+import io.passerelle.processes.ProcessNames;
+import io.passerelle.processes.ProcessNames.Processes;
+import io.passerelle.processes.ProcessNames.Variables;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts {@code Process_ClientOnboarding} for a stored onboarding, once. The onboarding row is
+ * written first; the start happens after its commit, under a lock on the row, and the row keeps the
+ * process instance key. When the engine cannot be reached then, the row stays STARTING and a
+ * sweeper starts it later: the request is never lost.
+ *
+ * <p>The one window left: a crash between the engine's acceptance of the start and the commit of
+ * the key starts the process a second time on the next sweep. Every step is idempotent per
+ * onboarding id (one contact, one link, one service, one invitation per task entry, one mail per
+ * key), so the second instance finds the work done.
+ */
+@Component
+class OnboardingStarter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OnboardingStarter.class);
+
+  /** How old a STARTING row must be before the sweeper takes it (its own start is under way). */
+  static final Duration SWEEP_AFTER = Duration.ofSeconds(10);
+
+  private final OnboardingRepository onboardings;
+  private final ProcessEngine engine;
+  private final TransactionTemplate newTransaction;
+  private final Clock clock;
+
+  OnboardingStarter(
+      OnboardingRepository onboardings,
+      ProcessEngine engine,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    this.onboardings = onboardings;
+    this.engine = engine;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /** Starts the onboarding once the current transaction has committed. */
+  void startAfterCommit(long onboardingId) {
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            try {
+              start(onboardingId);
+            } catch (RuntimeException e) {
+              LOG.warn(
+                  "Onboarding {} stored but not started yet ({}); it will be started again",
+                  onboardingId,
+                  e.toString());
+            }
+          }
+        });
+  }
+
+  /**
+   * Starts the process of a STARTING onboarding; does nothing for one that has started.
+   *
+   * @return true when this call started it
+   */
+  boolean start(long onboardingId) {
+    Boolean started =
+        newTransaction.execute(
+            status -> {
+              Onboarding onboarding = onboardings.lockById(onboardingId).orElse(null);
+              if (onboarding == null || onboarding.getStatus() != OnboardingStatus.STARTING) {
+                return false;
+              }
+              long key = engine.startInstance(Processes.CLIENT_ONBOARDING, variables(onboarding));
+              onboarding.started(key, clock.instant());
+              onboardings.saveAndFlush(onboarding);
+              return true;
+            });
+    return Boolean.TRUE.equals(started);
+  }
+
+  /** Starts what stayed STARTING (engine down at the time, crash after the commit). */
+  @Scheduled(
+      fixedDelayString = "${passerelle.journey.start-sweep-interval:PT15S}",
+      initialDelayString = "${passerelle.journey.start-sweep-interval:PT15S}")
+  void sweep() {
+    for (long id : onboardings.startingBefore(clock.instant().minus(SWEEP_AFTER))) {
+      try {
+        if (start(id)) {
+          LOG.info("Onboarding {} started by the sweeper", id);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Onboarding {} still not started: {}", id, e.toString());
+        return; // the engine is likely down: try again at the next sweep
+      }
+    }
+  }
+
+  private static Map<String, Object> variables(Onboarding onboarding) {
+    long id = onboarding.getId();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.ONBOARDING_ID, id);
+    variables.put(Variables.ONBOARDING_KEY, ProcessNames.onboardingKey(id));
+    variables.put(
+        Variables.BUSINESS_KEY,
+        onboarding.getContactId() == null
+            ? "dossier-" + onboarding.getDossierId() + "/onboarding-" + id
+            : "dossier-" + onboarding.getDossierId() + "/contact-" + onboarding.getContactId());
+    variables.put(Variables.DOSSIER_ID, onboarding.getDossierId());
+    variables.put(Variables.OFFER_CODE, onboarding.getOfferCode());
+    variables.put(Variables.SEND_NOW, onboarding.isSendNow());
+    return variables;
+  }
+}

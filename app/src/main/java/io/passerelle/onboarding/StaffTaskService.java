@@ -1,0 +1,189 @@
+package io.passerelle.onboarding;
+
+import io.passerelle.activity.ActivityRecord;
+import io.passerelle.activity.ActivityService;
+import io.passerelle.activity.ActivityType;
+import io.passerelle.domain.Actor;
+import io.passerelle.domain.DomainException;
+import io.passerelle.engine.OpenUserTask;
+import io.passerelle.engine.ProcessEngine;
+import io.passerelle.processes.ProcessNames.CandidateGroups;
+import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffService;
+import io.passerelle.staff.StaffView;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The staff's Camunda user tasks, worked in Passerelle (the embedded default has no Tasklist): list
+ * the tasks a member may act on, claim, complete with the form's variables. On a full cluster the
+ * same tasks are in Tasklist; completing one there or here is the same command.
+ *
+ * <p>Who may act: the task's assignee; an unassigned task, a manager of the candidate group
+ * (managers); the office administrator, any task.
+ */
+@Service
+public class StaffTaskService {
+
+  private final ProcessEngine engine;
+  private final OnboardingRepository onboardings;
+  private final StaffService staff;
+  private final ActivityService activity;
+  private final List<TaskCompletionRules> rules;
+
+  StaffTaskService(
+      ProcessEngine engine,
+      OnboardingRepository onboardings,
+      StaffService staff,
+      ActivityService activity,
+      List<TaskCompletionRules> rules) {
+    this.engine = engine;
+    this.onboardings = onboardings;
+    this.staff = staff;
+    this.activity = activity;
+    this.rules = List.copyOf(rules);
+  }
+
+  /** The open tasks this member may act on, the oldest first. */
+  public List<StaffTaskView> openTasks(Actor actor) {
+    StaffView member = member(actor);
+    return engine.openUserTasks().stream()
+        .filter(task -> mayAct(member, task))
+        .sorted(Comparator.comparing(OpenUserTask::created))
+        .map(this::view)
+        .toList();
+  }
+
+  /** One open task, if this member may act on it. */
+  public StaffTaskView get(long userTaskKey, Actor actor) {
+    return view(open(userTaskKey, member(actor)));
+  }
+
+  /** Claims the task for this member (an administrator may take it from someone else). */
+  public StaffTaskView claim(long userTaskKey, Actor actor) {
+    StaffView member = member(actor);
+    OpenUserTask task = open(userTaskKey, member);
+    if (!member.username().equals(task.assignee())) {
+      engine.assignUserTask(userTaskKey, member.username());
+    }
+    return view(engine.openUserTask(userTaskKey).orElse(task));
+  }
+
+  /**
+   * Completes the task with the variables its form sets, checked first. Completing a task that is
+   * no longer open (completed in Tasklist, or a double submit) is a 404 {@code TASK_NOT_FOUND}.
+   */
+  public void complete(long userTaskKey, Map<String, Object> submitted, Actor actor) {
+    StaffView member = member(actor);
+    OpenUserTask task = open(userTaskKey, member);
+    TaskCompletionRules taskRules = rulesFor(task);
+    Map<String, Object> variables =
+        taskRules.check(task, submitted == null ? Map.of() : submitted, actor);
+    if (task.assignee() == null || task.assignee().isBlank()) {
+      engine.assignUserTask(userTaskKey, member.username());
+    }
+    engine.completeUserTask(userTaskKey, variables);
+    Optional<Onboarding> onboarding = onboardingOf(task);
+    var entry =
+        ActivityRecord.of(
+                ActivityType.STAFF_TASK_COMPLETED,
+                actor,
+                onboarding.map(Onboarding::getDossierId).orElse(null),
+                onboarding.map(Onboarding::getContactId).orElse(null))
+            .with("userTaskKey", userTaskKey)
+            .with("task", task.elementId())
+            .dedupKey("task-completed/" + userTaskKey);
+    for (var variable : variables.entrySet()) {
+      if (!variable.getKey().toLowerCase(java.util.Locale.ROOT).contains("email")) {
+        entry = entry.with(variable.getKey(), variable.getValue());
+      }
+    }
+    if (onboarding.isPresent()) {
+      entry = entry.with("onboardingId", onboarding.get().getId());
+    }
+    activity.record(entry);
+  }
+
+  // ---- inside ----
+
+  private OpenUserTask open(long userTaskKey, StaffView member) {
+    OpenUserTask task =
+        engine
+            .openUserTask(userTaskKey)
+            .orElseThrow(
+                () ->
+                    DomainException.notFound(
+                        "TASK_NOT_FOUND",
+                        "No open task has the key " + userTaskKey + ": it may have been done."));
+    if (!mayAct(member, task)) {
+      throw DomainException.forbidden(
+          "TASK_NOT_YOURS",
+          "This task is assigned to "
+              + task.assignee()
+              + ": only they or the office administrator may act on it.");
+    }
+    return task;
+  }
+
+  private boolean mayAct(StaffView member, OpenUserTask task) {
+    if (member.administrator()) {
+      return true;
+    }
+    if (task.assignee() != null && !task.assignee().isBlank()) {
+      return task.assignee().equals(member.username());
+    }
+    return task.candidateUsers().contains(member.username())
+        || (member.role() == StaffRole.MANAGER
+            && task.candidateGroups().contains(CandidateGroups.MANAGERS));
+  }
+
+  private TaskCompletionRules rulesFor(OpenUserTask task) {
+    return rules.stream()
+        .filter(r -> r.elementIds().contains(task.elementId()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                DomainException.conflict(
+                    "TASK_NOT_SUPPORTED",
+                    "Passerelle does not know the task "
+                        + task.elementId()
+                        + ": complete it in Tasklist."));
+  }
+
+  private StaffTaskView view(OpenUserTask task) {
+    Optional<Onboarding> onboarding = onboardingOf(task);
+    String formId =
+        rules.stream()
+            .filter(r -> r.elementIds().contains(task.elementId()))
+            .findFirst()
+            .map(r -> r.formId(task.elementId()))
+            .orElse(null);
+    return new StaffTaskView(
+        task.userTaskKey(),
+        task.processInstanceKey(),
+        task.bpmnProcessId(),
+        task.elementId(),
+        task.name(),
+        task.assignee(),
+        task.candidateGroups(),
+        formId,
+        task.created(),
+        onboarding.map(Onboarding::getId).orElse(null),
+        onboarding.map(Onboarding::getDossierId).orElse(null),
+        onboarding.map(Onboarding::getContactId).orElse(null));
+  }
+
+  private Optional<Onboarding> onboardingOf(OpenUserTask task) {
+    return onboardings.findByInvitationProcessKey(task.processInstanceKey());
+  }
+
+  private StaffView member(Actor actor) {
+    if (!(actor instanceof Actor.Staff s)) {
+      throw DomainException.forbidden("STAFF_ONLY", "Only the firm's staff work on tasks.");
+    }
+    return staff.get(s.staffId());
+  }
+}
