@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The checks a dossier's identity passes before anything is written, so that a request (or a CSV
  * row) is refused with every field at fault at once, in the words the dossier service would use:
- * SIRET (14 digits, Luhn), one-line texts within the dossier's column sizes, the NAF code
- * ({@code 69.20Z}, also typed {@code 6920z}), a two-letter country, fiscal years.
+ * SIRET (14 digits, Luhn), one-line texts within the dossier's column sizes, the NAF code ({@code
+ * 69.20Z}, also typed {@code 6920z}), a two-letter country, fiscal years.
  */
 public final class CompanyFields {
 
@@ -103,8 +103,7 @@ public final class CompanyFields {
       return null;
     }
     if (text.length() > max) {
-      errors.add(
-          new FieldError(field, "TOO_LONG", field + " has at most " + max + " characters."));
+      errors.add(new FieldError(field, "TOO_LONG", field + " has at most " + max + " characters."));
       return null;
     }
     if (Texts.hasControlCharacter(text)) {

@@ -220,7 +220,8 @@ class DossierRequest {
     this.registryCheckedAt = now;
     if (company != null) {
       describe(
-          company().orElse(
+          company()
+              .orElse(
                   new CompanyDetails(
                       company.companyName(),
                       company.legalForm(),

@@ -69,5 +69,7 @@ class DossierSetupController {
   record DocumentTreeRequest(@NotBlank @Size(max = 40) String code) {}
 
   record PartnerApplicationRequest(
-      boolean accessAllowed, boolean onClientPortal, @Size(max = 20) Map<String, String> settings) {}
+      boolean accessAllowed,
+      boolean onClientPortal,
+      @Size(max = 20) Map<String, String> settings) {}
 }

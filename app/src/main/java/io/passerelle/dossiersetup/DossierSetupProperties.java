@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * one entirely; an empty list means none.
  *
  * @param documentTrees the templates; when there are several, whoever creates a dossier picks one
- * @param partnerApplications the applications a dossier may allow; automation applications name
- *     the extra fields they need
+ * @param partnerApplications the applications a dossier may allow; automation applications name the
+ *     extra fields they need
  */
 @Validated
 @ConfigurationProperties("passerelle.dossier-setup")

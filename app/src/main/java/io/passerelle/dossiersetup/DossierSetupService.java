@@ -30,9 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How a dossier is set up besides its identity (seed 004): the document tree chosen among the
- * firm's templates (when there are several, one must be picked; when there is one, it applies),
- * and the partner applications allowed on it, with the extra settings automation applications
- * need.
+ * firm's templates (when there are several, one must be picked; when there is one, it applies), and
+ * the partner applications allowed on it, with the extra settings automation applications need.
  *
  * <p>Who may do what: the dossier's manager or the office administrator chooses the tree; allowing
  * a partner application gives a third party access to the dossier, so the rule of external access
@@ -133,7 +132,10 @@ public class DossierSetupService {
     List<PartnerApplicationChoice> clean = check(choices, field, errors);
     if (!errors.isEmpty()) {
       throw new DomainException(
-          DomainException.Kind.RULE, "PARTNER_APPLICATION_INVALID", errors.get(0).message(), errors);
+          DomainException.Kind.RULE,
+          "PARTNER_APPLICATION_INVALID",
+          errors.get(0).message(),
+          errors);
     }
     return clean;
   }
@@ -305,8 +307,8 @@ public class DossierSetupService {
   }
 
   /**
-   * Allows (or withdraws) a partner application on the dossier, with its settings: external
-   * access, so the dossier's manager or the office administrator only.
+   * Allows (or withdraws) a partner application on the dossier, with its settings: external access,
+   * so the dossier's manager or the office administrator only.
    */
   @Transactional
   public PartnerApplicationView setPartnerApplication(

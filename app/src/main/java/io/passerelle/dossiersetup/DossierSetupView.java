@@ -4,4 +4,6 @@ import java.util.List;
 
 /** How a dossier is set up: its document tree (null = none chosen) and partner applications. */
 public record DossierSetupView(
-    long dossierId, DocumentTreeView documentTree, List<PartnerApplicationView> partnerApplications) {}
+    long dossierId,
+    DocumentTreeView documentTree,
+    List<PartnerApplicationView> partnerApplications) {}
