@@ -211,6 +211,7 @@ public class DossierSetupService {
                 Collectors.toMap(
                     SettingField::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     Map<String, String> clean = new LinkedHashMap<>();
+    Set<String> refused = new HashSet<>();
     for (var entry : choice.settings().entrySet()) {
       SettingField definition = fields.get(entry.getKey());
       String where = at + ".settings." + entry.getKey();
@@ -230,6 +231,7 @@ public class DossierSetupService {
         continue;
       }
       if (value.length() > MAX_SETTING_LENGTH || Texts.hasControlCharacter(value)) {
+        refused.add(definition.key());
         errors.add(
             new FieldError(
                 where,
@@ -241,6 +243,7 @@ public class DossierSetupService {
         continue;
       }
       if (definition.pattern() != null && !value.matches(definition.pattern())) {
+        refused.add(definition.key());
         errors.add(
             new FieldError(
                 where,
@@ -252,7 +255,9 @@ public class DossierSetupService {
     }
     if (choice.accessAllowed()) {
       for (SettingField definition : fields.values()) {
-        if (definition.required() && !clean.containsKey(definition.key())) {
+        if (definition.required()
+            && !clean.containsKey(definition.key())
+            && !refused.contains(definition.key())) {
           errors.add(
               new FieldError(
                   at + ".settings." + definition.key(),
