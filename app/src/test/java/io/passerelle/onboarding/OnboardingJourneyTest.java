@@ -192,10 +192,8 @@ class OnboardingJourneyTest {
 
     mailbox.await(email, 1);
     awaitInvited(id);
-    claire
-        .post("/api/onboardings/" + id + "/send-now", null)
-        .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.code").value("INVITATION_ALREADY_SENT"));
+    claire.post("/api/onboardings/" + id + "/send-now", null).andExpect(status().isAccepted());
+    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
     assertThat(invitations.forOnboarding(id)).hasSize(1);
     assertThat(mailbox.to(email)).hasSize(1);
   }
@@ -449,6 +447,136 @@ class OnboardingJourneyTest {
     assertThat(Mailbox.text(mailbox.await(b.email(), 1).getFirst()))
         .contains("Votre nouvel espace");
     assertThat(mailbox.to(flagged.email())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a bounce: no more reminders, the manager corrects the address, a new link goes out")
+  void bounceThenCorrection() throws Exception {
+    DossierView dossier = fixtures.dossier(Api.MANAGER);
+    String email = TestData.email("rebond");
+    long id = propose(dossier.id(), newContact(email, "Bruno", "Rebond"), true, null);
+    mailbox.await(email, 1);
+    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    long invitationId = invitations.forOnboarding(id).getFirst().id();
+
+    claire
+        .post("/api/invitations/" + invitationId + "/bounce", null)
+        .andExpect(status().isAccepted());
+
+    StaffTaskView task = awaitTask(id);
+    assertThat(task.elementId()).isEqualTo(Elements.USER_TASK_CORRECT_CONTACT_EMAIL);
+    assertThat(invitations.get(invitationId).status()).isEqualTo(InvitationStatus.BOUNCED);
+    long contactId = onboardings.get(id).contactId();
+    assertThat(contacts.get(contactId).emailInvalid()).isTrue();
+    claire
+        .post("/api/onboardings/" + id + "/resend", null)
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("EMAIL_CORRECTION_PENDING"));
+
+    ContactView other = fixtures.contact(SubscriberType.CLIENT);
+    claire
+        .post(
+            "/api/tasks/" + task.userTaskKey() + "/completion",
+            Map.of("correctedEmail", other.email()))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("CONTACT_EMAIL_TAKEN"));
+    String corrected = TestData.email("corrigee");
+    claire
+        .post(
+            "/api/tasks/" + task.userTaskKey() + "/completion",
+            Map.of("correctedEmail", corrected, "correctionNote", "Coquille"))
+        .andExpect(status().isNoContent());
+
+    String token = Mailbox.activationToken(mailbox.await(corrected, 1).getFirst());
+    assertThat(contacts.get(contactId).email()).isEqualTo(corrected);
+    assertThat(contacts.get(contactId).emailInvalid()).isFalse();
+    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    embedded.advance(Duration.ofDays(7).plusMinutes(1));
+    mailbox.await(corrected, 2);
+    assertThat(mailbox.to(email)).hasSize(1);
+    invitations.accept(token, PASSWORD);
+    awaitStatus(id, OnboardingStatus.ONBOARDED);
+  }
+
+  @Test
+  @DisplayName("an active holder invites an employee: invited by the client, the firm is told")
+  void clientInvitesAnEmployee() throws Exception {
+    DossierView dossier = fixtures.dossier(Api.MANAGER);
+    String holderEmail = TestData.email("titulaire");
+    Map<String, Object> holder =
+        body(dossier.id(), newContact(holderEmail, "Hélène", "Titulaire"), true, null);
+    holder.put("holder", true);
+    holder.put("accessLevel", "READ_WRITE");
+    long holderOnboarding =
+        claire
+            .read(claire.post("/api/onboardings", holder).andExpect(status().isAccepted()))
+            .get("id")
+            .asLong();
+    invitations.accept(Mailbox.activationToken(mailbox.await(holderEmail, 1).getFirst()), PASSWORD);
+    OnboardingView holderDone = awaitStatus(holderOnboarding, OnboardingStatus.ONBOARDED);
+    var client = new io.passerelle.domain.Actor.Client(holderDone.accountId());
+    long before = notifications.unreadCount(fixtures.staffId(Api.MANAGER));
+
+    String employeeEmail = TestData.email("salarie");
+    var command =
+        new ProposeCollaborativeService(
+            dossier.id(),
+            null,
+            new io.passerelle.contact.NewContact(
+                "Sam",
+                "Salarié",
+                null,
+                null,
+                SubscriberType.EMPLOYEE,
+                null,
+                employeeEmail,
+                null,
+                "DIRIGEANT",
+                false,
+                null),
+            null,
+            null,
+            false,
+            "START",
+            "Bienvenue dans l'équipe",
+            true);
+    long id = onboardings.propose(command, client).id();
+
+    MimeMessage invitation = mailbox.await(employeeEmail, 1).getFirst();
+    assertThat(Mailbox.text(invitation))
+        .contains("Hélène Titulaire")
+        .contains("Bienvenue dans l'équipe");
+    awaitInvited(id);
+    InvitationView sent = invitations.forOnboarding(id).getFirst();
+    assertThat(sent.invitedBy().kind()).isEqualTo("CLIENT");
+    assertThat(sent.invitedBy().accountId()).isEqualTo(holderDone.accountId());
+    assertThat(notifications.unreadCount(fixtures.staffId(Api.MANAGER))).isGreaterThan(before);
+
+    var advisor =
+        new ProposeCollaborativeService(
+            dossier.id(),
+            null,
+            new io.passerelle.contact.NewContact(
+                "Nina",
+                "Notaire",
+                null,
+                null,
+                SubscriberType.ADVISOR,
+                io.passerelle.contact.AdvisorType.NOTARY,
+                TestData.email("notaire"),
+                null,
+                "DIRIGEANT",
+                false,
+                null),
+            null,
+            null,
+            false,
+            "START",
+            null,
+            true);
+    assertThatThrownBy(() -> onboardings.propose(advisor, client))
+        .isInstanceOf(DomainException.class)
+        .hasFieldOrPropertyWithValue("code", "ADVISOR_ACCESS_MANAGER_ONLY");
   }
 
   // ---- helpers ----

@@ -203,17 +203,25 @@ public final class EngineDriver {
 
   // ---------------------------------------------------------------- deploy and start
 
+  private static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofMinutes(1);
+
   public EngineDriver deployAll() {
     var command = client.newDeployResourceCommand().addResourceFromClasspath(Resources.ALL.get(0));
     for (String resource : Resources.ALL.subList(1, Resources.ALL.size())) {
       command = command.addResourceFromClasspath(resource);
     }
-    command.send().join();
+    // a deployment parses and checks every model: give it time on a busy machine
+    command.requestTimeout(DEPLOY_TIMEOUT).send().join();
     return this;
   }
 
   public void deploy(String resourceName, String content) {
-    client.newDeployResourceCommand().addResourceStringUtf8(content, resourceName).send().join();
+    client
+        .newDeployResourceCommand()
+        .addResourceStringUtf8(content, resourceName)
+        .requestTimeout(DEPLOY_TIMEOUT)
+        .send()
+        .join();
     idle();
   }
 
