@@ -18,12 +18,9 @@ import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.Texts;
 import io.passerelle.dossier.DossierService;
-import io.passerelle.notification.NotificationService;
 import io.passerelle.onboarding.OnboardingService;
 import io.passerelle.onboarding.OnboardingView;
 import io.passerelle.onboarding.ProposeCollaborativeService;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,13 +46,11 @@ public class DelegatedInvitationService {
 
   static final String ADVISOR_ROLE = "CONSEILLER";
   static final String DEFAULT_OFFER = "START";
-  static final String CLIENT_INVITED_PERSON = "CLIENT_INVITED_PERSON";
 
   private final ContactService contacts;
   private final DossierLinkService links;
   private final DossierService dossiers;
   private final OnboardingService onboardings;
-  private final NotificationService notifications;
   private final ActivityService activity;
 
   DelegatedInvitationService(
@@ -63,13 +58,11 @@ public class DelegatedInvitationService {
       DossierLinkService links,
       DossierService dossiers,
       OnboardingService onboardings,
-      NotificationService notifications,
       ActivityService activity) {
     this.contacts = contacts;
     this.links = links;
     this.dossiers = dossiers;
     this.onboardings = onboardings;
-    this.notifications = notifications;
     this.activity = activity;
   }
 
@@ -164,7 +157,8 @@ public class DelegatedInvitationService {
    * A client invites someone to a dossier they hold (seeds 003 and 004): a family member (a
    * co-holder) or an employee (the company's director), read-only unless they choose otherwise,
    * never an advisor. The invitation leaves at once with the client as who invited (the pending
-   * list shows them); the dossier's manager is notified.
+   * list shows them); the dossier's staff, its manager first, are notified ({@code
+   * CLIENT_INVITED_SOMEONE}, by the journey's {@link OnboardingService#propose}).
    */
   @Transactional
   public OnboardingView inviteByClient(
@@ -173,8 +167,7 @@ public class DelegatedInvitationService {
       AccessLevel level,
       String customMessage,
       Actor.Client client) {
-    OnboardingView onboarding =
-        onboardings.propose(
+    return onboardings.propose(
             new ProposeCollaborativeService(
                 dossierId,
                 null,
@@ -186,18 +179,6 @@ public class DelegatedInvitationService {
                 customMessage,
                 true),
             client);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("onboardingId", onboarding.id());
-    details.put("invitedByAccountId", client.accountId());
-    details.put("subscriberType", person.subscriberType().name());
-    details.put("accessLevel", onboarding.accessLevel().name());
-    notifications.notifyDossierManager(
-        dossierId,
-        CLIENT_INVITED_PERSON,
-        onboarding.contactId(),
-        details,
-        "client-invited/onboarding-" + onboarding.id());
-    return onboarding;
   }
 
   /** What this contact may do on the dossier, from their live access (none when there is none). */

@@ -63,31 +63,6 @@ public class NotificationService {
     return added;
   }
 
-  /**
-   * Notifies the dossier's manager only (seed 004: a client invited someone to the dossier). The
-   * dedup key keeps a repeat from notifying twice.
-   *
-   * @return whether the notification was added now
-   */
-  @Transactional
-  public boolean notifyDossierManager(
-      long dossierId, String type, Long contactId, Map<String, Object> details, String dedupKey) {
-    Objects.requireNonNull(dedupKey, "a dedup key keeps a repeat from notifying twice");
-    if (type == null || !type.matches("[A-Z][A-Z_]{0,39}")) {
-      throw new IllegalArgumentException("notification types are in capitals: " + type);
-    }
-    DossierSummary dossier = dossiers.summary(dossierId);
-    return notifications.add(
-            dossier.managerId(),
-            type,
-            dossierId,
-            contactId,
-            write(details == null ? Map.of() : details),
-            dedupKey,
-            clock.instant())
-        > 0;
-  }
-
   @Transactional(readOnly = true)
   public Page<NotificationView> inbox(long staffId, boolean unreadOnly, Pageable pageable) {
     return notifications.inbox(staffId, unreadOnly, pageable).map(StaffNotification::view);
