@@ -168,17 +168,17 @@ public class DelegatedInvitationService {
       String customMessage,
       Actor.Client client) {
     return onboardings.propose(
-            new ProposeCollaborativeService(
-                dossierId,
-                null,
-                person,
-                null,
-                level == null ? AccessLevel.READ_ONLY : level,
-                false,
-                DEFAULT_OFFER,
-                customMessage,
-                true),
-            client);
+        new ProposeCollaborativeService(
+            dossierId,
+            null,
+            person,
+            null,
+            level == null ? AccessLevel.READ_ONLY : level,
+            false,
+            DEFAULT_OFFER,
+            customMessage,
+            true),
+        client);
   }
 
   /** What this contact may do on the dossier, from their live access (none when there is none). */

@@ -87,6 +87,13 @@ class DossierRequestController {
     return requests.requestManualEntry(id, me.actor());
   }
 
+  /** The registry is back: tries the lookup again (it held an incident). */
+  @PostMapping("/api/dossier-requests/{id}/lookup-retry")
+  DossierRequestView retryLookup(
+      @PathVariable long id, @AuthenticationPrincipal StaffPrincipal me) {
+    return requests.retryLookup(id, me.actor());
+  }
+
   /** Seed 004: "la saisie de la date de début vous propose une date de fin 12 mois plus tard". */
   @GetMapping("/api/fiscal-years/proposal")
   FiscalYearProposal proposal(@RequestParam LocalDate start) {

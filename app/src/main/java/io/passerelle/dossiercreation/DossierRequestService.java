@@ -260,6 +260,29 @@ public class DossierRequestService {
     return view(row, false);
   }
 
+  /**
+   * The registry is back: retries the lookup held by its incident (as Operate's "retry" does, with
+   * one more attempt). Refused when the lookup holds no incident ({@code NO_INCIDENT}).
+   */
+  @Transactional(readOnly = true)
+  public DossierRequestView retryLookup(long id, Actor actor) {
+    DossierRequest row = find(id);
+    requireMayAct(row, actor, "change this request");
+    var incident =
+        row.getProcessInstanceKey() == null
+            ? Optional.<io.passerelle.engine.InstanceState.Incident>empty()
+            : engine.instanceState(row.getProcessInstanceKey()).incidents().stream()
+                .filter(i -> Elements.LOOKUP_COMPANY.equals(i.elementId()))
+                .findFirst();
+    if (incident.isEmpty()) {
+      throw DomainException.conflict(
+          "NO_INCIDENT",
+          "The registry lookup of this request holds no incident: there is nothing to retry.");
+    }
+    engine.retryIncident(incident.get().incidentKey(), incident.get().jobKey(), 1);
+    return view(row, true);
+  }
+
   // ---- the process's steps (DossierCreationSteps, through the adapter) ----
 
   /** What the lookup step needs: the SIRET, or the answer already recorded (a redelivery). */

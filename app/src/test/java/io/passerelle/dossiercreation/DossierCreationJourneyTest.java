@@ -298,24 +298,7 @@ class DossierCreationJourneyTest {
     long id = submit(claire, request(siret));
     long key = awaitStarted(id);
 
-    // 5 attempts of the job (2 HTTP calls each), 10 s, 30 s, 2 min and 10 min apart (engine time)
-    List<Duration> backoffs =
-        List.of(
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(30),
-            Duration.ofMinutes(2),
-            Duration.ofMinutes(10));
-    for (int attempt = 1; attempt <= 5; attempt++) {
-      int calls = 2 * attempt;
-      await()
-          .alias("attempt " + attempt + " of the lookup")
-          .atMost(PATIENCE)
-          .until(() -> registry.calls(siret) >= calls);
-      if (attempt < 5) {
-        assertThat(engine.instanceState(key).incidents()).isEmpty();
-        embedded.advance(backoffs.get(attempt - 1).plusSeconds(1));
-      }
-    }
+    useEveryLookupAttempt(siret, key);
     await().atMost(PATIENCE).until(() -> !engine.instanceState(key).incidents().isEmpty());
     assertThat(registry.calls(siret)).isEqualTo(10);
 
@@ -345,6 +328,34 @@ class DossierCreationJourneyTest {
         .post("/api/dossier-requests/" + id + "/manual-entry", null)
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("LOOKUP_NOT_PENDING"));
+  }
+
+  @Test
+  @DisplayName(
+      "registry down then back: the incident is retried through the API and the dossier is"
+          + " created from the registry")
+  void registryBackAfterTheIncident() throws Exception {
+    String siret = TestData.siret();
+    registry.answer(siret, new FakeCompanyRegistry.FailingThen(10, company("REVENU SAS", false)));
+    long id = submit(claire, request(siret));
+    long key = awaitStarted(id);
+    claire
+        .post("/api/dossier-requests/" + id + "/lookup-retry", null)
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("NO_INCIDENT"));
+    useEveryLookupAttempt(siret, key);
+    await().atMost(PATIENCE).until(() -> !engine.instanceState(key).incidents().isEmpty());
+
+    Api.as(mvc, json, Api.OTHER_MANAGER)
+        .post("/api/dossier-requests/" + id + "/lookup-retry", null)
+        .andExpect(status().isForbidden());
+    claire.post("/api/dossier-requests/" + id + "/lookup-retry", null).andExpect(status().isOk());
+
+    DossierRequestView done = awaitStatus(id, DossierRequestStatus.CREATED);
+    assertThat(done.registry().outcome()).isEqualTo(RegistryOutcome.FOUND);
+    assertThat(dossiers.get(done.dossier().id()).companyName()).isEqualTo("REVENU SAS");
+    assertThat(registry.calls(siret)).isEqualTo(11);
+    assertThat(engine.instanceState(key).incidents()).isEmpty();
   }
 
   @Test
@@ -507,6 +518,30 @@ class DossierCreationJourneyTest {
       long id, java.util.function.Predicate<DossierRequestView> condition, String what) {
     await().alias(what).atMost(PATIENCE).until(() -> condition.test(requests.get(id)));
     return requests.get(id);
+  }
+
+  /**
+   * Lets the lookup job use its 5 attempts (2 HTTP calls each, the test client's), moving the
+   * engine clock over the workers' backoff between them: 10 s, 30 s, 2 min, 10 min.
+   */
+  void useEveryLookupAttempt(String siret, long key) {
+    List<Duration> backoffs =
+        List.of(
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(10));
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      int calls = 2 * attempt; // a fresh SIRET: the registry has seen no call for it before
+      await()
+          .alias("attempt " + attempt + " of the lookup")
+          .atMost(PATIENCE)
+          .until(() -> registry.calls(siret) >= calls);
+      if (attempt < 5) {
+        assertThat(engine.instanceState(key).incidents()).isEmpty();
+        embedded.advance(backoffs.get(attempt - 1).plusSeconds(1));
+      }
+    }
   }
 
   long awaitStarted(long id) {
