@@ -55,7 +55,7 @@ create table dossier_request (
     process_instance_key   bigint,
     dossier_id             bigint       references dossier (id),
     existing_dossier_id    bigint       references dossier (id),
-    director_onboarding_id bigint,
+    director_onboarding_id bigint       references onboarding (id),
     created_at             timestamptz  not null default now(),
     updated_at             timestamptz  not null default now(),
     version                bigint       not null default 0,
