@@ -389,6 +389,18 @@ public class InvitationService {
     return live(token).map(Invitation::view);
   }
 
+  /**
+   * The invitation behind a link whatever its state (used, cancelled…), if the link ever existed:
+   * the activation page tells a second submit of a used link "already activated, sign in".
+   */
+  @Transactional(readOnly = true)
+  public Optional<InvitationView> findByToken(String token) {
+    if (!InvitationTokens.plausible(token)) {
+      return Optional.empty();
+    }
+    return invitations.findByTokenHash(InvitationTokens.hash(token)).map(Invitation::view);
+  }
+
   @Transactional(readOnly = true)
   public InvitationView get(long invitationId) {
     return find(invitationId).view();

@@ -44,9 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * to a new contact, see it pending, find the invitation in the development mailbox, see the client
  * active (status, widget, notification), resend and cancel from the pending list, and complete a
  * follow-up task rendered by form-js after the engine clock moved. Explicit waits only.
- *
- * <p>The client's activation page ({@code /activation/{token}}, issue 5) is not there yet: the
- * client accepts through {@link InvitationService#accept}, the service that page will call.
+ * The client activates from the mail's link in a second browser of their own.
  */
 @PasserelleSpringTest
 class StaffJourneyBrowserTest {
@@ -123,8 +121,19 @@ class StaffJourneyBrowserTest {
             .getAttribute("href");
     assertThat(link).contains("/activation/");
 
-    // the client activates (the portal's page will call this same service)
-    invitations.accept(link.substring(link.lastIndexOf('/') + 1), PASSWORD);
+    // the client activates from the link, in a browser of their own
+    ChromeDriver client = HeadlessChromium.start();
+    try {
+      client.get(
+          "http://localhost:" + port + "/activation/" + link.substring(link.lastIndexOf('/') + 1));
+      client.findElement(By.id("password")).sendKeys(PASSWORD);
+      client.findElement(By.id("confirmation")).sendKeys(PASSWORD);
+      client.findElement(By.cssSelector("#activation-form button[type=submit]")).click();
+      new WebDriverWait(client, PATIENCE)
+          .until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    } finally {
+      client.quit();
+    }
 
     go("/dossiers/" + dossier.id());
     refreshUntil(
