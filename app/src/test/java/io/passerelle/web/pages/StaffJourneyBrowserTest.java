@@ -43,8 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * What a member of the firm does in a real browser (headless Chromium): sign in, propose a service
  * to a new contact, see it pending, find the invitation in the development mailbox, see the client
  * active (status, widget, notification), resend and cancel from the pending list, and complete a
- * follow-up task rendered by form-js after the engine clock moved. Explicit waits only.
- * The client activates from the mail's link in a second browser of their own.
+ * follow-up task rendered by form-js after the engine clock moved. Explicit waits only. The client
+ * activates from the mail's link in a second browser of their own.
  */
 @PasserelleSpringTest
 class StaffJourneyBrowserTest {
