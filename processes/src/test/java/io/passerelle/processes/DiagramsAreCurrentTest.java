@@ -67,11 +67,14 @@ class DiagramsAreCurrentTest {
   }
 
   @Test
-  @DisplayName("the three processes have a picture")
+  @DisplayName("the four processes have a picture")
   void everyProcessHasAPicture() throws IOException {
     assertThat(models())
         .containsExactlyInAnyOrder(
-            "client-onboarding.bpmn", "client-invitation.bpmn", "bulk-invitation.bpmn");
+            "client-onboarding.bpmn",
+            "client-invitation.bpmn",
+            "bulk-invitation.bpmn",
+            "dossier-creation.bpmn");
   }
 
   @ParameterizedTest(name = "docs/process-… of {0}")
