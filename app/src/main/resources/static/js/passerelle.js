@@ -16,3 +16,11 @@ document.addEventListener("change", function (event) {
     });
   }
 });
+
+// A form sent back with errors: the summary takes the focus, so a screen reader reads it first.
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.querySelector(".error-summary");
+  if (summary) {
+    summary.focus();
+  }
+});

@@ -8,6 +8,7 @@ import io.passerelle.contact.Language;
 import io.passerelle.contact.SubscriberType;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierView;
+import io.passerelle.dossiersetup.DossierSetupService;
 import io.passerelle.onboarding.OnboardingFilter;
 import io.passerelle.onboarding.OnboardingService;
 import io.passerelle.onboarding.OnboardingView;
@@ -37,6 +38,7 @@ class DossierPageController {
   private final DossierContactsQuery contacts;
   private final OnboardingService onboardings;
   private final NameLookup names;
+  private final DossierSetupService setup;
 
   DossierPageController(
       DossierService dossiers,
@@ -44,13 +46,15 @@ class DossierPageController {
       CatalogService catalog,
       DossierContactsQuery contacts,
       OnboardingService onboardings,
-      NameLookup names) {
+      NameLookup names,
+      DossierSetupService setup) {
     this.dossiers = dossiers;
     this.links = links;
     this.catalog = catalog;
     this.contacts = contacts;
     this.onboardings = onboardings;
     this.names = names;
+    this.setup = setup;
   }
 
   /** An onboarding of the dossier with its contact's name. */
@@ -94,6 +98,23 @@ class DossierPageController {
     model.addAttribute("advisorTypes", AdvisorType.values());
     model.addAttribute("accessLevels", AccessLevel.values());
     model.addAttribute("languages", Language.values());
+    // set-up (document tree, partner applications) and "ajouter un conseiller" (seeds 003, 004)
+    var dossierSetup = setup.forDossier(id);
+    model.addAttribute("documentTree", dossierSetup.documentTree());
+    model.addAttribute("trees", setup.documentTrees());
+    model.addAttribute(
+        "applicationLines",
+        DossierSetupPagesController.lines(
+            dossierSetup.partnerApplications(), setup.partnerApplications()));
+    if (!model.containsAttribute("setupErrors")) {
+      model.addAttribute("setupErrors", FormErrors.NONE);
+    }
+    if (!model.containsAttribute("advisor")) {
+      model.addAttribute("advisor", AdvisorForm.empty(UUID.randomUUID().toString()));
+    }
+    if (!model.containsAttribute("advisorErrors")) {
+      model.addAttribute("advisorErrors", FormErrors.NONE);
+    }
     return "pages/dossier";
   }
 

@@ -81,6 +81,18 @@ public class Labels {
           Map.entry("ONBOARDING_RUNNING", "une invitation est déjà en cours"),
           Map.entry("CONTACT_INACTIVE", "interlocuteur désactivé"),
           Map.entry("ACCOUNT_DISABLED", "compte désactivé"),
+          // dossier requests (seed 004) and the registry's answer
+          Map.entry("LOOKING_UP", "Recherche dans le répertoire"),
+          Map.entry("DETAILS_NEEDED", "Informations à compléter"),
+          Map.entry("CREATING", "Création en cours"),
+          Map.entry("CREATED", "Dossier créé"),
+          Map.entry("SIRET_ALREADY_USED", "SIRET déjà utilisé"),
+          Map.entry("FOUND", "Entreprise trouvée"),
+          Map.entry("CLOSED", "Établissement fermé"),
+          Map.entry("NOT_FOUND", "SIRET inconnu du répertoire"),
+          // partner applications (seed 004)
+          Map.entry("REDIRECT", "Application de redirection"),
+          Map.entry("AUTOMATION", "Application d'automatisation"),
           // actors
           Map.entry("SYSTEM", "Passerelle"));
 
@@ -136,6 +148,13 @@ public class Labels {
           Map.entry("STAFF_TASK_COMPLETED", "Tâche terminée"),
           Map.entry("BULK_INVITATION_STARTED", "Invitation groupée lancée"),
           Map.entry("BULK_INVITATION_COMPLETED", "Invitation groupée terminée"),
+          Map.entry("ACCOUNT_PASSWORD_RESET", "Mot de passe client réinitialisé"),
+          Map.entry("DOSSIER_REQUESTED", "Création de dossier demandée"),
+          Map.entry("DOSSIER_REQUEST_DUPLICATE", "Création refusée : SIRET déjà utilisé"),
+          Map.entry("DOCUMENT_TREE_CHOSEN", "Arborescence choisie"),
+          Map.entry("PARTNER_APPLICATION_CHANGED", "Application partenaire modifiée"),
+          Map.entry("DOSSIERS_IMPORTED", "Dossiers importés"),
+          Map.entry("ADVISOR_REGISTERED", "Conseiller enregistré"),
           // staff notifications
           Map.entry("CLIENT_ACTIVATED", "Un client a activé son compte"));
 

@@ -1,10 +1,12 @@
 package io.passerelle.web.pages;
 
 import io.passerelle.domain.DomainException;
+import io.passerelle.dossiercreation.DossierRequestService;
 import io.passerelle.engine.DeployedModels;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.onboarding.StaffTaskService;
 import io.passerelle.onboarding.StaffTaskView;
+import io.passerelle.processes.ProcessNames.Elements;
 import io.passerelle.web.StaffPrincipal;
 import java.util.Comparator;
 import java.util.List;
@@ -32,17 +34,35 @@ class TasksController {
   private final ProcessEngine engine;
   private final TaskForms forms;
   private final NameLookup names;
+  private final DossierRequestQueries dossierRequests;
+  private final DossierRequestService requests;
 
-  TasksController(StaffTaskService tasks, ProcessEngine engine, TaskForms forms, NameLookup names) {
+  TasksController(
+      StaffTaskService tasks,
+      ProcessEngine engine,
+      TaskForms forms,
+      NameLookup names,
+      DossierRequestQueries dossierRequests,
+      DossierRequestService requests) {
     this.tasks = tasks;
     this.engine = engine;
     this.forms = forms;
     this.names = names;
+    this.dossierRequests = dossierRequests;
+    this.requests = requests;
   }
 
-  /** A task with its dossier and contact names and whether it is the member's own. */
+  /**
+   * A task with its dossier and contact names and whether it is the member's own; a task of a
+   * dossier creation names its request (the dossier does not exist yet).
+   */
   record TaskLine(
-      StaffTaskView task, String processName, boolean mine, String dossier, String contact) {}
+      StaffTaskView task,
+      String processName,
+      boolean mine,
+      String dossier,
+      String contact,
+      DossierRequestQueries.Ref dossierRequest) {}
 
   @GetMapping("/taches")
   String list(@AuthenticationPrincipal StaffPrincipal me, Model model) {
@@ -51,13 +71,26 @@ class TasksController {
         names.dossiers(open.stream().map(StaffTaskView::dossierId).toList());
     Map<Long, String> contacts =
         names.contacts(open.stream().map(StaffTaskView::contactId).toList());
+    Map<Long, DossierRequestQueries.Ref> creations =
+        dossierRequests.requestsByInstance(
+            open.stream()
+                .filter(TasksController::ofDossierCreation)
+                .map(StaffTaskView::processInstanceKey)
+                .toList());
     model.addAttribute(
         "tasks",
         open.stream()
             .sorted(
                 Comparator.comparing(
                     StaffTaskView::created, Comparator.nullsLast(Comparator.naturalOrder())))
-            .map(t -> line(t, me, dossiers.get(t.dossierId()), contacts.get(t.contactId())))
+            .map(
+                t ->
+                    line(
+                        t,
+                        me,
+                        dossiers.get(t.dossierId()),
+                        contacts.get(t.contactId()),
+                        creations.get(t.processInstanceKey())))
             .toList());
     return "pages/taches";
   }
@@ -65,6 +98,12 @@ class TasksController {
   @GetMapping("/taches/{key}")
   String task(@PathVariable long key, @AuthenticationPrincipal StaffPrincipal me, Model model) {
     StaffTaskView task = tasks.get(key, me.actor());
+    DossierRequestQueries.Ref creation =
+        ofDossierCreation(task)
+            ? dossierRequests
+                .requestsByInstance(List.of(task.processInstanceKey()))
+                .get(task.processInstanceKey())
+            : null;
     model.addAttribute(
         "line",
         line(
@@ -75,7 +114,20 @@ class TasksController {
                 : names.dossiers(List.of(task.dossierId())).get(task.dossierId()),
             task.contactId() == null
                 ? null
-                : names.contacts(List.of(task.contactId())).get(task.contactId())));
+                : names.contacts(List.of(task.contactId())).get(task.contactId()),
+            creation));
+    if (creation != null && Elements.USER_TASK_COMPLETE_COMPANY_DETAILS.equals(task.elementId())) {
+      // the details live in the request, not in the process: the request's own form, which
+      // saves them and completes this task (DossierRequestService#completeDetails)
+      var request = requests.get(creation.id());
+      DossierRequestPageController.fill(
+          request,
+          DossierRequestPageController.CompanyDetailsForm.of(request),
+          FormErrors.NONE,
+          me,
+          model);
+      return "pages/tache";
+    }
     String schema = schema(task).orElse(null);
     model.addAttribute("schema", schema);
     return "pages/tache";
@@ -139,13 +191,22 @@ class TasksController {
   }
 
   private static TaskLine line(
-      StaffTaskView task, StaffPrincipal me, String dossier, String contact) {
+      StaffTaskView task,
+      StaffPrincipal me,
+      String dossier,
+      String contact,
+      DossierRequestQueries.Ref dossierRequest) {
     return new TaskLine(
         task,
         processName(task.bpmnProcessId()),
         me.getUsername().equals(task.assignee()),
         dossier,
-        contact);
+        contact,
+        dossierRequest);
+  }
+
+  private static boolean ofDossierCreation(StaffTaskView task) {
+    return "Process_DossierCreation".equals(task.bpmnProcessId());
   }
 
   static String processName(String bpmnProcessId) {
