@@ -124,7 +124,7 @@ class DossierCreationController {
       model.addAttribute("form", form);
       model.addAttribute("errors", FormErrors.NONE);
       model.addAttribute("lookup", lookup);
-      return "pages/dossier-nouveau :: company";
+      return "pages/dossier-nouveau :: lookup-response";
     }
     return page(form, FormErrors.NONE, lookup, model);
   }

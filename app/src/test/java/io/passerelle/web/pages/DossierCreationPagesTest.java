@@ -134,7 +134,9 @@ class DossierCreationPagesTest {
     mvc.perform(lookup(found).with(as(Api.MANAGER)))
         .andExpect(status().isOk())
         .andExpect(content().string(not(containsString("<html"))))
-        .andExpect(content().string(containsString("id=\"company-section\"")))
+        .andExpect(content().string(containsString("id=\"company-fields\"")))
+        .andExpect(
+            content().string(containsString("id=\"siret-lookup\" hx-swap-oob=\"innerHTML\"")))
         .andExpect(content().string(containsString("data-outcome=\"FOUND\"")))
         .andExpect(
             content().string(containsString("value=\"BOULANGERIE &lt;b&gt;DUPONT&lt;/b&gt;\"")))

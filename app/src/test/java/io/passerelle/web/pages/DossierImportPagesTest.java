@@ -20,12 +20,21 @@ import io.passerelle.dossier.DossierService;
 import io.passerelle.support.Api;
 import io.passerelle.support.PasserelleSpringTest;
 import io.passerelle.support.TestData;
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -43,6 +52,7 @@ class DossierImportPagesTest {
 
   private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
 
+  @LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
   @Autowired DossierService dossiers;
@@ -233,5 +243,92 @@ class DossierImportPagesTest {
                     "failure",
                     "Ce fichier n'attend plus d'être importé : envoyez-le à nouveau pour le"
                         + " vérifier."));
+  }
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @Test
+  @DisplayName(
+      "through the real server, the upload's CSRF token travels in the multipart body (and a"
+          + " body without it is refused)")
+  void uploadThroughTheServer() throws Exception {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String base = "http://localhost:" + port;
+    String signIn = http.send(getRequest(base + "/connexion"), ofString()).body();
+    String form =
+        "username="
+            + Api.MANAGER
+            + "&password="
+            + URLEncoder.encode(Api.passwordOf(Api.MANAGER), StandardCharsets.UTF_8)
+            + "&_csrf="
+            + csrfToken(signIn);
+    var signedIn =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/connexion"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    String token = csrfToken(http.send(getRequest(base + "/dossiers/import"), ofString()).body());
+    String marker = TestData.unique("Serveur ");
+    byte[] file =
+        ("raison_sociale;ville\n" + marker + ";Nantes\n").getBytes(StandardCharsets.UTF_8);
+
+    var checked = http.send(upload(base, token, file), ofString());
+    assertThat(checked.statusCode()).isEqualTo(200);
+    assertThat(checked.body()).contains("toutes les lignes sont bonnes");
+    var refused = http.send(upload(base, null, file), ofString());
+    assertThat(refused.statusCode()).isEqualTo(403);
+  }
+
+  private static HttpRequest getRequest(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).GET().build();
+  }
+
+  private static HttpResponse.BodyHandler<String> ofString() {
+    return HttpResponse.BodyHandlers.ofString();
+  }
+
+  private static String csrfToken(String page) {
+    Matcher matcher = CSRF.matcher(page);
+    assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
+    return matcher.group(1);
+  }
+
+  /** The import form as a browser sends it: multipart, the CSRF token a part of the body. */
+  private static HttpRequest upload(String base, String token, byte[] file) throws Exception {
+    String boundary = "----passerelle" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    if (token != null) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                  + token
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"documentTreeCode\"\r\n\r\nCABINET\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"serveur.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(file);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(URI.create(base + "/dossiers/import"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .build();
   }
 }
