@@ -161,7 +161,7 @@ class DossierCreationController {
       RedirectAttributes flash) {
     requireCreator(me);
     List<PartnerApplication> catalogue = setup.partnerApplications();
-    FormErrors pageErrors = pageErrors(form, binding);
+    FormErrors pageErrors = pageErrors(form, binding, catalogue);
     if (!pageErrors.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return page(form, pageErrors, null, model);
@@ -269,8 +269,13 @@ class DossierCreationController {
     return "pages/dossier-nouveau";
   }
 
-  /** What the page itself refuses before asking the service: unreadable values, no start date. */
-  private static FormErrors pageErrors(NewDossierForm form, BindingResult binding) {
+  /**
+   * What the page itself refuses before asking the service: unreadable values, no start date. When
+   * it refuses, the checks the service would make of the identity, the tree and the applications
+   * are named too, so that one summary says everything.
+   */
+  private FormErrors pageErrors(
+      NewDossierForm form, BindingResult binding, List<PartnerApplication> catalogue) {
     List<FormErrors.Entry> entries = new ArrayList<>();
     for (var error : binding.getFieldErrors()) {
       FormErrors.Field field = formField(error.getField());
@@ -298,6 +303,26 @@ class DossierCreationController {
     }
     if (entries.isEmpty()) {
       return FormErrors.NONE;
+    }
+    List<NewDossierForm.Choice> choices = form.choices(catalogue);
+    List<FieldError> more = new ArrayList<>();
+    CompanyFields.siret(form.getSiret(), "siret", more);
+    CompanyFields.details(form.company(), "company.", false, more);
+    try {
+      setup.resolveDocumentTree(form.getDocumentTreeCode(), "documentTreeCode");
+    } catch (DomainException tree) {
+      more.addAll(tree.fieldErrors());
+    }
+    more.addAll(
+        setup.partnerApplicationErrors(
+            choices.stream().map(NewDossierForm.Choice::choice).toList(), "partnerApplications"));
+    for (FieldError error : more) {
+      FormErrors.Field field = field(error.field(), choices);
+      if (field != null) {
+        entries.add(
+            new FormErrors.Entry(
+                field.id(), field.label(), FrenchMessages.ofCode(error.code(), error.message())));
+      }
     }
     return FormErrors.of(
         entries.size() == 1

@@ -124,7 +124,10 @@ class DossierImportPagesController {
   @GetMapping("/dossiers/import")
   String page(@AuthenticationPrincipal StaffPrincipal me, Model model) {
     requireImporter(me);
-    return page(null, null, FormErrors.NONE, null, model);
+    // seed 004: "sélectionnez l'arborescence principale du cabinet", the first of its catalogue
+    var trees = setup.documentTrees();
+    return page(
+        null, null, FormErrors.NONE, trees.isEmpty() ? null : trees.getFirst().code(), model);
   }
 
   /** The template: the columns, in the form spreadsheets open directly (UTF-8 with a mark, ';'). */

@@ -5,11 +5,15 @@ import io.passerelle.dossiercreation.CompanyDetails;
 import io.passerelle.dossiercreation.DossierRequestService;
 import io.passerelle.dossiercreation.DossierRequestStatus;
 import io.passerelle.dossiercreation.DossierRequestView;
+import io.passerelle.dossiersetup.DossierSetupProperties.DocumentTreeTemplate;
+import io.passerelle.dossiersetup.DossierSetupProperties.PartnerApplication;
+import io.passerelle.dossiersetup.DossierSetupService;
 import io.passerelle.web.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,9 +38,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DossierRequestPageController {
 
   private final DossierRequestService requests;
+  private final DossierSetupService setup;
 
-  DossierRequestPageController(DossierRequestService requests) {
+  DossierRequestPageController(DossierRequestService requests, DossierSetupService setup) {
     this.requests = requests;
+    this.setup = setup;
   }
 
   /**
@@ -109,7 +115,8 @@ class DossierRequestPageController {
   String state(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
     DossierRequestView request = requests.get(id);
     fill(request, CompanyDetailsForm.of(request), FormErrors.NONE, me, model);
-    return "pages/demande :: state";
+    names(model);
+    return "pages/demande :: state-response";
   }
 
   /** The registry is slow or down: stop waiting for it and complete the details by hand. */
@@ -186,7 +193,23 @@ class DossierRequestPageController {
       StaffPrincipal me,
       Model model) {
     fill(request, form, errors, me, model);
+    names(model);
     return "pages/demande";
+  }
+
+  /** The catalogues' names, for the request's summary (it holds codes). */
+  private void names(Model model) {
+    model.addAttribute(
+        "treeNames",
+        setup.documentTrees().stream()
+            .collect(
+                Collectors.toMap(
+                    DocumentTreeTemplate::code, DocumentTreeTemplate::name, (a, b) -> a)));
+    model.addAttribute(
+        "applicationNames",
+        setup.partnerApplications().stream()
+            .collect(
+                Collectors.toMap(PartnerApplication::code, PartnerApplication::name, (a, b) -> a)));
   }
 
   static void fill(

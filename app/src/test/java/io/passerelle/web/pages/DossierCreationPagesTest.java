@@ -236,6 +236,11 @@ class DossierCreationPagesTest {
     long dossierId = done.dossier().id();
     mvc.perform(get(first + "/etat").header("HX-Request", "true").with(as(Api.MANAGER)))
         .andExpect(content().string(containsString("data-stage=\"CREATED\"")))
+        .andExpect(content().string(containsString("id=\"request-summary\"")))
+        .andExpect(content().string(containsString("hx-swap-oob=\"true\"")))
+        .andExpect(content().string(containsString("Arborescence simplifiée (TPE)")))
+        .andExpect(content().string(containsString("Logiciel de paie (accès autorisé)")))
+        .andExpect(content().string(not(containsString("<html"))))
         .andExpect(content().string(not(containsString("hx-trigger"))))
         .andExpect(content().string(containsString("href=\"/dossiers/" + dossierId + "\"")))
         .andExpect(content().string(containsString("Ouvrir le dossier « " + name + " »")));
@@ -292,12 +297,15 @@ class DossierCreationPagesTest {
             post("/dossiers/nouveau")
                 .param("requestId", UUID.randomUUID().toString())
                 .param("companyName", "Sans exercice")
-                .param("documentTreeCode", "CABINET")
+                .param("nafCode", "ABC")
                 .param("sendInvitationNow", "true")
                 .with(csrf())
                 .with(as(Api.MANAGER)))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("href=\"#fiscalYearStart\"")));
+        .andExpect(content().string(containsString("3 informations sont à corriger.")))
+        .andExpect(content().string(containsString("href=\"#fiscalYearStart\"")))
+        .andExpect(content().string(containsString("href=\"#nafCode\"")))
+        .andExpect(content().string(containsString("href=\"#documentTreeCode\"")));
 
     // inviting the director of a dossier someone else will manage: only they or the administrator
     mvc.perform(
