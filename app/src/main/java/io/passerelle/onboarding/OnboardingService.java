@@ -36,6 +36,7 @@ import io.passerelle.processes.ProcessNames.Messages;
 import io.passerelle.processes.ProcessNames.Variables;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -64,6 +65,9 @@ public class OnboardingService {
 
   static final EnumSet<OnboardingStatus> RUNNING =
       EnumSet.of(OnboardingStatus.STARTING, OnboardingStatus.IN_PROGRESS);
+
+  /** A resend within this time of the link's issue changes nothing (a double click). */
+  static final Duration RESEND_QUIET_PERIOD = Duration.ofMinutes(1);
 
   private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
@@ -241,7 +245,8 @@ public class OnboardingService {
    * Resends the invitation (seeds 000 and 002): a new link goes out, the old one dies, and the
    * reminder schedule restarts from now. While the stalled-activation follow-up task is open, this
    * is that task's "resend" decision; an invitation kept for later is sent now. Resending the same
-   * pending invitation twice (a double click) sends one new link.
+   * pending invitation twice sends one new link, and a resend within a minute of a resent link's
+   * issue changes nothing (a double click that arrives after the new link is out).
    */
   @Transactional
   public OnboardingView resend(long onboardingId, Actor actor) {
@@ -269,6 +274,12 @@ public class OnboardingService {
       return onboarding.view();
     }
     InvitationView latest = sent.getFirst();
+    if (sent.size() > 1
+        && latest.status().live()
+        && latest.createdAt().isAfter(clock.instant().minus(RESEND_QUIET_PERIOD))) {
+      // a resend's new link went out moments ago (a double click, two people at once): nothing more
+      return onboarding.view();
+    }
     if (!latest.status().live()) {
       throw DomainException.conflict(
           "INVITATION_NOT_PENDING",

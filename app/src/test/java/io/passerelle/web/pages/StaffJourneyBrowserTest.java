@@ -289,8 +289,9 @@ class StaffJourneyBrowserTest {
     return "http://localhost:" + port + path;
   }
 
+  /** The text of an element, waiting for it: after a click, the next page may still be loading. */
   private String text(String css) {
-    return browser.findElement(By.cssSelector(css)).getText();
+    return waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).getText();
   }
 
   private <T> T waitFor(Function<? super WebDriver, T> condition) {
