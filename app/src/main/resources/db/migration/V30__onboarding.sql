@@ -44,15 +44,14 @@ create index onboarding_contact_idx on onboarding (contact_id);
 create index onboarding_account_idx on onboarding (account_id) where status = 'IN_PROGRESS';
 create index onboarding_starting_idx on onboarding (created_at) where status = 'STARTING';
 
-alter table collaborative_service
-    add constraint collaborative_service_onboarding_fk foreign key (onboarding_id) references onboarding (id);
+-- collaborative_service.onboarding_id and invitation.onboarding_id stay without a foreign key: the
+-- services and invitations are the domain's, usable outside the journey; the journey refers to
+-- them, not the other way round.
 
 -- the issue-invitation job's element instance key: a redelivered job gets the same link back,
 -- a new entry into the task (resend, e-mail change, correction) a new one
 alter table invitation add column issue_request_key bigint;
 create unique index invitation_issue_request_uq on invitation (issue_request_key);
-alter table invitation
-    add constraint invitation_onboarding_fk foreign key (onboarding_id) references onboarding (id);
 
 -- Bulk invitations (seed 002): the firm invites the contacts of several dossiers at once.
 create table bulk_invitation (

@@ -204,6 +204,46 @@ public class AccountService {
             });
   }
 
+  /** What the clients' sign-in checks: an ACTIVE account and its password hash. */
+  public record Credentials(AccountView account, String passwordHash) {}
+
+  /**
+   * The credentials of the ACTIVE account signing in with this address (whatever its case); none
+   * for an unknown, pending, never invited or disabled account, so only activated clients sign in.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Credentials> activeCredentials(String email) {
+    if (email == null || email.isBlank() || email.length() > 320) {
+      return Optional.empty();
+    }
+    return accounts
+        .findByEmailIgnoreCase(email.strip())
+        .filter(a -> a.getStatus() == AccountStatus.ACTIVE && a.getPasswordHash() != null)
+        .map(a -> new Credentials(a.view(), a.getPasswordHash()));
+  }
+
+  /**
+   * The client chose a new password through a reset link (the caller checked the link and the
+   * password policy, and hashed it). Only an ACTIVE account changes its password ({@code
+   * ACCOUNT_NOT_ACTIVE} otherwise).
+   */
+  @Transactional
+  public void changePassword(long accountId, String passwordHash, Actor actor) {
+    if (passwordHash == null || passwordHash.isBlank()) {
+      throw new IllegalArgumentException("a password hash is required");
+    }
+    ClientAccount account = find(accountId);
+    if (account.getStatus() != AccountStatus.ACTIVE) {
+      throw DomainException.conflict(
+          "ACCOUNT_NOT_ACTIVE", "Only an activated account can choose a new password.");
+    }
+    account.changePassword(passwordHash, clock.instant());
+    accounts.saveAndFlush(account);
+    activity.record(
+        ActivityRecord.of(ActivityType.ACCOUNT_PASSWORD_RESET, actor, null, account.getContactId())
+            .with("accountId", account.getId()));
+  }
+
   /** A successful sign-in: the first one is kept, the last one moves (seed 000's "Accès"). */
   @Transactional
   public void recordLogin(long accountId) {

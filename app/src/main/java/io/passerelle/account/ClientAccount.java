@@ -112,6 +112,12 @@ public class ClientAccount {
     this.updatedAt = now;
   }
 
+  /** A new password chosen by the client (password reset). */
+  void changePassword(String passwordHash, Instant now) {
+    this.passwordHash = passwordHash;
+    this.updatedAt = now;
+  }
+
   void disable(Instant now) {
     status = AccountStatus.DISABLED;
     disabledAt = now;

@@ -196,7 +196,7 @@ public class InvitationService {
   /** The invitation went out (PENDING_SEND → SENT). Already SENT: nothing changes. */
   @Transactional
   public InvitationView markSent(long invitationId, Actor actor) {
-    Invitation invitation = find(invitationId);
+    Invitation invitation = lockAccountOf(invitationId);
     requireLive(invitation);
     if (invitation.markSent(clock.instant())) {
       invitations.saveAndFlush(invitation);
@@ -221,7 +221,7 @@ public class InvitationService {
     if (number < 1) {
       throw new IllegalArgumentException("reminders are numbered from 1");
     }
-    Invitation invitation = find(invitationId);
+    Invitation invitation = lockAccountOf(invitationId);
     if (invitation.view().emailInvalid()) {
       return false;
     }
@@ -389,6 +389,18 @@ public class InvitationService {
     return live(token).map(Invitation::view);
   }
 
+  /**
+   * The invitation behind a link whatever its state (used, cancelled…), if the link ever existed:
+   * the activation page tells a second submit of a used link "already activated, sign in".
+   */
+  @Transactional(readOnly = true)
+  public Optional<InvitationView> findByToken(String token) {
+    if (!InvitationTokens.plausible(token)) {
+      return Optional.empty();
+    }
+    return invitations.findByTokenHash(InvitationTokens.hash(token)).map(Invitation::view);
+  }
+
   @Transactional(readOnly = true)
   public InvitationView get(long invitationId) {
     return find(invitationId).view();
@@ -465,6 +477,17 @@ public class InvitationService {
             .with("invitationId", invitationId)
             .with("reason", reason));
     return invitation.view();
+  }
+
+  /**
+   * The invitation, read again under its account's lock: the client's acceptance takes the same
+   * lock, so a "sent" or "reminded" update never races it.
+   */
+  private Invitation lockAccountOf(long invitationId) {
+    Invitation invitation = find(invitationId);
+    locks.lock("account-invitation", String.valueOf(invitation.getAccountId()));
+    entityManager.refresh(invitation);
+    return invitation;
   }
 
   private Optional<Invitation> live(String token) {

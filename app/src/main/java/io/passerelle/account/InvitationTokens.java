@@ -64,8 +64,8 @@ public class InvitationTokens {
     }
   }
 
-  /** A fresh nonce for a new invitation. */
-  byte[] newNonce() {
+  /** A fresh nonce for a new invitation (or another single-use link). */
+  public byte[] newNonce() {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     return nonce;
@@ -73,12 +73,25 @@ public class InvitationTokens {
 
   /** The link token of invitation {@code id} with {@code nonce}: 43 URL-safe characters. */
   String token(long id, byte[] nonce) {
+    return token("invitation", id, nonce);
+  }
+
+  /**
+   * A single-use link token for another purpose, derived the same way: {@code
+   * base64url(HMAC-SHA256(secret, purpose + ":" + id + ":" + hex(nonce)))}. The client portal's
+   * password-reset links use {@code "password-reset"}, so a retried mail carries the same link and
+   * the database alone never yields one.
+   */
+  public String token(String purpose, long id, byte[] nonce) {
+    if (purpose == null || !purpose.matches("[a-z][a-z-]{0,39}")) {
+      throw new IllegalArgumentException("a token purpose is lower-case letters: " + purpose);
+    }
     try {
       Mac mac = Mac.getInstance(HMAC);
       mac.init(new SecretKeySpec(secret, HMAC));
       byte[] tag =
           mac.doFinal(
-              ("invitation:" + id + ":" + HexFormat.of().formatHex(nonce))
+              (purpose + ":" + id + ":" + HexFormat.of().formatHex(nonce))
                   .getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
     } catch (GeneralSecurityException e) {
@@ -87,7 +100,7 @@ public class InvitationTokens {
   }
 
   /** What is stored and looked up: SHA-256 of the token's characters. */
-  static byte[] hash(String token) {
+  public static byte[] hash(String token) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
@@ -96,7 +109,7 @@ public class InvitationTokens {
   }
 
   /** Whether the text could be a token at all (so absurd input never reaches the database). */
-  static boolean plausible(String token) {
+  public static boolean plausible(String token) {
     return token != null && token.length() == 43 && token.matches("[A-Za-z0-9_-]{43}");
   }
 }

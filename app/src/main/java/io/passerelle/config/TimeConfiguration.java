@@ -1,19 +1,26 @@
 package io.passerelle.config;
 
+import io.passerelle.engine.EmbeddedZeebeEngine;
+import io.passerelle.engine.EngineClock;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock every timestamp of the domain comes from (UTC, microseconds), replaceable in tests. */
+/**
+ * The clock every timestamp of the domain comes from (UTC, microseconds, as PostgreSQL keeps them:
+ * a timestamp reads back as it was written). In {@code embedded} mode it follows the engine clock
+ * ({@link EngineClock}), so that advancing the development clock moves the domain's time too.
+ */
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 
   @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    // microseconds, as PostgreSQL keeps them: a timestamp reads back as it was written
-    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+  Clock clock(ObjectProvider<EmbeddedZeebeEngine> embedded) {
+    EmbeddedZeebeEngine engine = embedded.getIfAvailable();
+    return engine == null
+        ? Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000))
+        : new EngineClock(engine);
   }
 }

@@ -6,8 +6,6 @@ import io.passerelle.web.PlainText;
 import io.passerelle.web.StaffPrincipal;
 import io.passerelle.web.ValidEmail;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -63,23 +61,8 @@ class ContactController {
 
   @PostMapping
   ResponseEntity<ContactView> create(
-      @Valid @RequestBody CreateContactRequest request,
-      @AuthenticationPrincipal StaffPrincipal me) {
-    ContactView created =
-        contacts.create(
-            new NewContact(
-                request.firstName(),
-                request.lastName(),
-                request.companyName(),
-                request.nameComplement(),
-                request.subscriberType(),
-                request.advisorType(),
-                request.email(),
-                request.phone(),
-                request.organisationalRoleCode(),
-                Boolean.TRUE.equals(request.consultationOnly()),
-                request.language()),
-            me.actor());
+      @Valid @RequestBody NewContactRequest request, @AuthenticationPrincipal StaffPrincipal me) {
+    ContactView created = contacts.create(request.command(), me.actor());
     return ResponseEntity.created(URI.create("/api/contacts/" + created.id())).body(created);
   }
 
@@ -155,19 +138,6 @@ class ContactController {
       @PathVariable long id, @RequestParam(defaultValue = "false") boolean includeWithdrawn) {
     return links.forContact(id, includeWithdrawn);
   }
-
-  record CreateContactRequest(
-      @Size(max = 100) @PlainText String firstName,
-      @Size(max = 100) @PlainText String lastName,
-      @Size(max = 200) @PlainText String companyName,
-      @Size(max = 100) @PlainText String nameComplement,
-      @NotNull SubscriberType subscriberType,
-      AdvisorType advisorType,
-      @NotBlank @Size(max = 254) @ValidEmail String email,
-      @Size(max = 30) @PlainText String phone,
-      @NotBlank @Size(max = 40) String organisationalRoleCode,
-      Boolean consultationOnly,
-      Language language) {}
 
   record UpdateContactRequest(
       @Size(max = 100) @PlainText String firstName,

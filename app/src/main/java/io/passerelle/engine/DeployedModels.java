@@ -27,11 +27,14 @@ public final class DeployedModels {
   private final List<DeployedResource> forms = new CopyOnWriteArrayList<>();
   private final Map<Long, Map<String, String>> elementNames = new ConcurrentHashMap<>();
   private final Map<String, byte[]> bpmnByResourceName = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> formByResourceName = new ConcurrentHashMap<>();
   private volatile boolean startupDeploymentDone;
 
   void rememberSource(String resourceName, byte[] content) {
     if (resourceName.endsWith(".bpmn")) {
       bpmnByResourceName.put(resourceName, content);
+    } else if (resourceName.endsWith(".form")) {
+      formByResourceName.put(resourceName, content);
     }
   }
 
@@ -79,6 +82,32 @@ public final class DeployedModels {
 
   public List<DeployedResource> forms() {
     return List.copyOf(forms);
+  }
+
+  /** The BPMN XML of a deployed process definition, for a diagram viewer. */
+  public java.util.Optional<String> bpmnXml(long processDefinitionKey) {
+    return processes.stream()
+        .filter(p -> p.processDefinitionKey() == processDefinitionKey)
+        .findFirst()
+        .map(p -> bpmnByResourceName.get(p.resourceName()))
+        .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The BPMN XML of the latest deployed version of a process. */
+  public java.util.Optional<String> latestBpmnXml(String bpmnProcessId) {
+    return processes.stream()
+        .filter(p -> p.bpmnProcessId().equals(bpmnProcessId))
+        .max(java.util.Comparator.comparingInt(DeployedProcess::version))
+        .flatMap(p -> bpmnXml(p.processDefinitionKey()));
+  }
+
+  /** The Camunda form JSON (the schema Tasklist and form-js render) of a deployed form. */
+  public java.util.Optional<String> formSchema(long formKey) {
+    return forms.stream()
+        .filter(f -> f.key() == formKey)
+        .findFirst()
+        .map(f -> formByResourceName.get(f.name()))
+        .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** The business name of an element, or null when the model is not one this app deployed. */

@@ -88,6 +88,11 @@ final class EmbeddedModeOperations implements ModeOperations {
     return projection.instanceState(processInstanceKey);
   }
 
+  @Override
+  public Optional<InstanceTrail> instanceTrail(long processInstanceKey) {
+    return projection.instanceTrail(processInstanceKey);
+  }
+
   private void requireOpen(long userTaskKey) {
     if (projection.openUserTask(userTaskKey).isEmpty()) {
       throw new UnknownInstanceException("No open user task with key " + userTaskKey);

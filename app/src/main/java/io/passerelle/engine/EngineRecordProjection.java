@@ -69,6 +69,11 @@ final class EngineRecordProjection {
     return Optional.ofNullable(instances.get(processInstanceKey)).map(Instance::toState);
   }
 
+  synchronized Optional<InstanceTrail> instanceTrail(long processInstanceKey) {
+    catchUp();
+    return Optional.ofNullable(instances.get(processInstanceKey)).map(Instance::toTrail);
+  }
+
   /** The reason the engine rejected the command written at {@code position}, if it did. */
   synchronized Optional<String> rejectionOf(long position) {
     catchUp();
@@ -147,18 +152,35 @@ final class EngineRecordProjection {
   private void applyProcessInstance(LoggedEvent event, ProcessInstanceIntent intent) {
     if (intent != ProcessInstanceIntent.ELEMENT_ACTIVATED
         && intent != ProcessInstanceIntent.ELEMENT_COMPLETED
-        && intent != ProcessInstanceIntent.ELEMENT_TERMINATED) {
+        && intent != ProcessInstanceIntent.ELEMENT_TERMINATED
+        && intent != ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN) {
       return;
     }
     processInstance.reset();
     event.readValue(processInstance);
     long instanceKey = processInstance.getProcessInstanceKey();
     Instant at = Instant.ofEpochMilli(event.getTimestamp());
+    if (intent == ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN) {
+      Instance instance = instances.get(instanceKey);
+      if (instance != null) {
+        instance.passed.add(processInstance.getElementId());
+      }
+      return;
+    }
     if (processInstance.getBpmnElementType() == BpmnElementType.PROCESS) {
       switch (intent) {
-        case ELEMENT_ACTIVATED ->
-            instances.put(
-                instanceKey, new Instance(instanceKey, processInstance.getBpmnProcessId()));
+        case ELEMENT_ACTIVATED -> {
+          instances.put(
+              instanceKey,
+              new Instance(
+                  instanceKey,
+                  processInstance.getBpmnProcessId(),
+                  processInstance.getProcessDefinitionKey()));
+          Instance parent = instances.get(processInstance.getParentProcessInstanceKey());
+          if (parent != null) {
+            parent.called.add(instanceKey);
+          }
+        }
         case ELEMENT_COMPLETED -> finish(instanceKey, InstanceState.Status.COMPLETED);
         default -> finish(instanceKey, InstanceState.Status.TERMINATED);
       }
@@ -177,7 +199,10 @@ final class EngineRecordProjection {
               processInstance.getBpmnElementType().name(),
               at));
     } else {
-      instance.active.remove(event.getKey());
+      InstanceState.ActiveStep step = instance.active.remove(event.getKey());
+      if (intent == ProcessInstanceIntent.ELEMENT_COMPLETED && step != null) {
+        instance.passed.add(step.elementId());
+      }
     }
   }
 
@@ -227,13 +252,21 @@ final class EngineRecordProjection {
   private static final class Instance {
     private final long key;
     private final String bpmnProcessId;
+    private final long processDefinitionKey;
+    private final java.util.Set<String> passed = new java.util.LinkedHashSet<>();
+    private final List<Long> called = new ArrayList<>();
     private InstanceState.Status status = InstanceState.Status.ACTIVE;
     private final Map<Long, InstanceState.ActiveStep> active = new LinkedHashMap<>();
     private final Map<Long, InstanceState.Incident> incidents = new LinkedHashMap<>();
 
-    private Instance(long key, String bpmnProcessId) {
+    private Instance(long key, String bpmnProcessId, long processDefinitionKey) {
       this.key = key;
       this.bpmnProcessId = bpmnProcessId;
+      this.processDefinitionKey = processDefinitionKey;
+    }
+
+    private InstanceTrail toTrail() {
+      return new InstanceTrail(key, processDefinitionKey, bpmnProcessId, passed, called);
     }
 
     private InstanceState toState() {

@@ -19,4 +19,6 @@ interface ModeOperations {
   void completeUserTask(long userTaskKey, Map<String, Object> variables);
 
   Optional<InstanceState> instanceState(long processInstanceKey);
+
+  Optional<InstanceTrail> instanceTrail(long processInstanceKey);
 }

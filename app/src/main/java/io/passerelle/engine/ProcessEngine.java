@@ -22,6 +22,8 @@ import org.springframework.core.io.Resource;
  */
 public class ProcessEngine {
 
+  private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(1);
+
   private final CamundaClient client;
   private final ModeOperations operations;
   private final EngineMode mode;
@@ -68,7 +70,12 @@ public class ProcessEngine {
               ? command.addResourceBytes(content, name)
               : step.addResourceBytes(content, name);
     }
-    DeploymentEvent event = step.send().join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    // a deployment parses and checks every model: it may take longer than a command
+    Duration deployTimeout = timeout.compareTo(DEPLOY_TIMEOUT) > 0 ? timeout : DEPLOY_TIMEOUT;
+    DeploymentEvent event =
+        step.requestTimeout(deployTimeout)
+            .send()
+            .join(deployTimeout.toMillis(), TimeUnit.MILLISECONDS);
     event
         .getProcesses()
         .forEach(
@@ -167,6 +174,47 @@ public class ProcessEngine {
         .orElseThrow(
             () ->
                 new UnknownInstanceException("No process instance with key " + processInstanceKey));
+  }
+
+  /** The elements an instance passed and the instances it called, for its diagram. */
+  public InstanceTrail instanceTrail(long processInstanceKey) {
+    return operations
+        .instanceTrail(processInstanceKey)
+        .orElseThrow(
+            () ->
+                new UnknownInstanceException("No process instance with key " + processInstanceKey));
+  }
+
+  /**
+   * Retries what an incident holds, as Operate's "retry" does: a job incident gets its job's
+   * retries back to {@code retries}, then the incident is resolved and the engine tries again. An
+   * incident already resolved (a second click) changes nothing.
+   *
+   * @return false when the engine no longer knows the incident (already resolved)
+   */
+  public boolean retryIncident(long incidentKey, long jobKey, int retries) {
+    if (retries < 1) {
+      throw new IllegalArgumentException("a retry needs at least one retry");
+    }
+    try {
+      if (jobKey > 0) {
+        client
+            .newUpdateRetriesCommand(jobKey)
+            .retries(retries)
+            .send()
+            .join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      client
+          .newResolveIncidentCommand(incidentKey)
+          .send()
+          .join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /** Whether the engine's gateway answers a topology request within the timeout. */

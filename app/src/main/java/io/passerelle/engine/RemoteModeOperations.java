@@ -135,6 +135,46 @@ final class RemoteModeOperations implements ModeOperations {
             incidents));
   }
 
+  @Override
+  public Optional<InstanceTrail> instanceTrail(long processInstanceKey) {
+    io.camunda.client.api.search.response.ProcessInstance instance;
+    try {
+      instance = client.newProcessInstanceGetRequest(processInstanceKey).send().join();
+    } catch (ProblemException | ClientStatusException e) {
+      return Optional.empty();
+    }
+    var passed =
+        client
+            .newElementInstanceSearchRequest()
+            .filter(
+                f -> f.processInstanceKey(processInstanceKey).state(ElementInstanceState.COMPLETED))
+            .page(p -> p.limit(PAGE))
+            .send()
+            .join()
+            .items()
+            .stream()
+            .map(e -> e.getElementId())
+            .collect(java.util.stream.Collectors.toSet());
+    var called =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.parentProcessInstanceKey(processInstanceKey))
+            .page(p -> p.limit(PAGE))
+            .send()
+            .join()
+            .items()
+            .stream()
+            .map(io.camunda.client.api.search.response.ProcessInstance::getProcessInstanceKey)
+            .toList();
+    return Optional.of(
+        new InstanceTrail(
+            processInstanceKey,
+            instance.getProcessDefinitionKey(),
+            instance.getProcessDefinitionId(),
+            passed,
+            called));
+  }
+
   private static InstanceState.Status status(ProcessInstanceState state) {
     return switch (state) {
       case COMPLETED -> InstanceState.Status.COMPLETED;

@@ -63,7 +63,14 @@ public record MailView(
   private static String addresses(Address[] addresses) {
     return addresses == null
         ? ""
-        : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
+        : Arrays.stream(addresses).map(MailView::readable).collect(Collectors.joining(", "));
+  }
+
+  /** "Léa Morel <lea.morel@example.fr>", not the encoded header form "=?UTF-8?Q?L=C3=A9a…". */
+  private static String readable(Address address) {
+    return address instanceof jakarta.mail.internet.InternetAddress internet
+        ? internet.toUnicodeString()
+        : address.toString();
   }
 
   /** Links found in the plain-text body, so a person can follow them from the mailbox page. */

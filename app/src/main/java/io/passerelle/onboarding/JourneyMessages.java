@@ -6,6 +6,8 @@ import io.passerelle.contact.ContactEmailChanged;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames;
 import io.passerelle.processes.ProcessNames.Messages;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +43,12 @@ class JourneyMessages {
 
   private final ProcessEngine engine;
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  JourneyMessages(ProcessEngine engine, JdbcClient jdbc) {
+  JourneyMessages(ProcessEngine engine, JdbcClient jdbc, Clock clock) {
     this.engine = engine;
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** Publishes once the current transaction has committed (nothing if it rolls back). */
@@ -129,9 +133,10 @@ class JourneyMessages {
                 join client_account a on a.id = o.account_id
                 join collaborative_service s on s.id = o.service_id
                 where o.status = 'IN_PROGRESS' and a.status = 'ACTIVE' and s.status = 'INVITED'
-                  and a.activated_at < now() - interval '1 minute'
+                  and a.activated_at < :before
                 order by o.id limit 500
                 """)
+            .param("before", Timestamp.from(clock.instant().minus(Duration.ofMinutes(1))))
             .query()
             .listOfRows();
     for (Map<String, Object> row : waiting) {

@@ -3,10 +3,7 @@ package io.passerelle.onboarding;
 import io.passerelle.account.InvitationService;
 import io.passerelle.account.InvitationView;
 import io.passerelle.contact.AccessLevel;
-import io.passerelle.contact.AdvisorType;
-import io.passerelle.contact.Language;
-import io.passerelle.contact.NewContact;
-import io.passerelle.contact.SubscriberType;
+import io.passerelle.contact.NewContactRequest;
 import io.passerelle.domain.DomainException;
 import io.passerelle.engine.EngineException;
 import io.passerelle.engine.InstanceState;
@@ -14,7 +11,6 @@ import io.passerelle.engine.ProcessEngine;
 import io.passerelle.web.ApiPaging;
 import io.passerelle.web.PlainText;
 import io.passerelle.web.StaffPrincipal;
-import io.passerelle.web.ValidEmail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -115,6 +111,16 @@ class OnboardingController {
   }
 
   /**
+   * A bounce reported by the mail system after the SMTP server had accepted the invitation (a
+   * delivery status notification): the journey marks it BOUNCED and asks for a corrected address.
+   */
+  @PostMapping("/api/invitations/{id}/bounce")
+  ResponseEntity<OnboardingView> bounce(
+      @PathVariable long id, @AuthenticationPrincipal StaffPrincipal me) {
+    return ResponseEntity.accepted().body(onboardings.reportBounce(id, me.actor()));
+  }
+
+  /**
    * Seed 002's "resend to selected": each invitation's onboarding resends (or sends a kept
    * invitation now); the answer says, per invitation, what happened.
    */
@@ -188,35 +194,6 @@ class OnboardingController {
   /** What a batch action did for one invitation. */
   record BatchOutcome(
       long invitationId, Long onboardingId, String outcome, String code, String message) {}
-
-  record NewContactRequest(
-      @Size(max = 100) @PlainText String firstName,
-      @Size(max = 100) @PlainText String lastName,
-      @Size(max = 200) @PlainText String companyName,
-      @Size(max = 100) @PlainText String nameComplement,
-      @NotNull SubscriberType subscriberType,
-      AdvisorType advisorType,
-      @NotBlank @Size(max = 254) @ValidEmail String email,
-      @Size(max = 30) @PlainText String phone,
-      @NotBlank @Size(max = 40) String organisationalRoleCode,
-      Boolean consultationOnly,
-      Language language) {
-
-    NewContact command() {
-      return new NewContact(
-          firstName,
-          lastName,
-          companyName,
-          nameComplement,
-          subscriberType,
-          advisorType,
-          email,
-          phone,
-          organisationalRoleCode,
-          Boolean.TRUE.equals(consultationOnly),
-          language);
-    }
-  }
 
   /**
    * @param contactId an existing contact, or null with {@code contact}

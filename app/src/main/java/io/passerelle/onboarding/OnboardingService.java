@@ -29,12 +29,14 @@ import io.passerelle.domain.Texts;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.engine.OpenUserTask;
 import io.passerelle.engine.ProcessEngine;
+import io.passerelle.notification.NotificationService;
 import io.passerelle.processes.ProcessNames.Elements;
 import io.passerelle.processes.ProcessNames.FollowUpDecisions;
 import io.passerelle.processes.ProcessNames.Messages;
 import io.passerelle.processes.ProcessNames.Variables;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -64,6 +66,9 @@ public class OnboardingService {
   static final EnumSet<OnboardingStatus> RUNNING =
       EnumSet.of(OnboardingStatus.STARTING, OnboardingStatus.IN_PROGRESS);
 
+  /** A resend within this time of the link's issue changes nothing (a double click). */
+  static final Duration RESEND_QUIET_PERIOD = Duration.ofMinutes(1);
+
   private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
   private final OnboardingRepository onboardings;
@@ -74,6 +79,7 @@ public class OnboardingService {
   private final CollaborationService collaboration;
   private final InvitationService invitations;
   private final ActivityService activity;
+  private final NotificationService notifications;
   private final OnboardingStarter starter;
   private final JourneyMessages messages;
   private final ProcessEngine engine;
@@ -89,6 +95,7 @@ public class OnboardingService {
       CollaborationService collaboration,
       InvitationService invitations,
       ActivityService activity,
+      NotificationService notifications,
       OnboardingStarter starter,
       JourneyMessages messages,
       ProcessEngine engine,
@@ -102,6 +109,7 @@ public class OnboardingService {
     this.collaboration = collaboration;
     this.invitations = invitations;
     this.activity = activity;
+    this.notifications = notifications;
     this.starter = starter;
     this.messages = messages;
     this.engine = engine;
@@ -208,30 +216,28 @@ public class OnboardingService {
 
   /**
    * "Send the invitation now" for an onboarding proposed with "send later" (seed 002: access
-   * granted, invitation not sent). Repeating it changes nothing.
+   * granted, invitation not sent). Asking again changes nothing: the order is given once.
    */
   @Transactional
   public OnboardingView sendNow(long onboardingId, Actor actor) {
     Onboarding onboarding = requireRunning(onboardingId, actor);
-    if (!invitations.forOnboarding(onboardingId).isEmpty()) {
-      throw DomainException.conflict(
-          "INVITATION_ALREADY_SENT",
-          "The invitation of this onboarding has been sent already: resend it instead.");
-    }
     if (onboarding.isSendNow()) {
-      // proposed with "send now": the invitation is on its way
+      // proposed with "send now": the invitation is on its way or out
       return onboarding.view();
     }
-    activity.record(
-        ActivityRecord.of(
-                ActivityType.INVITATION_SEND_REQUESTED,
-                actor,
-                onboarding.getDossierId(),
-                onboarding.getContactId())
-            .with("onboardingId", onboardingId)
-            .dedupKey("send-now/onboarding-" + onboardingId));
-    messages.afterCommit(
-        Messages.SEND_INVITATION_NOW, onboardingId, "once", JourneyMessages.SHORT_TTL);
+    boolean first =
+        activity.record(
+            ActivityRecord.of(
+                    ActivityType.INVITATION_SEND_REQUESTED,
+                    actor,
+                    onboarding.getDossierId(),
+                    onboarding.getContactId())
+                .with("onboardingId", onboardingId)
+                .dedupKey("send-now/onboarding-" + onboardingId));
+    if (first) {
+      messages.afterCommit(
+          Messages.SEND_INVITATION_NOW, onboardingId, "once", JourneyMessages.SHORT_TTL);
+    }
     return onboarding.view();
   }
 
@@ -239,7 +245,8 @@ public class OnboardingService {
    * Resends the invitation (seeds 000 and 002): a new link goes out, the old one dies, and the
    * reminder schedule restarts from now. While the stalled-activation follow-up task is open, this
    * is that task's "resend" decision; an invitation kept for later is sent now. Resending the same
-   * pending invitation twice (a double click) sends one new link.
+   * pending invitation twice sends one new link, and a resend within a minute of a resent link's
+   * issue changes nothing (a double click that arrives after the new link is out).
    */
   @Transactional
   public OnboardingView resend(long onboardingId, Actor actor) {
@@ -267,6 +274,12 @@ public class OnboardingService {
       return onboarding.view();
     }
     InvitationView latest = sent.getFirst();
+    if (sent.size() > 1
+        && latest.status().live()
+        && latest.createdAt().isAfter(clock.instant().minus(RESEND_QUIET_PERIOD))) {
+      // a resend's new link went out moments ago (a double click, two people at once): nothing more
+      return onboarding.view();
+    }
     if (!latest.status().live()) {
       throw DomainException.conflict(
           "INVITATION_NOT_PENDING",
@@ -315,6 +328,33 @@ public class OnboardingService {
     }
     messages.afterCommit(
         Messages.INVITATION_CANCELLED, onboardingId, "cancel", JourneyMessages.CANCEL_TTL);
+    return onboarding.view();
+  }
+
+  /**
+   * The mail system reports that an invitation bounced (a delivery status notification that came
+   * after the SMTP server had accepted the mail): the journey marks it BOUNCED, sends no more
+   * reminders to that address and asks the dossier's manager to correct it. Reporting it twice
+   * changes nothing.
+   */
+  @Transactional
+  public OnboardingView reportBounce(long invitationId, Actor actor) {
+    InvitationView invitation = invitations.get(invitationId);
+    if (invitation.onboardingId() == null) {
+      throw DomainException.conflict(
+          "NOT_AN_ONBOARDING", "This invitation was not sent by an onboarding.");
+    }
+    Onboarding onboarding = requireRunning(invitation.onboardingId(), actor);
+    if (!invitation.status().live()) {
+      throw DomainException.conflict(
+          "INVITATION_NOT_PENDING",
+          "The invitation is " + invitation.status() + ": a bounce no longer matters.");
+    }
+    messages.afterCommit(
+        Messages.EMAIL_BOUNCED,
+        onboarding.getId(),
+        "invitation-" + invitationId,
+        JourneyMessages.SHORT_TTL);
     return onboarding.view();
   }
 
@@ -420,7 +460,14 @@ public class OnboardingService {
             client.accountId(),
             null,
             clock.instant());
-    return save(onboarding, client);
+    OnboardingView saved = save(onboarding, client);
+    notifications.notifyAssignedStaff(
+        command.dossierId(),
+        "CLIENT_INVITED_SOMEONE",
+        contactId,
+        Map.of("onboardingId", saved.id(), "invitedByAccountId", client.accountId()),
+        "client-invited/onboarding-" + saved.id());
+    return saved;
   }
 
   private void refuseDuplicate(long dossierId, long contactId, String offerCode) {

@@ -77,9 +77,32 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     String principal = authentication.getName();
-    byte[] body = request.getInputStream().readAllBytes();
+    boolean multipart =
+        request.getContentType() != null
+            && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    byte[] body;
+    HttpServletRequest forwarded;
+    if (multipart) {
+      // A file upload: the container parses the parts (and keeps them for the controller); the
+      // key covers each part's name, file name and content, not the random boundary around them.
+      try {
+        body = parts(request);
+      } catch (IllegalStateException tooLarge) {
+        problem(
+            request,
+            response,
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "PAYLOAD_TOO_LARGE",
+            "The upload is larger than the server accepts.");
+        return;
+      }
+      forwarded = request;
+    } else {
+      body = request.getInputStream().readAllBytes();
+      forwarded = new CachedBodyRequest(request, body);
+    }
     byte[] hash = requestHash(request, body);
-    var cachedRequest = new CachedBodyRequest(request, body);
+    var cachedRequest = forwarded;
     var cachedResponse = new ContentCachingResponseWrapper(response);
 
     Outcome outcome =
@@ -161,6 +184,24 @@ class IdempotencyFilter extends OncePerRequestFilter {
     if (outcome.body() != null && !outcome.body().isEmpty()) {
       response.getOutputStream().write(outcome.body().getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /** Each part's name, file name and content, in order: what a multipart request says. */
+  private static byte[] parts(HttpServletRequest request) throws IOException, ServletException {
+    var out = new java.io.ByteArrayOutputStream();
+    for (jakarta.servlet.http.Part part : request.getParts()) {
+      out.write(part.getName().getBytes(StandardCharsets.UTF_8));
+      out.write(0);
+      if (part.getSubmittedFileName() != null) {
+        out.write(part.getSubmittedFileName().getBytes(StandardCharsets.UTF_8));
+      }
+      out.write(0);
+      try (var in = part.getInputStream()) {
+        in.transferTo(out);
+      }
+      out.write(0);
+    }
+    return out.toByteArray();
   }
 
   private byte[] requestHash(HttpServletRequest request, byte[] body) {

@@ -53,7 +53,11 @@ class DatabaseTest {
               "invitation",
               "activity",
               "staff_notification",
-              "idempotency_key");
+              "idempotency_key",
+              "dossier_request",
+              "dossier_document_tree",
+              "dossier_partner_application",
+              "dossier_import");
     } finally {
       TestDatabases.drop(database);
     }

@@ -31,7 +31,9 @@ class DevMailboxTest {
     MimeMessage message = sender.createMimeMessage();
     var helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom("cabinet@example.test");
-    helper.setTo("client-" + marker + "@example.test");
+    helper.setTo(
+        new jakarta.mail.internet.InternetAddress(
+            "client-" + marker + "@example.test", "Léa Morel", "UTF-8"));
     helper.setSubject("Invitation " + marker);
     helper.setText(
         "Bonjour, activez votre accès : http://localhost:8080/activation/" + marker,
@@ -43,7 +45,12 @@ class DevMailboxTest {
 
     mvc.perform(get("/dev/mailbox"))
         .andExpect(status().isOk())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("Invitation " + marker)));
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Invitation " + marker)))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Léa Morel")))
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("=?UTF-8?"))));
     mvc.perform(get("/dev/mailbox/" + index))
         .andExpect(status().isOk())
         .andExpect(

@@ -196,10 +196,8 @@ class OnboardingJourneyTest {
 
     mailbox.await(email, 1);
     awaitInvited(id);
-    claire
-        .post("/api/onboardings/" + id + "/send-now", null)
-        .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.code").value("INVITATION_ALREADY_SENT"));
+    claire.post("/api/onboardings/" + id + "/send-now", null).andExpect(status().isAccepted());
+    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
     assertThat(invitations.forOnboarding(id)).hasSize(1);
     assertThat(mailbox.to(email)).hasSize(1);
   }
@@ -207,11 +205,10 @@ class OnboardingJourneyTest {
   @Test
   @DisplayName("reminders go out at 7 and 30 days of engine time, once each, then the expiry task")
   void remindersThenExpiryThenExtend() throws Exception {
-    DossierView dossier = fixtures.dossier(Api.MANAGER);
-    String email = TestData.email("relance");
-    long id = propose(dossier.id(), newContact(email, "Rémi", "Relance"), true, null);
-    String token = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
-    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    Invited invited = invited("relance", "Rémi", "Relance");
+    String email = invited.email();
+    long id = invited.onboardingId();
+    String token = invited.token();
     long invitationId = invitations.forOnboarding(id).getFirst().id();
 
     embedded.advance(Duration.ofDays(7).plusMinutes(1));
@@ -260,11 +257,10 @@ class OnboardingJourneyTest {
   @Test
   @DisplayName("resend: a new link goes out, the old one dies; a double click resends once")
   void resend() throws Exception {
-    DossierView dossier = fixtures.dossier(Api.MANAGER);
-    String email = TestData.email("renvoi");
-    long id = propose(dossier.id(), newContact(email, "Rose", "Renvoi"), true, null);
-    String oldToken = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
-    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    Invited invited = invited("renvoi", "Rose", "Renvoi");
+    String email = invited.email();
+    long id = invited.onboardingId();
+    String oldToken = invited.token();
     long oldId = invitations.forOnboarding(id).getFirst().id();
 
     claire
@@ -289,11 +285,10 @@ class OnboardingJourneyTest {
   @Test
   @DisplayName("cancel: the link dies at once, no reminder follows, the onboarding ends cancelled")
   void cancel() throws Exception {
-    DossierView dossier = fixtures.dossier(Api.MANAGER);
-    String email = TestData.email("annule");
-    long id = propose(dossier.id(), newContact(email, "Anne", "Annule"), true, null);
-    String token = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
-    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    Invited invited = invited("annule", "Anne", "Annule");
+    String email = invited.email();
+    long id = invited.onboardingId();
+    String token = invited.token();
 
     Api.as(mvc, json, Api.STAFF)
         .post("/api/onboardings/" + id + "/cancellation", null)
@@ -318,12 +313,11 @@ class OnboardingJourneyTest {
   @Test
   @DisplayName("e-mail changed while pending: the old link dies, a new one goes to the new address")
   void emailChanged() throws Exception {
-    DossierView dossier = fixtures.dossier(Api.MANAGER);
-    String email = TestData.email("ancienne");
-    long id = propose(dossier.id(), newContact(email, "Eve", "Change"), true, null);
-    String oldToken = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
-    OnboardingView running = awaitInvited(id);
-    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    Invited invited = invited("ancienne", "Eve", "Change");
+    String email = invited.email();
+    long id = invited.onboardingId();
+    String oldToken = invited.token();
+    OnboardingView running = onboardings.get(id);
 
     String newEmail = TestData.email("nouvelle");
     claire
@@ -455,7 +449,148 @@ class OnboardingJourneyTest {
     assertThat(mailbox.to(flagged.email())).isEmpty();
   }
 
+  @Test
+  @DisplayName("a bounce: no more reminders, the manager corrects the address, a new link goes out")
+  void bounceThenCorrection() throws Exception {
+    Invited invited = invited("rebond", "Bruno", "Rebond");
+    String email = invited.email();
+    long id = invited.onboardingId();
+    long invitationId = invitations.forOnboarding(id).getFirst().id();
+
+    claire
+        .post("/api/invitations/" + invitationId + "/bounce", null)
+        .andExpect(status().isAccepted());
+
+    StaffTaskView task = awaitTask(id);
+    assertThat(task.elementId()).isEqualTo(Elements.USER_TASK_CORRECT_CONTACT_EMAIL);
+    assertThat(invitations.get(invitationId).status()).isEqualTo(InvitationStatus.BOUNCED);
+    long contactId = onboardings.get(id).contactId();
+    assertThat(contacts.get(contactId).emailInvalid()).isTrue();
+    claire
+        .post("/api/onboardings/" + id + "/resend", null)
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("EMAIL_CORRECTION_PENDING"));
+
+    ContactView other = fixtures.contact(SubscriberType.CLIENT);
+    claire
+        .post(
+            "/api/tasks/" + task.userTaskKey() + "/completion",
+            Map.of("correctedEmail", other.email()))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("CONTACT_EMAIL_TAKEN"));
+    String corrected = TestData.email("corrigee");
+    claire
+        .post(
+            "/api/tasks/" + task.userTaskKey() + "/completion",
+            Map.of("correctedEmail", corrected, "correctionNote", "Coquille"))
+        .andExpect(status().isNoContent());
+
+    String token = Mailbox.activationToken(mailbox.await(corrected, 1).getFirst());
+    assertThat(contacts.get(contactId).email()).isEqualTo(corrected);
+    assertThat(contacts.get(contactId).emailInvalid()).isFalse();
+    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    embedded.advance(Duration.ofDays(7).plusMinutes(1));
+    mailbox.await(corrected, 2);
+    assertThat(mailbox.to(email)).hasSize(1);
+    invitations.accept(token, PASSWORD);
+    awaitStatus(id, OnboardingStatus.ONBOARDED);
+  }
+
+  @Test
+  @DisplayName("an active holder invites an employee: invited by the client, the firm is told")
+  void clientInvitesAnEmployee() throws Exception {
+    DossierView dossier = fixtures.dossier(Api.MANAGER);
+    String holderEmail = TestData.email("titulaire");
+    Map<String, Object> holder =
+        body(dossier.id(), newContact(holderEmail, "Hélène", "Titulaire"), true, null);
+    holder.put("holder", true);
+    holder.put("accessLevel", "READ_WRITE");
+    long holderOnboarding =
+        claire
+            .read(claire.post("/api/onboardings", holder).andExpect(status().isAccepted()))
+            .get("id")
+            .asLong();
+    invitations.accept(Mailbox.activationToken(mailbox.await(holderEmail, 1).getFirst()), PASSWORD);
+    OnboardingView holderDone = awaitStatus(holderOnboarding, OnboardingStatus.ONBOARDED);
+    var client = new io.passerelle.domain.Actor.Client(holderDone.accountId());
+    long before = notifications.unreadCount(fixtures.staffId(Api.MANAGER));
+
+    String employeeEmail = TestData.email("salarie");
+    var command =
+        new ProposeCollaborativeService(
+            dossier.id(),
+            null,
+            new io.passerelle.contact.NewContact(
+                "Sam",
+                "Salarié",
+                null,
+                null,
+                SubscriberType.EMPLOYEE,
+                null,
+                employeeEmail,
+                null,
+                "DIRIGEANT",
+                false,
+                null),
+            null,
+            null,
+            false,
+            "START",
+            "Bienvenue dans l'équipe",
+            true);
+    long id = onboardings.propose(command, client).id();
+
+    MimeMessage invitation = mailbox.await(employeeEmail, 1).getFirst();
+    assertThat(Mailbox.text(invitation))
+        .contains("Hélène Titulaire")
+        .contains("Bienvenue dans l'équipe");
+    awaitInvited(id);
+    InvitationView sent = invitations.forOnboarding(id).getFirst();
+    assertThat(sent.invitedBy().kind()).isEqualTo("CLIENT");
+    assertThat(sent.invitedBy().accountId()).isEqualTo(holderDone.accountId());
+    assertThat(notifications.unreadCount(fixtures.staffId(Api.MANAGER))).isGreaterThan(before);
+
+    var advisor =
+        new ProposeCollaborativeService(
+            dossier.id(),
+            null,
+            new io.passerelle.contact.NewContact(
+                "Nina",
+                "Notaire",
+                null,
+                null,
+                SubscriberType.ADVISOR,
+                io.passerelle.contact.AdvisorType.NOTARY,
+                TestData.email("notaire"),
+                null,
+                "DIRIGEANT",
+                false,
+                null),
+            null,
+            null,
+            false,
+            "START",
+            null,
+            true);
+    assertThatThrownBy(() -> onboardings.propose(advisor, client))
+        .isInstanceOf(DomainException.class)
+        .hasFieldOrPropertyWithValue("code", "ADVISOR_ACCESS_MANAGER_ONLY");
+  }
+
   // ---- helpers ----
+
+  /** A client invited by the dossier's manager, whose invitation waits for them. */
+  private record Invited(DossierView dossier, String email, long onboardingId, String token) {}
+
+  private Invited invited(String tag, String firstName, String lastName) throws Exception {
+    DossierView dossier = fixtures.dossier(Api.MANAGER);
+    String email = TestData.email(tag);
+    long id = propose(dossier.id(), newContact(email, firstName, lastName), true, null);
+    String token = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
+    awaitInvited(id);
+    awaitWaiting(id, Elements.AWAIT_ACTIVATION);
+    return new Invited(dossier, email, id, token);
+  }
 
   private long propose(long dossierId, Object contact, boolean sendNow, String message)
       throws Exception {

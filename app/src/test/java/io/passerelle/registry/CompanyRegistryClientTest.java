@@ -121,6 +121,26 @@ class CompanyRegistryClientTest {
   }
 
   @Test
+  @DisplayName("500 once, then back within the attempts: the lookup gets its answer")
+  void downThenBack() {
+    registry.answer(BAKERY, new FakeCompanyRegistry.FailingThen(1, bakery(false)));
+
+    assertThat(client.lookup(BAKERY)).isInstanceOf(CompanyLookup.Found.class);
+    assertThat(registry.calls(BAKERY)).isEqualTo(2);
+    assertThat(pauses).containsExactly(Duration.ofMillis(200));
+  }
+
+  @Test
+  @DisplayName("a maintenance page instead of JSON is no answer, said plainly")
+  void garbage() {
+    registry.answer(BAKERY, new FakeCompanyRegistry.Garbage());
+
+    assertThatThrownBy(() -> client.lookup(BAKERY))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("not JSON");
+  }
+
+  @Test
   @DisplayName("an answer slower than the read timeout counts as no answer")
   void timeout() {
     registry.answer(BAKERY, new FakeCompanyRegistry.Slow(1_500, bakery(false)));

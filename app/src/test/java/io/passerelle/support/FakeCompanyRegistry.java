@@ -17,8 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for the public "recherche d'entreprises" API, answering {@code GET /search?q=}
  * in the real API's shape ({@code results[]} with {@code siege} and {@code
  * matching_etablissements}, {@code total_results}, paging fields). Each SIRET gets a behaviour:
- * found, closed, 429 a few times, 500, or too slow. Unknown SIRETs are not found (an empty result
- * list, as the real API answers).
+ * found, closed, 429 a few times, 500 (always, or a number of times before it recovers), too slow,
+ * or an answer that is not JSON. Unknown SIRETs are not found (an empty result list, as the real
+ * API answers).
+ *
+ * <p>The Spring tests share one instance ({@link FakeRegistryConfiguration}); give each test its
+ * own SIRETs ({@code TestData.siret()}).
  */
 public final class FakeCompanyRegistry implements AutoCloseable {
 
@@ -45,6 +49,12 @@ public final class FakeCompanyRegistry implements AutoCloseable {
 
   /** 500 on every call. */
   public record Failing() implements Behaviour {}
+
+  /** 500 the first {@code times} calls (the registry down for a while), then the company. */
+  public record FailingThen(int times, Company company) implements Behaviour {}
+
+  /** 200 with a maintenance page in HTML instead of JSON (a proxy in front of the API). */
+  public record Garbage() implements Behaviour {}
 
   /** Answers only after {@code millis}. */
   public record Slow(long millis, Company company) implements Behaviour {}
@@ -91,6 +101,11 @@ public final class FakeCompanyRegistry implements AutoCloseable {
         case RateLimitedThen limited ->
             send(exchange, 200, page(result(q, limited.company())), null);
         case Failing failing -> send(exchange, 500, "{\"erreur\":\"Erreur interne\"}", null);
+        case FailingThen down when call <= down.times() ->
+            send(exchange, 500, "{\"erreur\":\"Erreur interne\"}", null);
+        case FailingThen down -> send(exchange, 200, page(result(q, down.company())), null);
+        case Garbage garbage ->
+            send(exchange, 200, "<html><body>Maintenance en cours</body></html>", null);
         case Slow slow -> {
           try {
             Thread.sleep(slow.millis());

@@ -11,13 +11,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application as it runs: embedded engine (any free port), real PostgreSQL (database
- * {@code passerelle_test}), the in-process SMTP server, a real HTTP port, and the engine-check
- * workers. Every test class that uses it shares one application context.
+ * {@code passerelle_test}), the in-process SMTP server, a real HTTP port, the engine-check workers,
+ * and the company registry as a local fake ({@link FakeRegistryConfiguration}). Every test class
+ * that uses it shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(EngineCheckWorkers.class)
+@Import({EngineCheckWorkers.class, FakeRegistryConfiguration.class})
 public @interface PasserelleSpringTest {}

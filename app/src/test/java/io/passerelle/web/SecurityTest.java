@@ -126,7 +126,9 @@ class SecurityTest {
   @DisplayName(
       "the clients' paths are left to their own chain: the staff chain does not send them to /connexion")
   void clientPathsAreNotTheStaffs() throws Exception {
-    mvc.perform(get("/espace/tableau")).andExpect(status().isNotFound());
+    mvc.perform(get("/espace/tableau"))
+        .andExpect(status().isFound())
+        .andExpect(redirectedUrl("http://localhost/espace/connexion"));
     mvc.perform(get("/activation/abc")).andExpect(status().isNotFound());
   }
 }

@@ -16,6 +16,7 @@ public final class ProcessNames {
     public static final String CLIENT_ONBOARDING = "Process_ClientOnboarding";
     public static final String CLIENT_INVITATION = "Process_ClientInvitation";
     public static final String BULK_INVITATION = "Process_BulkInvitation";
+    public static final String DOSSIER_CREATION = "Process_DossierCreation";
 
     private Processes() {}
   }
@@ -31,6 +32,7 @@ public final class ProcessNames {
   public static final class Forms {
     public static final String FOLLOW_UP_STALLED_ACTIVATION = "Form_FollowUpStalledActivation";
     public static final String CORRECT_CONTACT_EMAIL = "Form_CorrectContactEmail";
+    public static final String DOSSIER_COMPANY_DETAILS = "Form_DossierCompanyDetails";
 
     private Forms() {}
   }
@@ -44,6 +46,9 @@ public final class ProcessNames {
     public static final String FOLLOW_UP_STALLED_ACTIVATION_FORM =
         "processes/follow-up-stalled-activation.form";
     public static final String CORRECT_CONTACT_EMAIL_FORM = "processes/correct-contact-email.form";
+    public static final String DOSSIER_CREATION = "processes/dossier-creation.bpmn";
+    public static final String DOSSIER_COMPANY_DETAILS_FORM =
+        "processes/dossier-company-details.form";
 
     /** Every model, in an order that deploys in one call. */
     public static final List<String> ALL =
@@ -51,9 +56,11 @@ public final class ProcessNames {
             REMINDER_POLICY,
             FOLLOW_UP_STALLED_ACTIVATION_FORM,
             CORRECT_CONTACT_EMAIL_FORM,
+            DOSSIER_COMPANY_DETAILS_FORM,
             CLIENT_INVITATION,
             CLIENT_ONBOARDING,
-            BULK_INVITATION);
+            BULK_INVITATION,
+            DOSSIER_CREATION);
 
     private Resources() {}
   }
@@ -87,6 +94,12 @@ public final class ProcessNames {
     public static final String FLAG_BULK_ITEM_INVALID = "flag-bulk-item-invalid";
     public static final String COMPLETE_BULK_INVITATION = "complete-bulk-invitation";
 
+    // Process_DossierCreation
+    public static final String LOOKUP_COMPANY = "lookup-company";
+    public static final String CREATE_DOSSIER = "create-dossier";
+    public static final String RECORD_SIRET_ALREADY_USED = "record-siret-already-used";
+    public static final String INVITE_DIRECTOR = "invite-director";
+
     /** Every job type the models use. */
     public static final List<String> ALL =
         List.of(
@@ -110,14 +123,19 @@ public final class ProcessNames {
             RECORD_ACTIVATION,
             INVITE_BULK_ITEM,
             FLAG_BULK_ITEM_INVALID,
-            COMPLETE_BULK_INVITATION);
+            COMPLETE_BULK_INVITATION,
+            LOOKUP_COMPANY,
+            CREATE_DOSSIER,
+            RECORD_SIRET_ALREADY_USED,
+            INVITE_DIRECTOR);
 
     private JobTypes() {}
   }
 
   /**
-   * Message names. All are correlated by {@link Variables#ONBOARDING_KEY}; publish them with a
-   * {@code messageId} of {@code <message>-<onboardingKey>-<request id>}.
+   * Message names. The onboarding's are correlated by {@link Variables#ONBOARDING_KEY}, the dossier
+   * creation's by {@link Variables#REQUEST_KEY}; publish them with a {@code messageId} of {@code
+   * <message>-<correlation key>-<request id>}.
    */
   public static final class Messages {
     /** Staff: send the invitation that was kept for later. */
@@ -138,6 +156,9 @@ public final class ProcessNames {
     /** Mail system: the invitation or a reminder bounced. */
     public static final String EMAIL_BOUNCED = "email-bounced";
 
+    /** Staff: stop waiting for the company registry and complete the company details by hand. */
+    public static final String COMPANY_MANUAL_ENTRY = "company-manual-entry";
+
     private Messages() {}
   }
 
@@ -149,6 +170,7 @@ public final class ProcessNames {
     public static final String INVALID_EMAIL = "INVALID_EMAIL";
     public static final String MAIL_REJECTED = "MAIL_REJECTED";
     public static final String SIRET_ALREADY_USED = "SIRET_ALREADY_USED";
+    public static final String COMPANY_DETAILS_MISSING = "COMPANY_DETAILS_MISSING";
 
     private Errors() {}
   }
@@ -191,6 +213,21 @@ public final class ProcessNames {
     public static final String BULK_ID = "bulkId";
     public static final String BULK_ITEM_IDS = "bulkItemIds";
     public static final String BULK_ITEM_ID = "bulkItemId";
+
+    // Process_DossierCreation: at start (and sendNow above)
+    public static final String DOSSIER_REQUEST_ID = "dossierRequestId";
+    public static final String REQUEST_KEY = "requestKey";
+    public static final String STARTED_BY = "startedBy";
+    public static final String HAS_SIRET = "hasSiret";
+    public static final String INVITE_DIRECTOR = "inviteDirector";
+
+    // Process_DossierCreation: set by workers (and dossierId, onboardingId above)
+    public static final String COMPANY_FOUND = "companyFound";
+    public static final String ESTABLISHMENT_CLOSED = "establishmentClosed";
+    public static final String EXISTING_DOSSIER_ID = "existingDossierId";
+
+    // Process_DossierCreation: set by the company details form
+    public static final String COMPANY_DETAILS_CONFIRMED = "companyDetailsConfirmed";
 
     private Variables() {}
   }
@@ -239,12 +276,28 @@ public final class ProcessNames {
     // Process_BulkInvitation
     public static final String END_BULK_INVITATION_COMPLETED = "EndEvent_BulkInvitationCompleted";
 
+    // Process_DossierCreation
+    public static final String LOOKUP_COMPANY = "ServiceTask_LookupCompany";
+    public static final String USER_TASK_COMPLETE_COMPANY_DETAILS =
+        "UserTask_CompleteCompanyDetails";
+    public static final String CREATE_DOSSIER = "ServiceTask_CreateDossier";
+    public static final String END_DOSSIER_CREATED = "EndEvent_DossierCreated";
+    public static final String END_DIRECTOR_REGISTERED = "EndEvent_DirectorRegistered";
+    public static final String END_SIRET_ALREADY_USED = "EndEvent_SiretAlreadyUsed";
+
     private Elements() {}
   }
 
   /** {@code "onboarding-<id>"}: the correlation key of every message of one onboarding. */
   public static String onboardingKey(long onboardingId) {
     return "onboarding-" + onboardingId;
+  }
+
+  /**
+   * {@code "dossier-request-<id>"}: the correlation key of the messages of one dossier creation.
+   */
+  public static String requestKey(long dossierRequestId) {
+    return "dossier-request-" + dossierRequestId;
   }
 
   /** {@code "<message>-<onboardingKey>-<requestId>"}: a message id that makes a repeat harmless. */

@@ -75,7 +75,8 @@ class ModelConventionsTest {
       strings = {
         Resources.CLIENT_ONBOARDING,
         Resources.CLIENT_INVITATION,
-        Resources.BULK_INVITATION
+        Resources.BULK_INVITATION,
+        Resources.DOSSIER_CREATION
       })
   @DisplayName("readable ids, French names, full layout, retries, forms and assignment")
   void modelFollowsTheConventions(String resource) {
@@ -123,9 +124,13 @@ class ModelConventionsTest {
           .as("%s is a Camunda user task", task.getId())
           .isNotNull();
       assertThat(task.getSingleExtensionElement(ZeebeFormDefinition.class).getFormId())
-          .isIn(Forms.FOLLOW_UP_STALLED_ACTIVATION, Forms.CORRECT_CONTACT_EMAIL);
+          .isIn(
+              Forms.FOLLOW_UP_STALLED_ACTIVATION,
+              Forms.CORRECT_CONTACT_EMAIL,
+              Forms.DOSSIER_COMPANY_DETAILS);
       var assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
-      assertThat(assignment.getAssignee()).isEqualTo("=dossierManager");
+      // a person by name: the dossier's manager, or the staff member who started the request
+      assertThat(assignment.getAssignee()).isIn("=dossierManager", "=startedBy");
       assertThat(assignment.getCandidateGroups()).isEqualTo(CandidateGroups.MANAGERS);
     }
     var definitions = model.getDefinitions();
@@ -177,6 +182,24 @@ class ModelConventionsTest {
     assertThat(email.at("/validate/required").asBoolean()).isTrue();
     assertThat(email.at("/validate/validationType").asText()).isEqualTo("email");
     assertThat(component(form, "correctionNote").get("type").asText()).isEqualTo("textarea");
+  }
+
+  @Test
+  @DisplayName(
+      "company details form: the request number and a required confirmation, no company data")
+  void companyDetailsForm() throws IOException {
+    JsonNode form = form(Resources.DOSSIER_COMPANY_DETAILS_FORM);
+    assertThat(form.get("id").asText()).isEqualTo(Forms.DOSSIER_COMPANY_DETAILS);
+    JsonNode confirmed = component(form, "companyDetailsConfirmed");
+    assertThat(confirmed.get("type").asText()).isEqualTo("checkbox");
+    assertThat(confirmed.at("/validate/required").asBoolean()).isTrue();
+    var keys =
+        StreamSupport.stream(form.get("components").spliterator(), false)
+            .filter(c -> c.has("key"))
+            .map(c -> c.get("key").asText())
+            .toList();
+    assertThat(keys).as("the form writes no company data into the process").hasSize(1);
+    assertThat(form.at("/components/0/text").asText()).contains("{{dossierRequestId}}");
   }
 
   private static JsonNode form(String resource) throws IOException {

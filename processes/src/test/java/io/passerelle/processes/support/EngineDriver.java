@@ -55,6 +55,10 @@ public final class EngineDriver {
   public static final long CONTACT_ID = 42;
   public static final long SERVICE_ID = 51;
   public static final long ACCOUNT_ID = 61;
+  public static final long CREATED_DOSSIER_ID = 71;
+  public static final long EXISTING_DOSSIER_ID = 72;
+  public static final long DIRECTOR_ONBOARDING_ID = 81;
+  public static final String REQUESTED_BY = "claire.martin";
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Duration MESSAGE_TTL = Duration.ofMinutes(1);
@@ -135,6 +139,14 @@ public final class EngineDriver {
     stubs.put(
         JobTypes.MARK_INVITATION_BOUNCED,
         complete(Map.of(Variables.DOSSIER_MANAGER, DOSSIER_MANAGER)));
+    stubs.put(JobTypes.LOOKUP_COMPANY, companyLookedUp(true, false));
+    stubs.put(JobTypes.CREATE_DOSSIER, complete(Map.of(Variables.DOSSIER_ID, CREATED_DOSSIER_ID)));
+    stubs.put(
+        JobTypes.RECORD_SIRET_ALREADY_USED,
+        complete(Map.of(Variables.EXISTING_DOSSIER_ID, EXISTING_DOSSIER_ID)));
+    stubs.put(
+        JobTypes.INVITE_DIRECTOR,
+        complete(Map.of(Variables.ONBOARDING_ID, DIRECTOR_ONBOARDING_ID)));
   }
 
   // ---------------------------------------------------------------- stubs
@@ -154,6 +166,16 @@ public final class EngineDriver {
             Variables.SERVICE_ID, SERVICE_ID,
             Variables.ACCOUNT_ID, ACCOUNT_ID,
             Variables.ACCOUNT_ACTIVE, accountActive));
+  }
+
+  /** What {@code lookup-company} returns: found or not, and the establishment closed or not. */
+  public static JobStub companyLookedUp(boolean found, boolean closed) {
+    return complete(Map.of(Variables.COMPANY_FOUND, found, Variables.ESTABLISHMENT_CLOSED, closed));
+  }
+
+  /** A technical failure with no retry left: the engine raises an incident. */
+  public static JobStub failWithoutRetries(String message) {
+    return (job, jobs) -> jobs.newFailCommand(job).retries(0).errorMessage(message).send().join();
   }
 
   /** Replaces the stub of a job type. */
@@ -181,17 +203,25 @@ public final class EngineDriver {
 
   // ---------------------------------------------------------------- deploy and start
 
+  private static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofMinutes(1);
+
   public EngineDriver deployAll() {
     var command = client.newDeployResourceCommand().addResourceFromClasspath(Resources.ALL.get(0));
     for (String resource : Resources.ALL.subList(1, Resources.ALL.size())) {
       command = command.addResourceFromClasspath(resource);
     }
-    command.send().join();
+    // a deployment parses and checks every model: give it time on a busy machine
+    command.requestTimeout(DEPLOY_TIMEOUT).send().join();
     return this;
   }
 
   public void deploy(String resourceName, String content) {
-    client.newDeployResourceCommand().addResourceStringUtf8(content, resourceName).send().join();
+    client
+        .newDeployResourceCommand()
+        .addResourceStringUtf8(content, resourceName)
+        .requestTimeout(DEPLOY_TIMEOUT)
+        .send()
+        .join();
     idle();
   }
 
@@ -213,6 +243,28 @@ public final class EngineDriver {
         client
             .newCreateInstanceCommand()
             .bpmnProcessId(Processes.CLIENT_ONBOARDING)
+            .latestVersion()
+            .variables(variables)
+            .send()
+            .join();
+    runJobs();
+    return instance;
+  }
+
+  /** Starts a dossier creation as the API does, with the variables of design.md. */
+  public ProcessInstanceEvent startDossierCreation(
+      long dossierRequestId, boolean hasSiret, boolean inviteDirector, boolean sendNow) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(Variables.DOSSIER_REQUEST_ID, dossierRequestId);
+    variables.put(Variables.REQUEST_KEY, "dossier-request-" + dossierRequestId);
+    variables.put(Variables.STARTED_BY, REQUESTED_BY);
+    variables.put(Variables.HAS_SIRET, hasSiret);
+    variables.put(Variables.INVITE_DIRECTOR, inviteDirector);
+    variables.put(Variables.SEND_NOW, sendNow);
+    var instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(Processes.DOSSIER_CREATION)
             .latestVersion()
             .variables(variables)
             .send()

@@ -1,0 +1,5 @@
+package io.passerelle.dossiersetup;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DossierDocumentTreeRepository extends JpaRepository<DossierDocumentTree, Long> {}

@@ -1,0 +1,98 @@
+package io.passerelle.portal;
+
+import io.passerelle.account.AccountService;
+import io.passerelle.account.AccountView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clients' sessions, kept apart from the staff's: the client's security context, CSRF token and
+ * saved request live under their own session attributes, so a person signed in as staff and as a
+ * client in one browser keeps both, and signing out of one leaves the other.
+ */
+@Component
+class ClientSessions {
+
+  static final String CONTEXT_ATTRIBUTE = "PASSERELLE_CLIENT_SECURITY_CONTEXT";
+  static final String CSRF_ATTRIBUTE = "PASSERELLE_CLIENT_CSRF_TOKEN";
+  static final String SAVED_REQUEST_ATTRIBUTE = "PASSERELLE_CLIENT_SAVED_REQUEST";
+
+  private final HttpSessionSecurityContextRepository contexts =
+      new HttpSessionSecurityContextRepository();
+  private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+  private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+  private final AccountService accounts;
+
+  ClientSessions(AccountService accounts) {
+    this.accounts = accounts;
+    contexts.setSpringSecurityContextKey(CONTEXT_ATTRIBUTE);
+    csrfTokens.setSessionAttributeName(CSRF_ATTRIBUTE);
+    requestCache.setSessionAttrName(SAVED_REQUEST_ATTRIBUTE);
+  }
+
+  HttpSessionSecurityContextRepository contexts() {
+    return contexts;
+  }
+
+  HttpSessionCsrfTokenRepository csrfTokens() {
+    return csrfTokens;
+  }
+
+  HttpSessionRequestCache requestCache() {
+    return requestCache;
+  }
+
+  /** What the sign-in form checks: only ACTIVE accounts sign in. */
+  UserDetails loadActive(String email) {
+    return accounts
+        .activeCredentials(email)
+        .map(c -> new ClientPrincipal(c.account(), c.passwordHash()))
+        .orElseThrow(() -> new UsernameNotFoundException("no active client account"));
+  }
+
+  /** The client signed in on this request, if any. */
+  static Optional<ClientPrincipal> current() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.getPrincipal() instanceof ClientPrincipal p
+        ? Optional.of(p)
+        : Optional.empty();
+  }
+
+  /**
+   * Signs the client in right after they activated their space (their first sign-in): a new session
+   * id and a new CSRF token (no fixation), the context saved under the clients' attribute, the
+   * sign-in recorded.
+   */
+  void signIn(AccountView account, HttpServletRequest request, HttpServletResponse response) {
+    var principal = new ClientPrincipal(account, null);
+    Authentication authentication =
+        UsernamePasswordAuthenticationToken.authenticated(
+            principal, null, principal.getAuthorities());
+    new ChangeSessionIdAuthenticationStrategy().onAuthentication(authentication, request, response);
+    new CsrfAuthenticationStrategy(csrfTokens).onAuthentication(authentication, request, response);
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(authentication);
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+    accounts.recordLogin(account.id());
+  }
+
+  /** Ends the client's session alone (the account was disabled meanwhile). */
+  void signOut(HttpServletRequest request, HttpServletResponse response) {
+    SecurityContextHolder.clearContext();
+    contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+  }
+}

@@ -1,0 +1,116 @@
+package io.passerelle.portal;
+
+import io.passerelle.portal.RateLimiter.Decision;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portal's rate limits (PortalProperties.RateLimits), per client IP address and per target: the
+ * link used, or the e-mail address typed (whether or not it belongs to anyone, so the limit reveals
+ * nothing). Targets are kept as SHA-256, so a 10 kB "token" costs 64 characters.
+ */
+@Component
+class PortalRateLimits {
+
+  private final RateLimiter limiter;
+  private final PortalProperties.RateLimits limits;
+
+  PortalRateLimits(PortalProperties properties) {
+    // wall-clock time: the domain's clock may be moved by tests, an attacker's pace may not
+    this.limiter = new RateLimiter(Clock.systemUTC());
+    this.limits = properties.rateLimit();
+  }
+
+  PortalProperties.RateLimits limits() {
+    return limits;
+  }
+
+  Decision activation(String ip, String token) {
+    return both(
+        "activation-ip:" + ip,
+        limits.activationPerIp(),
+        "activation-link:" + digest(token),
+        limits.activationPerLink());
+  }
+
+  /** A sign-in attempt: counted per IP; refused while the account's failures are at the limit. */
+  Decision signIn(String ip, String email) {
+    Decision account =
+        limiter.check(
+            "sign-in-failures:" + digest(address(email)),
+            limits.signInFailuresPerAccount(),
+            limits.window());
+    if (!account.allowed()) {
+      return account;
+    }
+    return limiter.acquire("sign-in-ip:" + ip, limits.signInPerIp(), limits.window());
+  }
+
+  void signInFailed(String email) {
+    limiter.record(
+        "sign-in-failures:" + digest(address(email)),
+        limits.signInFailuresPerAccount(),
+        limits.window());
+  }
+
+  Decision newLink(String ip, String email) {
+    return both(
+        "new-link-ip:" + ip,
+        limits.newLinkPerIp(),
+        "new-link-address:" + digest(address(email)),
+        limits.newLinkPerAddress());
+  }
+
+  Decision passwordResetRequest(String ip, String email) {
+    return both(
+        "reset-ip:" + ip,
+        limits.passwordResetPerIp(),
+        "reset-address:" + digest(address(email)),
+        limits.passwordResetPerAddress());
+  }
+
+  Decision newPassword(String ip, String token) {
+    return both(
+        "reset-ip:" + ip,
+        limits.passwordResetPerIp(),
+        "reset-link:" + digest(token),
+        limits.activationPerLink());
+  }
+
+  Decision clientInvitation(long accountId) {
+    return limiter.acquire(
+        "client-invitation:" + accountId, limits.clientInvitationsPerAccount(), limits.window());
+  }
+
+  /** Both must allow; the second is not counted when the first refuses. */
+  private Decision both(String first, int firstLimit, String second, int secondLimit) {
+    Decision a = limiter.check(first, firstLimit, limits.window());
+    Decision b = limiter.check(second, secondLimit, limits.window());
+    if (!a.allowed() || !b.allowed()) {
+      return !a.allowed() && (b.allowed() || a.retryAfter().compareTo(b.retryAfter()) >= 0) ? a : b;
+    }
+    limiter.acquire(first, firstLimit, limits.window());
+    limiter.acquire(second, secondLimit, limits.window());
+    return Decision.ALLOWED;
+  }
+
+  private static String address(String email) {
+    return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

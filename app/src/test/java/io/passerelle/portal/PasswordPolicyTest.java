@@ -1,0 +1,95 @@
+package io.passerelle.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.passerelle.portal.PasswordPolicy.Violation;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The password rules of the client portal, without Spring. */
+class PasswordPolicyTest {
+
+  static final PasswordPolicy POLICY = new PasswordPolicy();
+  static final String EMAIL = "Jeanne.Martin@client.test";
+
+  @Test
+  @DisplayName("the build unpacked the 30,000 common passwords of zxcvbn4j, plus the French list")
+  void listIsThere() {
+    assertThat(POLICY.commonCount()).isGreaterThan(29_000);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is refused: {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          ''                             | REQUIRED
+          court                          | TOO_SHORT
+          onzecaracte                    | TOO_SHORT
+          Jeanne.Martin@client.test      | IS_EMAIL
+          JEANNE.MARTIN@CLIENT.TEST      | IS_EMAIL
+          jeanne.martin@client.test!     | IS_EMAIL
+          jeanne.martin2024              | IS_EMAIL
+          password1234                   | COMMON
+          Password2024!!                 | COMMON
+          qwerty123456                   | COMMON
+          1qaz2wsx3edc                   | COMMON
+          123456789012                   | COMMON
+          210987654321                   | COMMON
+          azertyuiopqsdf                 | COMMON
+          abcdefghijklm                  | COMMON
+          abcabcabcabc                   | COMMON
+          aaaaaaaaaaaaaaa                | COMMON
+          Soleil2024!!!!                 | COMMON
+          motdepasse123                  | COMMON
+          Marseille13013                 | COMMON
+          """)
+  void refused(String password, Violation expected) {
+    assertThat(POLICY.check(password, password, EMAIL)).contains(expected);
+  }
+
+  @Test
+  @DisplayName("129 characters are too many; 128 are fine")
+  void tooLong() {
+    String base = "Une phrase assez longue pour passer ";
+    String long128 = (base.repeat(4)).substring(0, 128);
+    assertThat(POLICY.check(long128 + "x", null, EMAIL)).contains(Violation.TOO_LONG);
+    assertThat(POLICY.check(long128, null, EMAIL)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a null password is required, not a crash")
+  void nullPassword() {
+    assertThat(POLICY.check(null, null, EMAIL)).contains(Violation.REQUIRED);
+  }
+
+  @Test
+  @DisplayName("a confirmation that differs is refused once the password itself is good")
+  void mismatch() {
+    assertThat(POLICY.check("cheval-bleu-sous-la-pluie", "cheval-bleu-sous-la-pluiE", EMAIL))
+        .contains(Violation.MISMATCH);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is accepted")
+  @ValueSource(
+      strings = {
+        "cheval-bleu-sous-la-pluie",
+        "Tr0mbone-Lagune-47",
+        "ma grand-mère fait du vélo",
+        "Cabinet Exemple m'a invitée",
+        "j3anne-pr3fère-le-thé"
+      })
+  void accepted(String password) {
+    assertThat(POLICY.check(password, password, EMAIL)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("twelve characters counted as a person counts them (accents, emoji)")
+  void countsCodePoints() {
+    // 11 code points, 12 UTF-16 units: still too short
+    assertThat(POLICY.check("été-à-la-m😀", null, EMAIL)).contains(Violation.TOO_SHORT);
+  }
+}
