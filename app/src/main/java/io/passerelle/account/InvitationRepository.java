@@ -16,12 +16,18 @@ interface InvitationRepository
 
   Optional<Invitation> findByTokenHash(byte[] tokenHash);
 
+  // HQL rather than a derived query: Hibernate keeps the SQL of an HQL string between calls, while
+  // it translates a derived (criteria) query again on every call (see README, "Benchmark")
+  @Query("select i from Invitation i where i.accountId = :accountId and i.status in :statuses")
   List<Invitation> findByAccountIdAndStatusIn(
       long accountId, Collection<InvitationStatus> statuses);
 
+  @Query("select i from Invitation i where i.accountId = :accountId order by i.id desc")
   List<Invitation> findByAccountIdOrderByIdDesc(long accountId);
 
+  @Query("select i from Invitation i where i.issueRequestKey = :issueRequestKey")
   Optional<Invitation> findByIssueRequestKey(long issueRequestKey);
 
+  @Query("select i from Invitation i where i.onboardingId = :onboardingId order by i.id desc")
   List<Invitation> findByOnboardingIdOrderByIdDesc(long onboardingId);
 }
