@@ -244,8 +244,8 @@ public final class Benchmark {
     phase.put("complete", complete);
     phase.put("secondsUntilAllSent", round(seconds));
     phase.put("onboardingsPerSecond", round(cohort.contacts().size() / seconds));
-    Latencies fromStart = latenciesOfBulk(bulkId, null);
-    Latencies fromRequest = latenciesOfBulk(bulkId, requestedMicros);
+    Latencies fromStart = latenciesOfBulk(bulkId, null, engineOffsetMicros());
+    Latencies fromRequest = latenciesOfBulk(bulkId, requestedMicros, 0);
     phase.put("startToSentMs", fromStart.summary());
     phase.put("requestToSentMs", fromRequest.summary());
     phase.put("lost", cohort.contacts().size() - fromStart.count());
@@ -336,7 +336,7 @@ public final class Benchmark {
         ids.add(r[0]);
       }
     }
-    Latencies fromStart = latenciesOfOnboardings(ids);
+    Latencies fromStart = latenciesOfOnboardings(ids, engineOffsetMicros());
     Map<String, Object> phase = new LinkedHashMap<>();
     phase.put("ratePerSecond", options.rate());
     phase.put("onboardings", count);
@@ -535,7 +535,8 @@ public final class Benchmark {
   }
 
   /** Start → sent of a bulk's invitations; from {@code fromMicros} instead when given. */
-  private Latencies latenciesOfBulk(long bulkId, Long fromMicros) throws SQLException {
+  private Latencies latenciesOfBulk(long bulkId, Long fromMicros, long offsetMicros)
+      throws SQLException {
     return latencies(
         """
         select i.id, (extract(epoch from o.created_at) * 1000000)::bigint
@@ -545,10 +546,11 @@ public final class Benchmark {
         where b.bulk_id = ?
         """,
         bulkId,
-        fromMicros);
+        fromMicros,
+        offsetMicros);
   }
 
-  private Latencies latenciesOfOnboardings(List<Long> ids) throws SQLException {
+  private Latencies latenciesOfOnboardings(List<Long> ids, long offsetMicros) throws SQLException {
     try (var statement =
         db.prepareStatement(
             """
@@ -557,18 +559,24 @@ public final class Benchmark {
             where o.id = any(?)
             """)) {
       statement.setArray(1, db.createArrayOf("bigint", ids.toArray()));
-      return latencies(statement, null);
+      return latencies(statement, null, offsetMicros);
     }
   }
 
-  private Latencies latencies(String sql, long parameter, Long fromMicros) throws SQLException {
+  private Latencies latencies(String sql, long parameter, Long fromMicros, long offsetMicros)
+      throws SQLException {
     try (var statement = db.prepareStatement(sql)) {
       statement.setLong(1, parameter);
-      return latencies(statement, fromMicros);
+      return latencies(statement, fromMicros, offsetMicros);
     }
   }
 
-  private Latencies latencies(java.sql.PreparedStatement statement, Long fromMicros)
+  /**
+   * From the onboarding's creation (engine time, less the clock's offset) or from {@code
+   * fromMicros} (wall clock) to the SMTP server's acceptance of its invitation (wall clock).
+   */
+  private Latencies latencies(
+      java.sql.PreparedStatement statement, Long fromMicros, long offsetMicros)
       throws SQLException {
     List<Long> values = new ArrayList<>();
     String domain = messageIdDomain();
@@ -576,12 +584,21 @@ public final class Benchmark {
       while (rows.next()) {
         var received = sink.get("<invitation.invitation-" + rows.getLong(1) + ".0@" + domain + ">");
         if (received != null) {
-          long from = fromMicros != null ? fromMicros : rows.getLong(2);
+          long from = fromMicros != null ? fromMicros : rows.getLong(2) - offsetMicros;
           values.add((received.firstAcceptedMicros - from) / 1000);
         }
       }
     }
     return new Latencies(values.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /**
+   * How far the engine clock (which the application's timestamps follow) is ahead of the wall clock
+   * (the SMTP server's), in microseconds: it grows with every advance of the clock.
+   */
+  private long engineOffsetMicros() throws IOException, InterruptedException {
+    var clock = api.get("/dev/clock").requireStatus(200, "read the engine clock").body();
+    return Duration.parse(clock.get("offset").asText()).toNanos() / 1_000;
   }
 
   private final Map<String, String> domainCache = new HashMap<>();
