@@ -40,8 +40,31 @@ final class EngineLogTrimmer implements DisposableBean {
     long read = projection.catchUpNow();
     long processed = engine.lastProcessedPosition();
     long safe = Math.min(read, processed);
-    return safe < 0 ? 0 : engine.logStorage().trimBelow(safe);
+    int dropped = safe < 0 ? 0 : engine.logStorage().trimBelow(safe);
+    reportBacklog(read, processed);
+    return dropped;
   }
+
+  /** Says so, every 10 s at most, while the log holds more than the engine has caught up with. */
+  private void reportBacklog(long read, long processed) {
+    long bytes = engine.logStorage().byteCount();
+    long now = System.nanoTime();
+    if (bytes > BACKLOG_WARNING_BYTES && now - lastReport > REPORT_EVERY.toNanos()) {
+      lastReport = now;
+      LOG.info(
+          "The engine's log holds {} MB in {} blocks: the engine has processed up to position {},"
+              + " the projection has read up to {}; the engine is catching up (a burst of due"
+              + " timers, a large bulk)",
+          bytes / (1024 * 1024),
+          engine.logStorage().blockCount(),
+          processed,
+          read);
+    }
+  }
+
+  static final long BACKLOG_WARNING_BYTES = 32L * 1024 * 1024;
+  private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+  private long lastReport;
 
   private void trimSafely() {
     try {
