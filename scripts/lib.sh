@@ -95,3 +95,48 @@ ensure_node() {
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
     || fail "the BPMN lint needs Node.js and npm: install them with 'apt-get install nodejs npm'"
 }
+
+# The JVM options Passerelle runs with (scripts/run, scripts/bench): a heap that holds a burst of
+# ten thousand reminders falling due at once, the serial collector (two cores: a smaller footprint
+# than G1 for the same pauses here), smaller thread stacks. PASSERELLE_JAVA_OPTS replaces them.
+app_java_opts() {
+  echo "${PASSERELLE_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx512m -Xss512k}"
+}
+
+# Prepares app/target/passerelle-app.jar for a fast start and sets APP_JAR and APP_AOT_OPTS:
+# the jar extracted (app/target/run: a class path the JVM can cache, which a nested jar is not)
+# and, on a JDK 25 or newer, an ahead-of-time cache of its loaded and linked classes made by one
+# training start that stops once the context is refreshed (spring.context.exit=onRefresh), against
+# a database of its own. Done once per jar content (about 20 s); start-up then takes about 40% less.
+prepare_app() {
+  local jar="$ROOT/app/target/passerelle-app.jar" dir="$ROOT/app/target/run" sum
+  [ -f "$jar" ] || fail "no application jar at $jar: build it first"
+  if command -v unzip >/dev/null 2>&1; then
+    sum="$(unzip -p "$jar" | sha256sum | cut -d' ' -f1)" # contents only: a rebuild of the same code keeps it
+  else
+    sum="$(sha256sum "$jar" | cut -d' ' -f1)"
+  fi
+  APP_JAR="$dir/passerelle-app.jar"
+  APP_AOT_OPTS=""
+  if [ "$(cat "$dir/.content-sha256" 2>/dev/null)" != "$sum" ]; then
+    rm -rf "$dir"
+    "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null \
+      || fail "cannot extract $jar"
+    if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]; then
+      echo "passerelle: making the start-up cache (once per build of new code, about 20 s)" >&2
+      # shellcheck disable=SC2046
+      if ! SERVER_PORT=0 PASSERELLE_ENGINE_PORT=0 PASSERELLE_DEV_MAIL_PORT=0 PASSERELLE_ENGINE_MODE=embedded \
+        SPRING_DATASOURCE_URL="jdbc:postgresql://${PASSERELLE_DB_HOST:-127.0.0.1}:${PASSERELLE_DB_PORT:-5432}/passerelle_aot_training" \
+        "$JAVA_HOME/bin/java" $(app_java_opts) -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED \
+        -XX:AOTCacheOutput="$dir/passerelle.aot" -Dspring.context.exit=onRefresh \
+        -jar "$APP_JAR" >"$dir/aot-training.log" 2>&1; then
+        echo "passerelle: no start-up cache (see $dir/aot-training.log); starting without it" >&2
+        rm -f "$dir/passerelle.aot"
+      fi
+    fi
+    echo "$sum" >"$dir/.content-sha256"
+  fi
+  [ -f "$dir/passerelle.aot" ] && APP_AOT_OPTS="-XX:AOTCache=$dir/passerelle.aot"
+  # glibc's per-thread malloc arenas (RocksDB, Netty) otherwise add to the resident memory
+  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+}
