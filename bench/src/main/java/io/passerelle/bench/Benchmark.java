@@ -475,21 +475,30 @@ public final class Benchmark {
     result.put("mails", mails);
   }
 
-  /** The classes that fill the application's heap at the end (jcmd GC.class_histogram), kept. */
+  /**
+   * What fills the application's memory at the end, kept beside the results: the heap's classes
+   * (jcmd GC.class_histogram) and, when the application runs with -XX:NativeMemoryTracking, the
+   * JVM's native memory by kind.
+   */
   private void histogram() {
+    jcmd("GC.class_histogram", "heap-histogram.txt");
+    jcmd("VM.native_memory summary", "native-memory.txt");
+  }
+
+  private void jcmd(String command, String fileName) {
     try {
-      Path file = options.output().resolve("heap-histogram.txt");
+      List<String> arguments = new ArrayList<>();
+      arguments.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+      arguments.add(String.valueOf(app.pid()));
+      arguments.addAll(List.of(command.split(" ")));
       var process =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                  String.valueOf(app.pid()),
-                  "GC.class_histogram")
+          new ProcessBuilder(arguments)
               .redirectErrorStream(true)
-              .redirectOutput(file.toFile())
+              .redirectOutput(options.output().resolve(fileName).toFile())
               .start();
       process.waitFor(2, TimeUnit.MINUTES);
     } catch (IOException | InterruptedException e) {
-      say("no heap histogram: %s", e);
+      say("no %s: %s", command, e);
     }
   }
 

@@ -1,0 +1,78 @@
+package io.passerelle.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The arithmetic of the benchmark's figures. */
+class FiguresTest {
+
+  @Test
+  @DisplayName("percentiles are nearest-rank")
+  void percentiles() {
+    var latencies = new Latencies(new long[] {5, 1, 4, 2, 3, 10, 9, 8, 7, 6});
+    assertThat(latencies.percentile(50)).isEqualTo(5);
+    assertThat(latencies.percentile(95)).isEqualTo(10);
+    assertThat(latencies.percentile(10)).isEqualTo(1);
+    assertThat(latencies.max()).isEqualTo(10);
+    assertThat(new Latencies(new long[0]).percentile(50)).isEqualTo(-1);
+  }
+
+  @Test
+  @DisplayName("seeded SIRETs pass the Luhn check the database applies, one of their own each")
+  void sirets() {
+    for (int cohort = 1; cohort < 5; cohort++) {
+      for (int index = 0; index < 1000; index += 37) {
+        String siret = Seed.siret(cohort, index);
+        assertThat(siret).hasSize(14).matches("[0-9]{14}");
+        assertThat(luhn(siret)).as(siret).isTrue();
+      }
+    }
+    assertThat(Seed.siret(1, 5)).isNotEqualTo(Seed.siret(2, 5));
+  }
+
+  @Test
+  @DisplayName("memory per onboarding is the slope of the live heap against onboardings started")
+  void slope() {
+    List<Map<String, Object>> points =
+        List.of(point(0, 50_000_000), point(1_000, 60_000_000), point(11_000, 160_000_000));
+    var growth = Memory.growth(points);
+    assertThat((long) growth.get("heapBytesPerOnboarding")).isEqualTo(10_000);
+  }
+
+  @Test
+  @DisplayName("the table says which targets are met")
+  void table() {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put(
+        "bulk",
+        Map.of("contacts", 10_000, "secondsUntilAllSent", 200.0, "onboardingsPerSecond", 50.0));
+    result.put("baseline", Map.of("onboardingsPerSecond", 400.0));
+    String table = Report.table(result);
+    assertThat(table).contains("| bulk: onboardings per second | 50.0 | ≥ 40 | yes |");
+    assertThat(table).contains("0.13 (baseline 400.0/s) | ≥ 0.5 | NO |");
+  }
+
+  private static Map<String, Object> point(long onboardings, long heap) {
+    return Map.of("onboardings", onboardings, "heapAfterGcBytes", heap, "rssBytes", heap * 3);
+  }
+
+  private static boolean luhn(String digits) {
+    int sum = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int digit = digits.charAt(i) - '0';
+      if (i % 2 == 0) {
+        digit *= 2;
+        if (digit > 9) {
+          digit -= 9;
+        }
+      }
+      sum += digit;
+    }
+    return sum % 10 == 0;
+  }
+}
