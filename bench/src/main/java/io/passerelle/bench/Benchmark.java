@@ -217,6 +217,7 @@ public final class Benchmark {
 
   /** One bulk invitation through the API, measured until every invitation was accepted. */
   private Map<String, Object> bulkInvitation(Seed.Cohort cohort, String name) throws Exception {
+    settle();
     var meter = Meter.start(monitor, db, options.database());
     long before = monitor.heapUsed();
     Instant requested = Instant.now();
@@ -275,6 +276,7 @@ public final class Benchmark {
     steadyCount = count;
     Seed.Cohort dossiers = seed.cohort("steady-dossiers", 1, 1);
     long dossierId = dossiers.dossierIds().getFirst();
+    settle();
     say(
         "steady load: %d onboardings a second for %d s",
         options.rate(), options.steady().toSeconds());
@@ -382,13 +384,34 @@ public final class Benchmark {
     result.put("remindersAllWaiting", reminders);
   }
 
+  /**
+   * Waits until the application is quiet (under 0.2 of a core for 2 s, at most a minute), so that a
+   * phase does not pay for the tail of the previous one (a burst leaves the engine catching up
+   * after the last mail went out).
+   *
+   * @return how long it waited, in seconds
+   */
+  private double settle() throws InterruptedException {
+    long started = System.nanoTime();
+    long deadline = started + Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline) {
+      double before = monitor.stats().cpuSeconds();
+      Thread.sleep(2_000);
+      if ((monitor.stats().cpuSeconds() - before) / 2.0 < 0.2) {
+        break;
+      }
+    }
+    return round((System.nanoTime() - started) / 1e9);
+  }
+
   /** CPU of the application while invitations wait and nothing is due. */
   private Map<String, Object> idle(long waiting) throws Exception {
-    Thread.sleep(2_000); // let the last steps settle
+    double settled = settle();
     var meter = Meter.start(monitor, db, options.database());
     Thread.sleep(options.idle().toMillis());
     Map<String, Object> idle = new LinkedHashMap<>();
     idle.put("invitationsWaiting", waiting);
+    idle.put("settledAfterSeconds", settled);
     idle.putAll(meter.stop(options.idle().toMillis() / 1000.0));
     say(
         "idle with %d invitations waiting: %.2f CPU seconds in %d s",
@@ -399,6 +422,7 @@ public final class Benchmark {
   /** Moves the engine clock on and waits for the reminders that became due. */
   private Map<String, Object> advanceAndAwait(String duration, String kind, long expected, long due)
       throws Exception {
+    double settled = settle();
     var meter = Meter.start(monitor, db, options.database());
     long advancedMicros = SmtpSink.nowMicros();
     api.post("/dev/clock/advance", Map.of("duration", duration))
@@ -411,6 +435,7 @@ public final class Benchmark {
     double seconds = (sink.lastAccepted(kind) - advancedMicros) / 1e6;
     Map<String, Object> phase = new LinkedHashMap<>();
     phase.put("clockAdvance", duration);
+    phase.put("settledAfterSeconds", settled);
     phase.put("invitationsWaiting", invitationsExpected);
     phase.put("remindersDue", due);
     phase.put("remindersSent", sink.distinct(kind) - (expected - due));
