@@ -21,8 +21,9 @@ import java.util.Map;
  * @param baseline whether to run the naive baseline ({@code --baseline=false} skips it)
  * @param idle how long CPU is measured while nothing is due ({@code --idle})
  * @param appJar the application to start ({@code --app-jar})
- * @param appJavaOptions extra JVM options for the application ({@code --app-java-options}, space
- *     separated), e.g. a heap limit or {@code -XX:StartFlightRecording}
+ * @param appJavaOptions JVM options for the application ({@code --app-java-options}, space
+ *     separated; given more than once, they add up: scripts/bench gives those of scripts/run, a
+ *     user may add e.g. {@code -XX:NativeMemoryTracking=summary} or a heap limit, the last wins)
  * @param database the PostgreSQL database the application gets ({@code --database}); it is emptied
  *     at each run
  * @param output where the JSON, the chart and the application's log go ({@code --output})
@@ -45,6 +46,8 @@ record BenchOptions(
     Path output,
     Duration patience) {
 
+  private static final String JVM_OPTIONS = "app-java-options";
+
   static BenchOptions parse(String[] args) {
     Map<String, String> given = new LinkedHashMap<>();
     for (String arg : args) {
@@ -53,7 +56,10 @@ record BenchOptions(
             "arguments are --name=value, e.g. --bulk=500 (got '" + arg + "')");
       }
       int equals = arg.indexOf('=');
-      given.put(arg.substring(2, equals), arg.substring(equals + 1));
+      String name = arg.substring(2, equals);
+      String value = arg.substring(equals + 1);
+      // JVM options add up: scripts/bench passes the application's own, a user may add more
+      given.merge(name, value, (first, more) -> JVM_OPTIONS.equals(name) ? first + " " + more : more);
     }
     var options =
         new BenchOptions(
@@ -65,7 +71,7 @@ record BenchOptions(
             !"false".equals(given.remove("baseline")),
             duration(given.remove("idle"), Duration.ofSeconds(20)),
             Path.of(or(given.remove("app-jar"), "app/target/passerelle-app.jar")),
-            words(or(given.remove("app-java-options"), "")),
+            words(or(given.remove(JVM_OPTIONS), "")),
             or(given.remove("database"), "passerelle_bench"),
             or(given.remove("db-host"), env("PASSERELLE_DB_HOST", "127.0.0.1")),
             integer(given.remove("db-port"), Integer.parseInt(env("PASSERELLE_DB_PORT", "5432"))),
