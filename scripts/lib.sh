@@ -96,12 +96,13 @@ ensure_node() {
     || fail "the BPMN lint needs Node.js and npm: install them with 'apt-get install nodejs npm'"
 }
 
-# The JVM options Passerelle runs with (scripts/run, scripts/bench): a heap that holds a burst of
-# ten thousand reminders falling due at once (512 MB), given back to the system once the burst is
-# over (G1 shrinks the heap to 1/0.7 of what is live after a full or periodic collection, and
-# collects when idle for a minute), smaller thread stacks. PASSERELLE_JAVA_OPTS replaces them.
+# The JVM options Passerelle runs with (scripts/run, scripts/bench). The serial collector: on two
+# cores G1's concurrent marking and write barriers took a fifth of the CPU and made the journey
+# 40-60% slower (README, "Benchmark"); a heap of at most 384 MB, which holds a burst of ten thousand
+# reminders falling due at once, shrunk back at full collections to 1/0.7 of what is live; smaller
+# thread stacks. PASSERELLE_JAVA_OPTS replaces them.
 app_java_opts() {
-  echo "${PASSERELLE_JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:G1PeriodicGCInterval=60000 -Xss512k}"
+  echo "${PASSERELLE_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -Xss512k}"
 }
 
 # Prepares app/target/passerelle-app.jar for a fast start and sets APP_JAR and APP_AOT_OPTS:

@@ -170,7 +170,9 @@ public final class Benchmark {
     environment.put("SPRING_MAIL_HOST", "127.0.0.1");
     environment.put("SPRING_MAIL_PORT", String.valueOf(sink.port()));
     Path log = options.output().resolve("app.log");
-    say("starting Passerelle (%s), log in %s", options.appJar(), log);
+    double busy = Machine.awaitQuiet(Duration.ofSeconds(90));
+    result.put("cpuBusyBeforeStart", round(busy));
+    say("starting Passerelle (%s; CPUs %.0f%% busy), log in %s", options.appJar(), busy * 100, log);
     app = AppProcess.launch(options.appJar(), options.appJavaOptions(), environment, log);
     app.awaitUp(Duration.ofMinutes(3));
     monitor = new AppMonitor(app.pid());

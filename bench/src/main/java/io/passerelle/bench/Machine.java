@@ -29,6 +29,46 @@ final class Machine {
     return facts;
   }
 
+  /**
+   * Waits, at most {@code patience}, until the machine is quiet: two seconds in a row in which the
+   * CPUs were busy less than a quarter of the time (the build that scripts/bench runs just before
+   * otherwise still weighs on the start-up time). Returns the busy share last seen (0–1), or -1
+   * where /proc/stat cannot be read.
+   */
+  static double awaitQuiet(java.time.Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    int quietSeconds = 0;
+    double busy = -1;
+    long[] before = cpuTicks();
+    while (before != null && System.nanoTime() < deadline && quietSeconds < 2) {
+      Thread.sleep(1000);
+      long[] after = cpuTicks();
+      if (after == null) {
+        return -1;
+      }
+      long total = after[0] - before[0];
+      busy = total <= 0 ? 0 : (double) (after[1] - before[1]) / total;
+      quietSeconds = busy < 0.25 ? quietSeconds + 1 : 0;
+      before = after;
+    }
+    return busy;
+  }
+
+  /** All CPU ticks and the busy ones (all but idle and iowait), from /proc/stat; null if absent. */
+  private static long[] cpuTicks() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < fields.length; i++) {
+        total += Long.parseLong(fields[i]);
+      }
+      long idle = Long.parseLong(fields[4]) + (fields.length > 5 ? Long.parseLong(fields[5]) : 0);
+      return new long[] {total, total - idle};
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
