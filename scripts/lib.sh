@@ -98,11 +98,14 @@ ensure_node() {
 
 # The JVM options Passerelle runs with (scripts/run, scripts/bench). The serial collector: on two
 # cores G1's concurrent marking and write barriers took a fifth of the CPU and made the journey
-# 40-60% slower (README, "Benchmark"); a heap of at most 384 MB, which holds a burst of ten thousand
-# reminders falling due at once, shrunk back at full collections to 1/0.7 of what is live; smaller
-# thread stacks. PASSERELLE_JAVA_OPTS replaces them.
+# 40-60% slower (README, "Benchmark"). A heap of up to 768 MB, used only in a burst: a 7-day clock
+# jump with 11,600 invitations waiting makes the engine's log hold over 300 MB it has not processed
+# yet (the timer checker writes its triggers again until the engine has processed them), and the
+# serial collector's old generation is two thirds of the heap (512 MB ran out); the heap shrinks
+# back at full collections to 1/0.7 of what is live. Smaller thread stacks. PASSERELLE_JAVA_OPTS
+# replaces them.
 app_java_opts() {
-  echo "${PASSERELLE_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -Xss512k}"
+  echo "${PASSERELLE_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx768m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -Xss512k}"
 }
 
 # Prepares app/target/passerelle-app.jar for a fast start and sets APP_JAR and APP_AOT_OPTS:

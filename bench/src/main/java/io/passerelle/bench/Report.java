@@ -43,12 +43,15 @@ final class Report {
   static String table(Map<String, Object> r) {
     var rows = new ArrayList<String[]>();
     Object bulkContacts = get(r, "bulk", "contacts");
+    // the 10,000 in 4 minutes, for the size run: 40 a second
+    long allowed =
+        bulkContacts instanceof Number contacts ? Math.round(contacts.doubleValue() / 40) : 240;
     rows.add(
         row(
             "bulk " + bulkContacts + ": time until every invitation accepted by SMTP",
             get(r, "bulk", "secondsUntilAllSent") + " s",
-            "≤ 240 s",
-            le(get(r, "bulk", "secondsUntilAllSent"), 240)));
+            "≤ " + allowed + " s",
+            le(get(r, "bulk", "secondsUntilAllSent"), allowed)));
     rows.add(
         row(
             "bulk: onboardings per second",
