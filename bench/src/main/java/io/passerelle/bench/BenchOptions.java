@@ -59,7 +59,8 @@ record BenchOptions(
       String name = arg.substring(2, equals);
       String value = arg.substring(equals + 1);
       // JVM options add up: scripts/bench passes the application's own, a user may add more
-      given.merge(name, value, (first, more) -> JVM_OPTIONS.equals(name) ? first + " " + more : more);
+      given.merge(
+          name, value, (first, more) -> JVM_OPTIONS.equals(name) ? first + " " + more : more);
     }
     var options =
         new BenchOptions(

@@ -55,6 +55,19 @@ class FiguresTest {
     String table = Report.table(result);
     assertThat(table).contains("| bulk: onboardings per second | 50.0 | ≥ 40 | yes |");
     assertThat(table).contains("0.13 (baseline 400.0/s) | ≥ 0.5 | NO |");
+    assertThat(table)
+        .contains(
+            "| bulk 10000: time until every invitation accepted by SMTP | 200.0 s | ≤ 240 s | yes |");
+  }
+
+  @Test
+  @DisplayName("a smaller bulk gets the same pace as its time target: 4 minutes for 10,000")
+  void scaledTimeTarget() {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("bulk", Map.of("contacts", 3_000, "secondsUntilAllSent", 80.0));
+    assertThat(Report.table(result))
+        .contains(
+            "| bulk 3000: time until every invitation accepted by SMTP | 80.0 s | ≤ 72 s | NO |");
   }
 
   private static Map<String, Object> point(long onboardings, long heap) {
