@@ -18,11 +18,17 @@ final class EngineLogTrimmer implements DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(EngineLogTrimmer.class);
   static final Duration INTERVAL = Duration.ofSeconds(1);
 
+  /** Above this, the log holds a backlog worth saying so (every {@link #REPORT_EVERY} at most). */
+  private static final long BACKLOG_WARNING_BYTES = 32L * 1024 * 1024;
+
+  private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+
   private final EmbeddedZeebeEngine engine;
   private final EngineRecordProjection projection;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("engine-log-trimmer").daemon().factory());
+  private long lastReport;
 
   EngineLogTrimmer(EmbeddedZeebeEngine engine, EngineRecordProjection projection) {
     this.engine = engine;
@@ -61,10 +67,6 @@ final class EngineLogTrimmer implements DisposableBean {
           read);
     }
   }
-
-  static final long BACKLOG_WARNING_BYTES = 32L * 1024 * 1024;
-  private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
-  private long lastReport;
 
   private void trimSafely() {
     try {

@@ -23,7 +23,8 @@ import java.util.Map;
  * @param appJar the application to start ({@code --app-jar})
  * @param appJavaOptions JVM options for the application ({@code --app-java-options}, space
  *     separated; given more than once, they add up: scripts/bench gives those of scripts/run, a
- *     user may add e.g. {@code -XX:NativeMemoryTracking=summary} or a heap limit, the last wins)
+ *     user may add e.g. {@code -XX:NativeMemoryTracking=summary} or a heap limit; of one JVM option
+ *     given twice, the JVM takes the last)
  * @param database the PostgreSQL database the application gets ({@code --database}); it is emptied
  *     at each run
  * @param output where the JSON, the chart and the application's log go ({@code --output})

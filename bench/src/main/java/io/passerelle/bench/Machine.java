@@ -3,6 +3,7 @@ package io.passerelle.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ final class Machine {
    * otherwise still weighs on the start-up time). Returns the busy share last seen (0–1), or -1
    * where /proc/stat cannot be read.
    */
-  static double awaitQuiet(java.time.Duration patience) throws InterruptedException {
+  static double awaitQuiet(Duration patience) throws InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
     int quietSeconds = 0;
     double busy = -1;

@@ -43,7 +43,7 @@ final class Report {
   static String table(Map<String, Object> r) {
     var rows = new ArrayList<String[]>();
     Object bulkContacts = get(r, "bulk", "contacts");
-    // the 10,000 in 4 minutes, scaled to the size run
+    // the 10,000 in 4 minutes, scaled to the run's size
     long allowed =
         bulkContacts instanceof Number contacts
             ? Math.round(contacts.doubleValue() * 240 / 10_000)
