@@ -28,6 +28,7 @@ import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
 import io.passerelle.support.FakeCompanyRegistry;
 import io.passerelle.support.Fixtures;
+import io.passerelle.support.LookupAttempts;
 import io.passerelle.support.Mailbox;
 import io.passerelle.support.PasserelleSpringTest;
 import io.passerelle.support.TestData;
@@ -520,28 +521,14 @@ class DossierCreationJourneyTest {
     return requests.get(id);
   }
 
-  /**
-   * Lets the lookup job use its 5 attempts (2 HTTP calls each, the test client's), moving the
-   * engine clock over the workers' backoff between them: 10 s, 30 s, 2 min, 10 min.
-   */
+  /** The lookup's attempts, with no incident before the last one. */
   void useEveryLookupAttempt(String siret, long key) {
-    List<Duration> backoffs =
-        List.of(
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(30),
-            Duration.ofMinutes(2),
-            Duration.ofMinutes(10));
-    for (int attempt = 1; attempt <= 5; attempt++) {
-      int calls = 2 * attempt; // a fresh SIRET: the registry has seen no call for it before
-      await()
-          .alias("attempt " + attempt + " of the lookup")
-          .atMost(PATIENCE)
-          .until(() -> registry.calls(siret) >= calls);
-      if (attempt < 5) {
-        assertThat(engine.instanceState(key).incidents()).isEmpty();
-        embedded.advance(backoffs.get(attempt - 1).plusSeconds(1));
-      }
-    }
+    LookupAttempts.useAll(
+        registry,
+        embedded,
+        siret,
+        PATIENCE,
+        () -> assertThat(engine.instanceState(key).incidents()).isEmpty());
   }
 
   long awaitStarted(long id) {

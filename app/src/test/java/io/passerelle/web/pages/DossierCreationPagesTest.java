@@ -29,11 +29,11 @@ import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
 import io.passerelle.support.FakeCompanyRegistry;
 import io.passerelle.support.Fixtures;
+import io.passerelle.support.LookupAttempts;
 import io.passerelle.support.PasserelleSpringTest;
 import io.passerelle.support.TestData;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -510,18 +510,6 @@ class DossierCreationPagesTest {
 
   /** The lookup's five attempts, the engine clock moved past each backoff (10 s … 10 min). */
   void useEveryLookupAttempt(String siret) {
-    List<Duration> backoffs =
-        List.of(
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(30),
-            Duration.ofMinutes(2),
-            Duration.ofMinutes(10));
-    for (int attempt = 1; attempt <= 5; attempt++) {
-      int calls = 2 * attempt;
-      await().atMost(PATIENCE).until(() -> registry.calls(siret) >= calls);
-      if (attempt < 5) {
-        embedded.advance(backoffs.get(attempt - 1).plusSeconds(1));
-      }
-    }
+    LookupAttempts.useAll(registry, embedded, siret, PATIENCE, () -> {});
   }
 }
