@@ -58,9 +58,10 @@ public class AccountService {
     if (existing.isPresent()) {
       return existing.get().view();
     }
-    locks.lock("account-email", EmailAddresses.comparable(address));
+    String comparable = EmailAddresses.comparable(address);
+    locks.lock("account-email", comparable);
     accounts
-        .findByEmailIgnoreCase(address)
+        .findByLowerCaseEmail(comparable)
         .ifPresent(
             other -> {
               throw DomainException.conflict(
@@ -124,9 +125,10 @@ public class AccountService {
     }
     ClientAccount account = found.get();
     String address = EmailAddresses.require(newEmail, "email");
-    locks.lock("account-email", EmailAddresses.comparable(address));
+    String comparable = EmailAddresses.comparable(address);
+    locks.lock("account-email", comparable);
     accounts
-        .findByEmailIgnoreCase(address)
+        .findByLowerCaseEmail(comparable)
         .filter(other -> !other.getId().equals(account.getId()))
         .ifPresent(
             other -> {
@@ -265,8 +267,7 @@ public class AccountService {
       ClientAccount account, InvitationStatus closing, String reason, Actor actor) {
     var now = clock.instant();
     List<KilledInvitation> killed = new ArrayList<>();
-    for (Invitation invitation :
-        invitations.findByAccountIdAndStatusIn(account.getId(), InvitationStatus.LIVE)) {
+    for (Invitation invitation : invitations.findLiveByAccountId(account.getId())) {
       invitation.close(closing, reason, now);
       invitations.save(invitation);
       killed.add(new KilledInvitation(invitation.getId(), invitation.getOnboardingId(), closing));

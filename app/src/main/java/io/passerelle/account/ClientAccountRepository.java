@@ -15,4 +15,15 @@ interface ClientAccountRepository
 
   @Query("select a from ClientAccount a where lower(a.email) = lower(:email)")
   Optional<ClientAccount> findByEmailIgnoreCase(String email);
+
+  /**
+   * The account whose address, lower-cased, is this one ({@link
+   * io.passerelle.domain.EmailAddresses#comparable} of a valid address: ASCII, which Java and
+   * PostgreSQL lower-case alike).
+   */
+  // findByEmailIgnoreCase without lower() around the parameter: Hibernate keeps no plan for a query
+  // with a parameter as the last argument of a function (it might be bound to a list, in the
+  // function's varargs), and every account creation runs this one
+  @Query("select a from ClientAccount a where lower(a.email) = :lowerCaseEmail")
+  Optional<ClientAccount> findByLowerCaseEmail(String lowerCaseEmail);
 }

@@ -128,8 +128,7 @@ public class InvitationService {
         return new IssuedInvitation(issued.get().view(), false);
       }
     }
-    List<Invitation> live =
-        invitations.findByAccountIdAndStatusIn(account.getId(), InvitationStatus.LIVE);
+    List<Invitation> live = invitations.findLiveByAccountId(account.getId());
     for (Invitation old : live) {
       if (command.requestKey() == null
           && command.onboardingId() != null
@@ -265,7 +264,7 @@ public class InvitationService {
             ActivityType.INVITATION_CANCELLED,
             actor);
     ClientAccount account = accountService.find(view.accountId());
-    if (invitations.findByAccountIdAndStatusIn(account.getId(), InvitationStatus.LIVE).isEmpty()) {
+    if (invitations.findLiveByAccountId(account.getId()).isEmpty()) {
       account.markNotInvited(clock.instant());
       accounts.saveAndFlush(account);
     }
@@ -292,9 +291,7 @@ public class InvitationService {
     }
     locks.lock("account-invitation", String.valueOf(invitation.getAccountId()));
     if (invitation.getStatus() == InvitationStatus.EXPIRED
-        && !invitations
-            .findByAccountIdAndStatusIn(invitation.getAccountId(), InvitationStatus.LIVE)
-            .isEmpty()) {
+        && !invitations.findLiveByAccountId(invitation.getAccountId()).isEmpty()) {
       throw DomainException.conflict(
           "NEWER_INVITATION_LIVE",
           "A newer invitation is already out for this account: this one stays expired.");

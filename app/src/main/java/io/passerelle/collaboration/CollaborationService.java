@@ -120,9 +120,7 @@ public class CollaborationService {
           "Give this contact access to the dossier before proposing a service.");
     }
     locks.lock("service", command.dossierId() + ":" + command.contactId() + ":" + offer.id());
-    var live =
-        services.findFirstByDossierIdAndContactIdAndOfferIdAndStatusIn(
-            command.dossierId(), command.contactId(), offer.id(), ServiceStatus.LIVE);
+    var live = services.findLive(command.dossierId(), command.contactId(), offer.id());
     if (live.isPresent()) {
       return proposal(live.get(), actor, false);
     }

@@ -16,8 +16,20 @@ interface CollaborativeServiceRepository
   @Query("select s from CollaborativeService s where s.onboardingId = :onboardingId")
   Optional<CollaborativeService> findByOnboardingId(long onboardingId);
 
-  Optional<CollaborativeService> findFirstByDossierIdAndContactIdAndOfferIdAndStatusIn(
-      long dossierId, long contactId, long offerId, Collection<ServiceStatus> statuses);
+  /**
+   * The live service (ServiceStatus.LIVE) of the dossier, contact and offer. The database holds at
+   * most one (collaborative_service_live_uq, on the same statuses): the first row that a findFirst
+   * took is the only one, and HQL puts no limit without an order.
+   */
+  // The statuses of ServiceStatus.LIVE written out (a test checks they are the same): Hibernate
+  // keeps no plan for a query with a collection parameter, whose list it expands on every call
+  @Query(
+      "select s from CollaborativeService s where s.dossierId = :dossierId"
+          + " and s.contactId = :contactId and s.offerId = :offerId and s.status in"
+          + " (io.passerelle.collaboration.ServiceStatus.PROPOSED,"
+          + " io.passerelle.collaboration.ServiceStatus.INVITED,"
+          + " io.passerelle.collaboration.ServiceStatus.ACTIVE)")
+  Optional<CollaborativeService> findLive(long dossierId, long contactId, long offerId);
 
   List<CollaborativeService> findByContactIdAndStatusIn(
       long contactId, Collection<ServiceStatus> statuses);

@@ -64,8 +64,7 @@ class BulkInvitationJourney implements BulkInvitationSteps {
           Errors.INVALID_EMAIL, "The address of contact " + contact.id() + " is not valid");
     }
     BulkInvitation bulk = bulks.findById(item.getBulkId()).orElseThrow();
-    if (onboardings.existsByDossierIdAndContactIdAndOfferCodeAndStatusIn(
-        item.getDossierId(), item.getContactId(), bulk.getOfferCode(), OnboardingService.RUNNING)) {
+    if (onboardings.existsRunning(item.getDossierId(), item.getContactId(), bulk.getOfferCode())) {
       item.settle(
           BulkInvitationItem.Status.SKIPPED, BulkPreview.ONBOARDING_RUNNING, clock.instant());
       items.saveAndFlush(item);

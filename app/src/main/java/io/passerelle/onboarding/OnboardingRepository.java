@@ -19,6 +19,12 @@ interface OnboardingRepository
   @Query("select o from Onboarding o where o.id = :id")
   Optional<Onboarding> lockById(@Param("id") long id);
 
+  // HQL rather than a criteria query (a Specification): Hibernate keeps the SQL of an HQL string
+  // between calls, while it translates a criteria query again on every call (see README,
+  // "Benchmark")
+  @Query("select o from Onboarding o where o.bulkItemId = :bulkItemId")
+  Optional<Onboarding> findByBulkItemId(long bulkItemId);
+
   Optional<Onboarding> findByProcessInstanceKey(long processInstanceKey);
 
   Optional<Onboarding> findByInvitationProcessKey(long invitationProcessKey);
@@ -33,12 +39,15 @@ interface OnboardingRepository
           + " and o.createdAt < :before order by o.id")
   List<Long> startingBefore(@Param("before") Instant before);
 
-  // HQL rather than a derived query: Hibernate keeps the SQL of an HQL string between calls, while
-  // it translates a derived (criteria) query again on every call (see README, "Benchmark")
+  /** Whether an onboarding to the offer is running (OnboardingService.RUNNING) for the pair. */
+  // The statuses of OnboardingService.RUNNING written out (a test checks they are the same):
+  // Hibernate keeps no plan for a query with a collection parameter, whose list it expands on
+  // every call
   @Query(
       "select case when count(o) > 0 then true else false end from Onboarding o"
           + " where o.dossierId = :dossierId and o.contactId = :contactId"
-          + " and o.offerCode = :offerCode and o.status in :statuses")
-  boolean existsByDossierIdAndContactIdAndOfferCodeAndStatusIn(
-      long dossierId, long contactId, String offerCode, Collection<OnboardingStatus> statuses);
+          + " and o.offerCode = :offerCode and o.status in"
+          + " (io.passerelle.onboarding.OnboardingStatus.STARTING,"
+          + " io.passerelle.onboarding.OnboardingStatus.IN_PROGRESS)")
+  boolean existsRunning(long dossierId, long contactId, String offerCode);
 }

@@ -147,8 +147,7 @@ public class OnboardingService {
       String customMessage,
       long staffId) {
     locks.lock("onboarding-bulk-item", String.valueOf(bulkItemId));
-    Optional<Onboarding> known =
-        onboardings.findOne((root, query, cb) -> cb.equal(root.get("bulkItemId"), bulkItemId));
+    Optional<Onboarding> known = onboardings.findByBulkItemId(bulkItemId);
     if (known.isPresent()) {
       return known.get().view();
     }
@@ -471,8 +470,7 @@ public class OnboardingService {
   }
 
   private void refuseDuplicate(long dossierId, long contactId, String offerCode) {
-    if (onboardings.existsByDossierIdAndContactIdAndOfferCodeAndStatusIn(
-        dossierId, contactId, offerCode, RUNNING)) {
+    if (onboardings.existsRunning(dossierId, contactId, offerCode)) {
       throw DomainException.conflict(
           "ONBOARDING_ALREADY_RUNNING",
           "An onboarding to this offer is already running for this contact on this dossier:"

@@ -118,6 +118,35 @@ class CollaborationTest {
 
   @Test
   @DisplayName(
+      "proposing again returns the live service, proposed, invited or active; an ended one is"
+          + " proposed anew")
+  void proposeReturnsTheLiveService() {
+    var dossier = fixtures.dossier(Api.MANAGER);
+    var contact = fixtures.contact(SubscriberType.CLIENT);
+    fixtures.link(dossier.id(), contact.id(), true, AccessLevel.READ_WRITE);
+    var manager = fixtures.actor(Api.MANAGER);
+    var command = new ProposeService(null, dossier.id(), contact.id(), "START", null);
+    long first = services.propose(command, manager).service().id();
+    assertThat(services.propose(command, manager).service().id()).isEqualTo(first);
+    services.markInvited(first, Fixtures.SYSTEM);
+    assertThat(services.propose(command, manager).service().id()).isEqualTo(first);
+    services.activate(first, Fixtures.SYSTEM);
+    var again = services.propose(command, manager);
+    assertThat(again.created()).isFalse();
+    assertThat(again.service().id()).isEqualTo(first);
+
+    var other = fixtures.contact(SubscriberType.CLIENT);
+    fixtures.link(dossier.id(), other.id(), true, AccessLevel.READ_WRITE);
+    var forOther = new ProposeService(null, dossier.id(), other.id(), "START", null);
+    long cancelled = services.propose(forOther, manager).service().id();
+    services.cancel(cancelled, manager);
+    var anew = services.propose(forOther, manager);
+    assertThat(anew.created()).isTrue();
+    assertThat(anew.service().id()).isNotEqualTo(cancelled);
+  }
+
+  @Test
+  @DisplayName(
       "withdrawing the access revokes the active service; cancelling an active one is refused")
   void withdrawalRevokes() {
     var dossier = fixtures.dossier(Api.MANAGER);

@@ -1,0 +1,57 @@
+package io.passerelle.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.passerelle.firm.Firm;
+import io.passerelle.support.Fixtures;
+import io.passerelle.support.PasserelleSpringTest;
+import jakarta.persistence.EntityManager;
+import java.lang.reflect.Field;
+import org.hibernate.Session;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Recording an entry writes the feed and nothing else: the transaction's changes stay pending. */
+@PasserelleSpringTest
+class ActivityFlushTest {
+
+  @Autowired ActivityService activity;
+  @Autowired EntityManager entityManager;
+  @Autowired TransactionTemplate transactions;
+
+  @Test
+  @DisplayName("recording an entry does not flush the transaction's pending changes")
+  void recordFlushesNothingElse() {
+    transactions.executeWithoutResult(
+        status -> {
+          status.setRollbackOnly();
+          Session session = entityManager.unwrap(Session.class);
+          // any managed entity with a change not flushed yet: the firm's row, renamed through its
+          // field (the entity has no setter; Hibernate compares field values at flush time)
+          Firm firm = entityManager.find(Firm.class, (short) 1);
+          assertThat(firm).isNotNull();
+          rename(firm, firm.getName() + " (renamed)");
+          assertThat(session.isDirty()).as("the rename is pending").isTrue();
+
+          assertThat(
+                  activity.record(
+                      ActivityRecord.of(
+                          ActivityType.ONBOARDING_COMPLETED, Fixtures.SYSTEM, null, null)))
+              .isTrue();
+
+          assertThat(session.isDirty()).as("the rename is still pending after record()").isTrue();
+        });
+  }
+
+  private static void rename(Firm firm, String name) {
+    try {
+      Field field = Firm.class.getDeclaredField("name");
+      field.setAccessible(true);
+      field.set(firm, name);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
