@@ -30,6 +30,18 @@ final class AppProcess implements AutoCloseable {
     this.process = process;
     this.port = port;
     this.launchedNanos = launchedNanos;
+    // a benchmark stopped half-way (Ctrl-C, kill) stops its application too: one left running
+    // would take a core from the next run and spoil its figures
+    Runtime.getRuntime()
+        .addShutdownHook(Thread.ofPlatform().name("stop-passerelle").unstarted(this::stopQuietly));
+  }
+
+  private void stopQuietly() {
+    try {
+      close();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+    }
   }
 
   /**
