@@ -8,6 +8,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Gateway;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
@@ -19,6 +20,7 @@ import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.passerelle.processes.ProcessNames.CandidateGroups;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,26 @@ class ModelConventionsTest {
       // a person by name: the dossier's manager, or the staff member who started the request
       assertThat(assignment.getAssignee()).isIn("=dossierManager", "=startedBy");
       assertThat(assignment.getCandidateGroups()).isEqualTo(CandidateGroups.MANAGERS);
+    }
+    // A mapping that only repeats a variable under its own name (source "=onboardingId", target
+    // onboardingId) does nothing the scope does not already do: a job worker reads the variables it
+    // fetches from the enclosing scopes, and what it returns goes up to the scope that holds the
+    // name (or to the instance). Each mapping still costs an expression evaluated and a variable
+    // written on every pass. Only a call activity, which propagates nothing, needs them: they are
+    // the contract between the two processes.
+    for (ZeebeIoMapping mapping : model.getModelElementsByType(ZeebeIoMapping.class)) {
+      var owner = (FlowNode) mapping.getParentElement().getParentElement();
+      if (owner instanceof CallActivity) {
+        continue;
+      }
+      var identities =
+          Stream.concat(
+                  mapping.getInputs().stream().map(m -> List.of(m.getSource(), m.getTarget())),
+                  mapping.getOutputs().stream().map(m -> List.of(m.getSource(), m.getTarget())))
+              .filter(m -> m.get(0).equals("=" + m.get(1)))
+              .map(m -> m.get(1))
+              .toList();
+      assertThat(identities).as("mappings of %s that repeat a variable", owner.getId()).isEmpty();
     }
     var definitions = model.getDefinitions();
     assertThat(
