@@ -62,6 +62,10 @@ final class AppMonitor implements AutoCloseable {
     return ProcessStats.of(pid);
   }
 
+  long pid() {
+    return pid;
+  }
+
   long peakHeapUsed() {
     return peakHeapUsed;
   }

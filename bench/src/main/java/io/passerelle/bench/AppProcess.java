@@ -114,6 +114,16 @@ final class AppProcess implements AutoCloseable {
     throw new IllegalStateException("Passerelle was not UP after " + timeout + ": see its log");
   }
 
+  /** Fails at once if the application has stopped (it stops when out of memory, for one). */
+  void requireRunning() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "Passerelle stopped during the run (exit "
+              + process.exitValue()
+              + "): see its log, app.log in the results");
+    }
+  }
+
   /** Stops it as an operator would (SIGTERM, graceful shutdown), forcibly after 60 s. */
   @Override
   public void close() throws InterruptedException {

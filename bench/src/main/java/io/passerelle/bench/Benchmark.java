@@ -236,7 +236,11 @@ public final class Benchmark {
     double acceptedSeconds = (SmtpSink.nowMicros() - requestedMicros) / 1e6;
     invitationsExpected += cohort.contacts().size();
     boolean complete =
-        sink.await(INVITATION, invitationsExpected, Instant.now().plus(bulkDeadline(cohort)));
+        sink.await(
+            INVITATION,
+            invitationsExpected,
+            Instant.now().plus(bulkDeadline(cohort)),
+            app::requireRunning);
     long lastMicros = sink.lastAccepted(INVITATION);
     double seconds = (lastMicros - requestedMicros) / 1e6;
     Map<String, Object> phase = new LinkedHashMap<>();
@@ -253,6 +257,12 @@ public final class Benchmark {
     phase.put("requestToSentMs", fromRequest.summary());
     phase.put("lost", cohort.contacts().size() - fromStart.count());
     phase.putAll(meter.stop(seconds));
+    Map<String, Object> perOnboarding = new LinkedHashMap<>();
+    int contacts = cohort.contacts().size();
+    perOnboarding.put("app", round((Double) phase.get("appCpuSeconds") * 1000 / contacts));
+    perOnboarding.put(
+        "postgres", round((Double) phase.get("postgresCpuSeconds") * 1000 / contacts));
+    phase.put("cpuMsPerOnboarding", perOnboarding);
     phase.put("heapUsedBeforeMb", mb(before));
     phase.put("bulkStatus", api.get("/api/bulk-invitations/" + bulkId).body());
     latencies.put(name, fromStart);
@@ -326,7 +336,11 @@ public final class Benchmark {
     // a refused request makes no onboarding: its mail is not expected (httpErrors counts it)
     invitationsExpected += responses.stream().filter(r -> r[0] >= 0).count();
     boolean complete =
-        sink.await(INVITATION, invitationsExpected, Instant.now().plus(options.patience()));
+        sink.await(
+            INVITATION,
+            invitationsExpected,
+            Instant.now().plus(options.patience()),
+            app::requireRunning);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<Long> ids = new ArrayList<>();
     long[] responseMs = new long[responses.size()];
@@ -433,7 +447,8 @@ public final class Benchmark {
         sink.await(
             kind,
             expected,
-            Instant.now().plus(Duration.ofSeconds(due / 10)).plus(options.patience()));
+            Instant.now().plus(Duration.ofSeconds(due / 10)).plus(options.patience()),
+            app::requireRunning);
     double seconds = (sink.lastAccepted(kind) - advancedMicros) / 1e6;
     Map<String, Object> phase = new LinkedHashMap<>();
     phase.put("clockAdvance", duration);

@@ -56,7 +56,7 @@ final class Machine {
   }
 
   /** All CPU ticks and the busy ones (all but idle and iowait), from /proc/stat; null if absent. */
-  private static long[] cpuTicks() {
+  static long[] cpuTicks() {
     try {
       String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
       long total = 0;

@@ -8,15 +8,21 @@ import java.util.Map;
 
 /**
  * CPU used during a phase: by the application's process, and by the PostgreSQL backends that serve
- * its database (from /proc, so it counts what the database does for Passerelle too).
+ * its database (from /proc, so it counts what the database does for Passerelle too); how busy the
+ * machine's cores were, and how the application's threads shared them ({@link ThreadSchedule}).
  */
 final class Meter {
+
+  /** How many groups of the application's threads a phase reports, the busiest first. */
+  private static final int THREAD_GROUPS = 6;
 
   private final AppMonitor monitor;
   private final Connection db;
   private final String database;
   private final double appCpu;
   private final Map<Long, Double> backendCpu;
+  private final long[] machineTicks;
+  private final ThreadSchedule schedule;
 
   private Meter(AppMonitor monitor, Connection db, String database) throws SQLException {
     this.monitor = monitor;
@@ -24,6 +30,8 @@ final class Meter {
     this.database = database;
     this.appCpu = monitor.stats().cpuSeconds();
     this.backendCpu = backends(db, database);
+    this.machineTicks = Machine.cpuTicks();
+    this.schedule = ThreadSchedule.start(monitor.pid());
   }
 
   static Meter start(AppMonitor monitor, Connection db, String database) throws SQLException {
@@ -41,6 +49,13 @@ final class Meter {
     used.put("appCpuSeconds", Benchmark.round(app));
     used.put("appCpuCores", Benchmark.round(seconds > 0 ? app / seconds : 0));
     used.put("postgresCpuSeconds", Benchmark.round(database));
+    long[] ticks = Machine.cpuTicks();
+    if (machineTicks != null && ticks != null && ticks[0] > machineTicks[0]) {
+      used.put(
+          "machineCpuBusy",
+          Benchmark.round((double) (ticks[1] - machineTicks[1]) / (ticks[0] - machineTicks[0])));
+    }
+    used.put("threads", schedule.stop(THREAD_GROUPS));
     return used;
   }
 

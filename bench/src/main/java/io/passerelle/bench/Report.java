@@ -64,8 +64,21 @@ final class Report {
         row("bulk: start → sent p50 / p95 / p99", percentiles(r, "bulk", "startToSentMs"), "", ""));
     rows.add(
         row(
-            "bulk: CPU seconds (app / PostgreSQL)",
-            get(r, "bulk", "appCpuSeconds") + " / " + get(r, "bulk", "postgresCpuSeconds"),
+            "bulk: CPU seconds (app / PostgreSQL); per onboarding",
+            get(r, "bulk", "appCpuSeconds")
+                + " / "
+                + get(r, "bulk", "postgresCpuSeconds")
+                + " s; "
+                + get(r, "bulk", "cpuMsPerOnboarding", "app")
+                + " / "
+                + get(r, "bulk", "cpuMsPerOnboarding", "postgres")
+                + " ms",
+            "",
+            ""));
+    rows.add(
+        row(
+            "bulk: cores busy; threads running / waiting for a core",
+            percent(get(r, "bulk", "machineCpuBusy")) + "; " + threads(r, "bulk", 3),
             "",
             ""));
     Object baseline = get(r, "baseline", "onboardingsPerSecond");
@@ -208,6 +221,35 @@ final class Report {
   }
 
   @SuppressWarnings("unchecked")
+  /** A share (0–1) as a whole percentage, or a dash. */
+  static String percent(Object share) {
+    return share instanceof Number n ? Math.round(n.doubleValue() * 100) + "%" : "—";
+  }
+
+  /**
+   * The phase's busiest thread groups: "name running/waiting%", as {@link ThreadSchedule} gave
+   * them.
+   */
+  @SuppressWarnings("unchecked")
+  static String threads(Map<String, Object> r, String phase, int groups) {
+    if (!(get(r, phase, "threads") instanceof Map<?, ?> threads) || threads.isEmpty()) {
+      return "—";
+    }
+    List<String> shown = new ArrayList<>();
+    for (var entry : ((Map<String, Map<String, Object>>) threads).entrySet()) {
+      if (shown.size() == groups) {
+        break;
+      }
+      shown.add(
+          entry.getKey()
+              + " "
+              + percent(entry.getValue().get("running")).replace("%", "")
+              + "/"
+              + percent(entry.getValue().get("waitingForCore")));
+    }
+    return String.join(", ", shown);
+  }
+
   static Object get(Map<String, Object> map, String... path) {
     Object current = map;
     for (String key : path) {

@@ -106,11 +106,13 @@ final class SmtpSink implements AutoCloseable {
   }
 
   /** Waits until {@code expected} distinct messages of that kind came, or the deadline passes. */
-  boolean await(String kind, long expected, Instant deadline) throws InterruptedException {
+  boolean await(String kind, long expected, Instant deadline, Runnable stillThere)
+      throws InterruptedException {
     while (Instant.now().isBefore(deadline)) {
       if (distinct(kind) >= expected) {
         return true;
       }
+      stillThere.run();
       Thread.sleep(20);
     }
     return distinct(kind) >= expected;

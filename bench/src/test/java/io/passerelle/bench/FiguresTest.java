@@ -70,6 +70,52 @@ class FiguresTest {
             "| bulk 3000: time until every invitation accepted by SMTP | 80.0 s | ≤ 72 s | NO |");
   }
 
+  @Test
+  @DisplayName("threads grouped without their numbers, running and waiting as shares of the phase")
+  void threadShares() {
+    assertThat(ThreadSchedule.group("zb-actors-0")).isEqualTo("zb-actors-#");
+    assertThat(ThreadSchedule.group("pool-2-thread-13")).isEqualTo("pool-#-thread-#");
+    var before =
+        Map.of(
+            "10", ThreadSchedule.parse("zb-actors-0", "1000000000 500000000 20\n"),
+            "11", ThreadSchedule.parse("pool-2-thread-1", "0 0 0"));
+    var after =
+        Map.of(
+            "10", ThreadSchedule.parse("zb-actors-0", "1900000000 800000000 90"),
+            "11", ThreadSchedule.parse("pool-2-thread-1", "300000000 700000000 50"),
+            "12", ThreadSchedule.parse("pool-2-thread-2", "200000000 900000000 50"));
+    Map<String, Object> shares = ThreadSchedule.shares(before, after, 1_000_000_000L, 6);
+    assertThat(shares.keySet()).containsExactly("zb-actors-#", "pool-#-thread-#");
+    assertThat(shares.get("zb-actors-#")).isEqualTo(Map.of("running", 0.9, "waitingForCore", 0.3));
+    assertThat(shares.get("pool-#-thread-#"))
+        .isEqualTo(Map.of("running", 0.5, "waitingForCore", 1.6));
+    assertThat(ThreadSchedule.shares(before, after, 1_000_000_000L, 1)).hasSize(1);
+
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("bulk", Map.of("machineCpuBusy", 0.97, "threads", shares));
+    assertThat(Report.table(result))
+        .contains(
+            "| bulk: cores busy; threads running / waiting for a core"
+                + " | 97%; zb-actors-# 90/30%, pool-#-thread-# 50/160% |");
+  }
+
+  @Test
+  @DisplayName("this process's own threads, read from Linux's scheduler statistics")
+  void ownThreads() {
+    var schedule = ThreadSchedule.start(ProcessHandle.current().pid());
+    long end = System.nanoTime() + 200_000_000L;
+    long spins = 0;
+    while (System.nanoTime() < end) {
+      spins++;
+    }
+    Map<String, Object> shares = schedule.stop(20);
+    assertThat(spins).isPositive();
+    // the busiest group comes first: the thread that spun (Linux names the main thread "java")
+    @SuppressWarnings("unchecked")
+    var busiest = (Map<String, Object>) shares.values().iterator().next();
+    assertThat((Double) busiest.get("running")).isGreaterThan(0.3);
+  }
+
   private static Map<String, Object> point(long onboardings, long heap) {
     return Map.of("onboardings", onboardings, "heapAfterGcBytes", heap, "rssBytes", heap * 3);
   }

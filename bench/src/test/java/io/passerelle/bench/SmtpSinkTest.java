@@ -1,6 +1,7 @@
 package io.passerelle.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -33,7 +34,20 @@ class SmtpSinkTest {
         send(transport, session, "<first-reminder.invitation-1.1@cabinet.example>", "reminder");
       }
 
-      assertThat(sink.await("invitation", 2, Instant.now().plusSeconds(5))).isTrue();
+      assertThat(sink.await("invitation", 2, Instant.now().plusSeconds(5), () -> {})).isTrue();
+      // the application gone: the wait ends at once instead of at its deadline
+      long waitStarted = System.nanoTime();
+      assertThatThrownBy(
+              () ->
+                  sink.await(
+                      "invitation",
+                      3,
+                      Instant.now().plusSeconds(30),
+                      () -> {
+                        throw new IllegalStateException("Passerelle stopped during the run");
+                      }))
+          .hasMessage("Passerelle stopped during the run");
+      assertThat(System.nanoTime() - waitStarted).isLessThan(5_000_000_000L);
       assertThat(sink.messages()).isEqualTo(4);
       assertThat(sink.distinct("invitation")).isEqualTo(2);
       assertThat(sink.distinct("first-reminder")).isEqualTo(1);
