@@ -98,16 +98,18 @@ ensure_node() {
 
 # The JVM options Passerelle runs with (scripts/run, scripts/bench). The serial collector: on two
 # cores G1's concurrent marking and write barriers took a fifth of the CPU and made the journey
-# 40-60% slower (README, "Benchmark"). A heap of up to 768 MB, used only in a burst: a 7-day clock
-# jump with 11,600 invitations waiting makes the engine's log hold over 300 MB it has not processed
-# yet (the timer checker writes its triggers again until the engine has processed them), and the
-# serial collector's old generation is two thirds of the heap (512 MB ran out); the heap shrinks
+# 40-60% slower (README, "Benchmark"). A heap of up to 1,536 MB, used only in a burst: a 7-day
+# clock jump with 11,600 invitations waiting makes the engine's log hold what it has not processed
+# yet (Zeebe's timer checker writes the due timers' triggers again on every pass, every 100 ms,
+# until the engine has processed them), and the serial collector's old generation is two thirds of
+# the heap: 512 MB ran out, and 768 MB on a machine half as fast (December 2026). A JVM out of
+# memory stops (-XX:+ExitOnOutOfMemoryError) rather than run on with dead threads. The heap shrinks
 # back at the next full collection to 1/0.7 of what is live, at once (-ShrinkHeapInSteps: by
 # default it takes four full collections to give the memory back). The C heap (RocksDB, Netty)
 # trimmed every 10 s: what glibc keeps freed goes back to the system (RSS -20 MB after a 3,000
 # bulk). Smaller thread stacks. PASSERELLE_JAVA_OPTS replaces them.
 app_java_opts() {
-  echo "${PASSERELLE_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx768m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=10000 -Xss512k}"
+  echo "${PASSERELLE_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx1536m -XX:+ExitOnOutOfMemoryError -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=10000 -Xss512k}"
 }
 
 # Prepares app/target/passerelle-app.jar for a fast start and sets APP_JAR and APP_AOT_OPTS:
