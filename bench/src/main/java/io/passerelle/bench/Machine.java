@@ -47,12 +47,17 @@ final class Machine {
       if (after == null) {
         return -1;
       }
-      long total = after[0] - before[0];
-      busy = total <= 0 ? 0 : (double) (after[1] - before[1]) / total;
+      busy = busyShare(before, after);
       quietSeconds = busy < 0.25 ? quietSeconds + 1 : 0;
       before = after;
     }
     return busy;
+  }
+
+  /** The share (0–1) of the CPU ticks between two {@link #cpuTicks()} readings that were busy. */
+  static double busyShare(long[] before, long[] after) {
+    long total = after[0] - before[0];
+    return total <= 0 ? 0 : (double) (after[1] - before[1]) / total;
   }
 
   /** All CPU ticks and the busy ones (all but idle and iowait), from /proc/stat; null if absent. */

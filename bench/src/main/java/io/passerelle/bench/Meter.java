@@ -50,10 +50,8 @@ final class Meter {
     used.put("appCpuCores", Benchmark.round(seconds > 0 ? app / seconds : 0));
     used.put("postgresCpuSeconds", Benchmark.round(database));
     long[] ticks = Machine.cpuTicks();
-    if (machineTicks != null && ticks != null && ticks[0] > machineTicks[0]) {
-      used.put(
-          "machineCpuBusy",
-          Benchmark.round((double) (ticks[1] - machineTicks[1]) / (ticks[0] - machineTicks[0])));
+    if (machineTicks != null && ticks != null) {
+      used.put("machineCpuBusy", Benchmark.round(Machine.busyShare(machineTicks, ticks)));
     }
     used.put("threads", schedule.stop(THREAD_GROUPS));
     return used;

@@ -220,10 +220,13 @@ final class Report {
     return new String[] {measure, value, target, met};
   }
 
-  @SuppressWarnings("unchecked")
   /** A share (0–1) as a whole percentage, or a dash. */
   static String percent(Object share) {
-    return share instanceof Number n ? Math.round(n.doubleValue() * 100) + "%" : "—";
+    return share instanceof Number ? hundredths(share) + "%" : "—";
+  }
+
+  private static String hundredths(Object share) {
+    return share instanceof Number n ? String.valueOf(Math.round(n.doubleValue() * 100)) : "—";
   }
 
   /**
@@ -243,13 +246,14 @@ final class Report {
       shown.add(
           entry.getKey()
               + " "
-              + percent(entry.getValue().get("running")).replace("%", "")
+              + hundredths(entry.getValue().get("running"))
               + "/"
               + percent(entry.getValue().get("waitingForCore")));
     }
     return String.join(", ", shown);
   }
 
+  @SuppressWarnings("unchecked")
   static Object get(Map<String, Object> map, String... path) {
     Object current = map;
     for (String key : path) {
