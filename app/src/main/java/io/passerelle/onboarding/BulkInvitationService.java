@@ -10,6 +10,7 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Texts;
 import io.passerelle.engine.ProcessEngine;
+import io.passerelle.processes.BulkItemBatches;
 import io.passerelle.processes.ProcessNames.Processes;
 import io.passerelle.processes.ProcessNames.Variables;
 import java.sql.Timestamp;
@@ -218,7 +219,11 @@ public class BulkInvitationService {
           long key =
               engine.startInstance(
                   Processes.BULK_INVITATION,
-                  Map.of(Variables.BULK_ID, bulkId, Variables.BULK_ITEM_IDS, pending));
+                  Map.of(
+                      Variables.BULK_ID,
+                      bulkId,
+                      Variables.BULK_ITEM_BATCHES,
+                      BulkItemBatches.of(pending)));
           bulk.started(key, clock.instant());
           bulks.saveAndFlush(bulk);
         });

@@ -211,7 +211,11 @@ public final class ProcessNames {
 
     // Process_BulkInvitation
     public static final String BULK_ID = "bulkId";
-    public static final String BULK_ITEM_IDS = "bulkItemIds";
+
+    /** The items' ids in batches ({@link io.passerelle.processes.BulkItemBatches}). */
+    public static final String BULK_ITEM_BATCHES = "bulkItemBatches";
+
+    public static final String BULK_ITEM_BATCH = "bulkItemBatch";
     public static final String BULK_ITEM_ID = "bulkItemId";
 
     // Process_DossierCreation: at start (and sendNow above)

@@ -12,6 +12,7 @@ import io.passerelle.processes.ProcessNames.JobTypes;
 import io.passerelle.processes.ProcessNames.Variables;
 import io.passerelle.processes.support.EngineDriver;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -76,5 +77,33 @@ class BulkInvitationProcessTest {
     assertThat(driver.jobs(JobTypes.FLAG_BULK_ITEM_INVALID)).isEmpty();
     assertThat(driver.jobs(JobTypes.COMPLETE_BULK_INVITATION)).hasSize(1);
     assertThat(bulk).hasNotPassedElement("EndEvent_BulkItemFlagged").isCompleted();
+  }
+
+  @Test
+  @DisplayName(
+      "more contacts than a batch holds: each invited once, batch by batch, the bulk closed once")
+  void contactsBeyondOneBatchAreEachInvitedOnce() {
+    List<Long> ids = LongStream.rangeClosed(1001, 1250).boxed().toList();
+
+    var bulk = driver.startBulk(403, ids);
+
+    assertThat(bulkItemIds(JobTypes.INVITE_BULK_ITEM))
+        .map(id -> ((Number) id).longValue())
+        .containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(driver.jobs(JobTypes.COMPLETE_BULK_INVITATION)).hasSize(1);
+    assertThat(bulk)
+        .hasPassedElement("EndEvent_BatchProcessed", 3)
+        .hasPassedElement("EndEvent_BulkItemInvited", 250)
+        .isCompleted();
+  }
+
+  @Test
+  @DisplayName("nothing left to invite: the bulk closes at once")
+  void emptyBulkCloses() {
+    var bulk = driver.startBulk(404, List.of());
+
+    assertThat(driver.jobs(JobTypes.INVITE_BULK_ITEM)).isEmpty();
+    assertThat(driver.jobs(JobTypes.COMPLETE_BULK_INVITATION)).hasSize(1);
+    assertThat(bulk).isCompleted();
   }
 }

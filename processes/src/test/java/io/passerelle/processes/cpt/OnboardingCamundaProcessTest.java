@@ -23,6 +23,7 @@ import io.camunda.process.test.api.assertions.DecisionSelectors;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.mock.JobWorkerMockBuilder;
 import io.camunda.process.test.api.mock.JobWorkerMockBuilder.JobWorkerMock;
+import io.passerelle.processes.BulkItemBatches;
 import io.passerelle.processes.ProcessNames;
 import io.passerelle.processes.ProcessNames.CandidateGroups;
 import io.passerelle.processes.ProcessNames.Elements;
@@ -508,7 +509,11 @@ class OnboardingCamundaProcessTest {
             .bpmnProcessId(Processes.BULK_INVITATION)
             .latestVersion()
             .variables(
-                Map.of(Variables.BULK_ID, 301L, Variables.BULK_ITEM_IDS, List.of(701L, 702L, 703L)))
+                Map.of(
+                    Variables.BULK_ID,
+                    301L,
+                    Variables.BULK_ITEM_BATCHES,
+                    BulkItemBatches.of(List.of(701L, 702L, 703L))))
             .send()
             .join();
 

@@ -20,6 +20,7 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import io.passerelle.processes.BulkItemBatches;
 import io.passerelle.processes.ProcessNames.JobTypes;
 import io.passerelle.processes.ProcessNames.Processes;
 import io.passerelle.processes.ProcessNames.Resources;
@@ -279,7 +280,12 @@ public final class EngineDriver {
             .newCreateInstanceCommand()
             .bpmnProcessId(Processes.BULK_INVITATION)
             .latestVersion()
-            .variables(Map.of(Variables.BULK_ID, bulkId, Variables.BULK_ITEM_IDS, bulkItemIds))
+            .variables(
+                Map.of(
+                    Variables.BULK_ID,
+                    bulkId,
+                    Variables.BULK_ITEM_BATCHES,
+                    BulkItemBatches.of(bulkItemIds)))
             .send()
             .join();
     runJobs();
