@@ -46,6 +46,7 @@ public class EmbeddedZeebeEngine implements DisposableBean {
   private final ControlledActorClock clock;
   private final TrimmedLogStorage logStorage;
   private final Path stateDirectory;
+  private final ScheduledCommandDeduplication scheduledCommands;
 
   public EmbeddedZeebeEngine(int port) {
     this.port = port;
@@ -57,7 +58,8 @@ public class EmbeddedZeebeEngine implements DisposableBean {
       throw new UncheckedIOException("Cannot create the engine's state directory", e);
     }
     ZeebeDb<ZbColumnFamilies> database = openState(stateDirectory);
-    this.engine = new PasserelleEngineAssembly(port, logStorage, database);
+    this.scheduledCommands = ScheduledCommandDeduplication.forEngineCheckers();
+    this.engine = new PasserelleEngineAssembly(port, logStorage, database, scheduledCommands);
     try {
       engine.start();
     } catch (IOException | RuntimeException e) {
@@ -90,6 +92,11 @@ public class EmbeddedZeebeEngine implements DisposableBean {
             new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
             SimpleMeterRegistry::new)
         .createDb(directory.toFile());
+  }
+
+  /** What the engine's periodic checkers wrote and the engine has not processed yet. */
+  ScheduledCommandDeduplication scheduledCommands() {
+    return scheduledCommands;
   }
 
   public int port() {

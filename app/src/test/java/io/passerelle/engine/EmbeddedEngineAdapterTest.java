@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.passerelle.support.EngineCheckWorkers;
 import io.passerelle.support.PasserelleSpringTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +65,23 @@ class EmbeddedEngineAdapterTest {
     embedded.advance(Duration.ofHours(2).plusMinutes(1));
 
     awaitWaitingIn(key, "MessageEvent_Go");
+  }
+
+  @Test
+  @DisplayName(
+      "timers due together: the due-date checker's triggers are remembered until the engine has"
+          + " processed them (not written again meanwhile), then forgotten")
+  void dueTimersAreTriggeredOnce() {
+    var triggers = embedded.scheduledCommands();
+    long before = triggers.remembered(TimerIntent.TRIGGER);
+    List<Long> keys = IntStream.range(0, 30).mapToObj(i -> start(newCheckId(), "PT3H")).toList();
+    keys.forEach(key -> awaitWaitingIn(key, "TimerEvent_Wait"));
+
+    embedded.advance(Duration.ofHours(3).plusMinutes(1));
+
+    keys.forEach(key -> awaitWaitingIn(key, "MessageEvent_Go"));
+    assertThat(triggers.remembered(TimerIntent.TRIGGER) - before).isGreaterThanOrEqualTo(30);
+    await().atMost(PATIENCE).until(() -> triggers.size(TimerIntent.TRIGGER) == 0);
   }
 
   @Test

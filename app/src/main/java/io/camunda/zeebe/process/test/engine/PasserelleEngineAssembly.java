@@ -13,6 +13,7 @@ import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.api.scheduling.ScheduledCommandCache.StageableScheduledCommandCache;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
@@ -26,7 +27,7 @@ import java.util.List;
 /**
  * Passerelle's assembly of the in-memory engine ({@code zeebe-process-test-engine}): the same parts
  * as its {@code EngineFactory} — the real Zeebe stream processor and engine processors behind the
- * same gRPC gateway — with two parts of our choosing, given by the caller:
+ * same gRPC gateway — with three parts of our choosing, given by the caller:
  *
  * <ul>
  *   <li>the state database. The test engine's own in-memory database copies its whole content into
@@ -35,7 +36,11 @@ import java.util.List;
  *       in proportion to everything that waits, and the engine slows down as invitations
  *       accumulate. Zeebe's own RocksDB state keeps iterations logarithmic;
  *   <li>the log storage, which may forget what has been processed and read (the test engine's keeps
- *       every record for ever).
+ *       every record for ever);
+ *   <li>the scheduled command cache, which remembers the commands the engine's periodic checkers
+ *       wrote until they are processed, so that they are not written again (the test engine, like
+ *       the stream processor's default, remembers none: under a burst of due timers the due-date
+ *       checker then writes every trigger again every 100 ms).
  * </ul>
  *
  * <p>It lives in the engine's package because the gateway, the command writer and the job streamer
@@ -61,9 +66,13 @@ public final class PasserelleEngineAssembly {
    * @param port the gRPC gateway's port
    * @param logStorage where the log's blocks are kept
    * @param database the engine's state
+   * @param scheduledCommands what the periodic checkers wrote and the engine has not processed yet
    */
   public PasserelleEngineAssembly(
-      int port, LogStorage logStorage, ZeebeDb<ZbColumnFamilies> database) {
+      int port,
+      LogStorage logStorage,
+      ZeebeDb<ZbColumnFamilies> database,
+      StageableScheduledCommandCache scheduledCommands) {
     this.clock = new ControlledActorClock();
     this.scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
@@ -109,6 +118,7 @@ public final class PasserelleEngineAssembly {
                         new EngineConfiguration(),
                         security)))
             .actorSchedulingService(scheduler)
+            .scheduledCommandCache(scheduledCommands)
             .clock(new ControllableStreamClockImpl(clock))
             .meterRegistry(new SimpleMeterRegistry())
             .build();
