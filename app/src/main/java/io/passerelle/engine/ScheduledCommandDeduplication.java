@@ -37,10 +37,13 @@ public final class ScheduledCommandDeduplication implements StageableScheduledCo
   /** Commands remembered per intent (a key is a long: about 5 MB at most per intent). */
   public static final int CAPACITY = 100_000;
 
+  /** What an intent that is not deduplicated gets: it remembers nothing. */
+  private static final Remembered NOTHING = new Remembered(0);
+
   private final Map<Intent, Remembered> byIntent = new HashMap<>();
 
   private ScheduledCommandDeduplication(Set<Intent> intents) {
-    intents.forEach(intent -> byIntent.put(intent, new Remembered()));
+    intents.forEach(intent -> byIntent.put(intent, new Remembered(CAPACITY)));
   }
 
   /**
@@ -55,26 +58,23 @@ public final class ScheduledCommandDeduplication implements StageableScheduledCo
             MessageIntent.EXPIRE));
   }
 
+  private Remembered of(Intent intent) {
+    return byIntent.getOrDefault(intent, NOTHING);
+  }
+
   @Override
   public void add(Intent intent, long key) {
-    Remembered remembered = byIntent.get(intent);
-    if (remembered != null) {
-      remembered.add(key);
-    }
+    of(intent).add(key);
   }
 
   @Override
   public boolean contains(Intent intent, long key) {
-    Remembered remembered = byIntent.get(intent);
-    return remembered != null && remembered.keys.contains(key);
+    return of(intent).keys.contains(key);
   }
 
   @Override
   public void remove(Intent intent, long key) {
-    Remembered remembered = byIntent.get(intent);
-    if (remembered != null) {
-      remembered.remove(key);
-    }
+    of(intent).remove(key);
   }
 
   @Override
@@ -84,14 +84,12 @@ public final class ScheduledCommandDeduplication implements StageableScheduledCo
 
   /** How many commands of that intent are remembered now. */
   public int size(Intent intent) {
-    Remembered remembered = byIntent.get(intent);
-    return remembered == null ? 0 : remembered.count.get();
+    return of(intent).count.get();
   }
 
   /** How many commands of that intent were remembered since the start. */
   public long remembered(Intent intent) {
-    Remembered remembered = byIntent.get(intent);
-    return remembered == null ? 0 : remembered.total.get();
+    return of(intent).total.get();
   }
 
   @Override
@@ -101,12 +99,17 @@ public final class ScheduledCommandDeduplication implements StageableScheduledCo
 
   /** One intent's keys; the stream processor's thread and a checker's may use it at once. */
   private static final class Remembered {
+    private final int capacity;
     private final Set<Long> keys = ConcurrentHashMap.newKeySet();
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong total = new AtomicLong();
 
+    Remembered(int capacity) {
+      this.capacity = capacity;
+    }
+
     void add(long key) {
-      if (count.get() < CAPACITY && keys.add(key)) {
+      if (count.get() < capacity && keys.add(key)) {
         count.incrementAndGet();
         total.incrementAndGet();
       }
