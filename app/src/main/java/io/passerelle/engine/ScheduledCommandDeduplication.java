@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -84,7 +83,7 @@ public final class ScheduledCommandDeduplication implements StageableScheduledCo
 
   /** How many commands of that intent are remembered now. */
   public int size(Intent intent) {
-    return of(intent).count.get();
+    return of(intent).keys.size();
   }
 
   /** How many commands of that intent were remembered since the start. */
@@ -101,7 +100,6 @@ public final class ScheduledCommandDeduplication implements StageableScheduledCo
   private static final class Remembered {
     private final int capacity;
     private final Set<Long> keys = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong total = new AtomicLong();
 
     Remembered(int capacity) {
@@ -109,20 +107,17 @@ public final class ScheduledCommandDeduplication implements StageableScheduledCo
     }
 
     void add(long key) {
-      if (count.get() < capacity && keys.add(key)) {
-        count.incrementAndGet();
+      if (keys.size() < capacity && keys.add(key)) {
         total.incrementAndGet();
       }
     }
 
     void remove(long key) {
-      if (keys.remove(key)) {
-        count.decrementAndGet();
-      }
+      keys.remove(key);
     }
 
     void clear() {
-      keys.forEach(this::remove);
+      keys.clear();
     }
   }
 

@@ -69,9 +69,9 @@ class EmbeddedEngineAdapterTest {
 
   @Test
   @DisplayName(
-      "timers due together: the due-date checker's triggers are remembered until the engine has"
-          + " processed them (not written again meanwhile), then forgotten")
-  void dueTimersAreTriggeredOnce() {
+      "timers due together: each trigger the due-date checker writes is remembered until the"
+          + " engine has processed it, then forgotten")
+  void dueTimerTriggersAreRememberedUntilProcessed() {
     var triggers = embedded.scheduledCommands();
     long before = triggers.remembered(TimerIntent.TRIGGER);
     List<Long> keys = IntStream.range(0, 30).mapToObj(i -> start(newCheckId(), "PT3H")).toList();
