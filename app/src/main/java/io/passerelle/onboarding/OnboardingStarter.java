@@ -1,5 +1,7 @@
 package io.passerelle.onboarding;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames;
 import io.passerelle.processes.ProcessNames.Processes;
@@ -9,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * there, the committed transaction's connection is still held until the synchronisations are over,
  * so an HTTP request or a bulk job would hold two connections while it waits for the engine, and a
  * burst of them would empty the pool for everyone. The caller gets its answer (STARTING) at once.
+ * The sweeper leaves alone the onboardings these threads have in hand or in their queue: during a
+ * bulk thousands wait there longer than the sweeper's delay, and taking them too would only make
+ * both wait for each other's row locks.
  *
  * <p>The one window left: a crash between the engine's acceptance of the start and the commit of
  * the key starts the process a second time on the next sweep. Every step is idempotent per
@@ -52,11 +59,15 @@ class OnboardingStarter {
   private final Clock clock;
   private final ExecutorService starts;
 
+  /** The onboardings handed to {@link #starts} and not started or given up yet. */
+  private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+
   OnboardingStarter(
       OnboardingRepository onboardings,
       ProcessEngine engine,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.onboardings = onboardings;
     this.engine = engine;
     this.newTransaction = new TransactionTemplate(transactions);
@@ -65,6 +76,9 @@ class OnboardingStarter {
     this.starts =
         Executors.newFixedThreadPool(
             START_THREADS, Thread.ofPlatform().name("onboarding-start-", 1).daemon().factory());
+    Gauge.builder("passerelle.onboarding.starts.queued", queued, Set::size)
+        .description("Onboardings stored and waiting for their process to be started")
+        .register(meters);
   }
 
   /** How many onboardings are started at once after their commit. */
@@ -76,9 +90,18 @@ class OnboardingStarter {
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
+            queued.add(onboardingId);
             try {
-              starts.execute(() -> startNow(onboardingId));
+              starts.execute(
+                  () -> {
+                    try {
+                      startNow(onboardingId);
+                    } finally {
+                      queued.remove(onboardingId);
+                    }
+                  });
             } catch (RejectedExecutionException e) {
+              queued.remove(onboardingId);
               LOG.warn(
                   "Onboarding {} stored; the sweeper will start it (shutting down)", onboardingId);
             }
@@ -123,12 +146,18 @@ class OnboardingStarter {
     return Boolean.TRUE.equals(started);
   }
 
-  /** Starts what stayed STARTING (engine down at the time, crash after the commit). */
+  /**
+   * Starts what stayed STARTING (engine down at the time, crash after the commit), except what the
+   * start threads still have in hand.
+   */
   @Scheduled(
       fixedDelayString = "${passerelle.journey.start-sweep-interval:PT15S}",
       initialDelayString = "${passerelle.journey.start-sweep-interval:PT15S}")
   void sweep() {
     for (long id : onboardings.startingBefore(clock.instant().minus(SWEEP_AFTER))) {
+      if (queued.contains(id)) {
+        continue;
+      }
       try {
         if (start(id)) {
           LOG.info("Onboarding {} started by the sweeper", id);
@@ -138,6 +167,11 @@ class OnboardingStarter {
         return; // the engine is likely down: try again at the next sweep
       }
     }
+  }
+
+  /** How many onboardings wait for a start thread or are being started by one. */
+  int queuedStarts() {
+    return queued.size();
   }
 
   private static Map<String, Object> variables(Onboarding onboarding) {
