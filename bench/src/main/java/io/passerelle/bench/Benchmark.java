@@ -215,6 +215,8 @@ public final class Benchmark {
     phase.put("rssAfterMb", mb(stats.rssBytes()));
     result.put("bulk", phase);
     checkpoint("after bulk");
+    // the same after the full collection the checkpoint makes: the heap given back
+    phase.put("rssAfterFullGcMb", checkpoints.getLast().get("rssMb"));
   }
 
   /** One bulk invitation through the API, measured until every invitation was accepted. */

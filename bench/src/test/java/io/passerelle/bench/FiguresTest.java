@@ -45,6 +45,19 @@ class FiguresTest {
   }
 
   @Test
+  @DisplayName(
+      "the RSS after the bulk: as it ends and after a full collection; the target on the first")
+  void rssAfterBulk() {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("bulk", Map.of("rssAfterMb", 1278L, "rssAfterFullGcMb", 758L));
+    result.put("end", Map.of("rssMb", 826L));
+    assertThat(Report.table(result))
+        .contains(
+            "| RSS after the bulk (as it ends / after a full collection) / at the end"
+                + " | 1278 / 758 / 826 MB | ≤ 512 MB | NO |");
+  }
+
+  @Test
   @DisplayName("the table says which targets are met")
   void table() {
     Map<String, Object> result = new LinkedHashMap<>();
