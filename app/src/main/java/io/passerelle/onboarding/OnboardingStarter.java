@@ -76,10 +76,13 @@ class OnboardingStarter {
     this.starts =
         Executors.newFixedThreadPool(
             START_THREADS, Thread.ofPlatform().name("onboarding-start-", 1).daemon().factory());
-    Gauge.builder("passerelle.onboarding.starts.queued", queued, Set::size)
+    Gauge.builder(QUEUED_STARTS_GAUGE, queued, Set::size)
         .description("Onboardings stored and waiting for their process to be started")
         .register(meters);
   }
+
+  /** The gauge of the onboardings waiting for a start thread or being started by one. */
+  static final String QUEUED_STARTS_GAUGE = "passerelle.onboarding.starts.queued";
 
   /** How many onboardings are started at once after their commit. */
   static final int START_THREADS = 4;
@@ -167,11 +170,6 @@ class OnboardingStarter {
         return; // the engine is likely down: try again at the next sweep
       }
     }
-  }
-
-  /** How many onboardings wait for a start thread or are being started by one. */
-  int queuedStarts() {
-    return queued.size();
   }
 
   private static Map<String, Object> variables(Onboarding onboarding) {
