@@ -100,11 +100,15 @@ public class MailOutbox {
   private record Attempt(Outcome outcome, MailDeliveryException failure) {}
 
   private Attempt attempt(OutgoingMail mail, String messageKey, String messageId) {
+    // No conflict target: the Message-ID is unique too, and when concurrent sends of one key all
+    // pass PostgreSQL's pre-check, a conflict named on the key's index alone would let the
+    // Message-ID's index raise a duplicate-key error for the losers. The Message-ID follows from
+    // the key, so either conflict means "this mail is logged already"; the row is read below.
     jdbc.sql(
             """
             insert into mail_log (message_key, message_id, kind, recipient, status)
             values (:key, :id, :kind, :recipient, 'SENDING')
-            on conflict (message_key) do nothing
+            on conflict do nothing
             """)
         .param("key", messageKey)
         .param("id", messageId)
