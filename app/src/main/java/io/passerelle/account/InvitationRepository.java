@@ -33,4 +33,8 @@ interface InvitationRepository
 
   @Query("select i from Invitation i where i.onboardingId = :onboardingId order by i.id desc")
   List<Invitation> findByOnboardingIdOrderByIdDesc(long onboardingId);
+
+  /** Whether this invitation replaced an earlier one (resent, new address, bounce, new dossier). */
+  @Query("select count(i) > 0 from Invitation i where i.supersededById = :invitationId")
+  boolean replacesAnother(long invitationId);
 }

@@ -403,6 +403,15 @@ public class InvitationService {
     return find(invitationId).view();
   }
 
+  /**
+   * Whether this invitation replaced an earlier link (a resend, a new address, a bounce corrected,
+   * another dossier's pending link): its mail then says that the earlier link no longer works.
+   */
+  @Transactional(readOnly = true)
+  public boolean replacesEarlierLink(long invitationId) {
+    return invitations.replacesAnother(invitationId);
+  }
+
   /** Every invitation of one onboarding, the newest first. */
   @Transactional(readOnly = true)
   public List<InvitationView> forOnboarding(long onboardingId) {

@@ -1,6 +1,9 @@
 package io.passerelle.domain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A business rule refused a request. {@link #code()} is stable (API clients and process workers
@@ -30,6 +33,7 @@ public class DomainException extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final transient List<FieldError> fieldErrors;
+  private final transient Map<String, Object> details = new LinkedHashMap<>();
 
   public DomainException(Kind kind, String code, String message) {
     this(kind, code, message, List.of());
@@ -83,5 +87,18 @@ public class DomainException extends RuntimeException {
 
   public List<FieldError> fieldErrors() {
     return fieldErrors;
+  }
+
+  /**
+   * Adds what the caller needs to act on the refusal, e.g. the dossier that already has a SIRET
+   * ({@code existingDossier}); the API writes each as a property of the problem.
+   */
+  public DomainException with(String name, Object value) {
+    details.put(name, value);
+    return this;
+  }
+
+  public Map<String, Object> details() {
+    return Collections.unmodifiableMap(details);
   }
 }

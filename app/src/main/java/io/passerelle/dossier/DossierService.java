@@ -18,9 +18,11 @@ import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
@@ -454,6 +456,18 @@ public class DossierService {
             () -> DomainException.notFound("DOSSIER_UNKNOWN", "No dossier has the id " + id + "."));
   }
 
+  /**
+   * The firm's dossier that already has a SIRET, as a refusal names it (the API's {@code
+   * existingDossier}: id, company name, link).
+   */
+  public static Map<String, Object> existingDossier(long id, String companyName) {
+    Map<String, Object> ref = new LinkedHashMap<>();
+    ref.put("id", id);
+    ref.put("companyName", companyName);
+    ref.put("href", "/api/dossiers/" + id);
+    return ref;
+  }
+
   private void requireSiretFree(String siret, Long self) {
     dossiers
         .findBySiret(siret)
@@ -461,9 +475,14 @@ public class DossierService {
         .ifPresent(
             other -> {
               throw DomainException.conflict(
-                  "SIRET_ALREADY_USED",
-                  "siret",
-                  "The SIRET " + siret + " is already used by another dossier of the firm.");
+                      "SIRET_ALREADY_USED",
+                      "siret",
+                      "The SIRET "
+                          + siret
+                          + " is already used by the firm's dossier "
+                          + other.getCompanyName()
+                          + ": open it instead.")
+                  .with("existingDossier", existingDossier(other.getId(), other.getCompanyName()));
             });
   }
 

@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/company-registry/{siret}}: the company registry's answer for a SIRET, to prefill
- * the new dossier's page, with the dossier that already has it. The registry down after the
- * client's attempts is a 503 {@code REGISTRY_UNAVAILABLE}: the page lets the staff member type the
- * details (the dossier request's process retries on its own).
+ * the new dossier's page. A SIRET the firm already has is answered "already used" with that
+ * dossier's link, without asking the registry (so even while it is down): no second dossier is to
+ * be made of it. The registry down after the client's attempts is a 503 {@code
+ * REGISTRY_UNAVAILABLE}: the page lets the staff member type the details (the dossier request's
+ * process retries on its own).
  */
 @RestController
 class CompanyRegistryController {
@@ -49,6 +51,9 @@ class CompanyRegistryController {
                         rs.getLong(1), rs.getString(2), "/api/dossiers/" + rs.getLong(1)))
             .optional()
             .orElse(null);
+    if (used != null) {
+      return CompanyPrefill.alreadyUsed(clean, used);
+    }
     CompanyLookup answer;
     try {
       answer = registry.lookup(clean);
@@ -60,9 +65,8 @@ class CompanyRegistryController {
               + " again in a moment.");
     }
     return switch (answer) {
-      case CompanyLookup.Found found ->
-          new CompanyPrefill(clean, true, found.company().closed(), found.company(), used);
-      case CompanyLookup.NotFound notFound -> new CompanyPrefill(clean, false, false, null, used);
+      case CompanyLookup.Found found -> CompanyPrefill.found(clean, found.company());
+      case CompanyLookup.NotFound notFound -> CompanyPrefill.notFound(clean);
     };
   }
 }

@@ -144,6 +144,9 @@ public class DossierRequestService {
     CompanyDetails company = CompanyFields.details(request.company(), "company.", false, errors);
     var years = CompanyFields.fiscalYears(request.fiscalYears(), "fiscalYears", errors);
     CompanyFields.throwIfAny(errors);
+    if (siret != null) {
+      requireSiretFree(siret);
+    }
     long managerId = managerFor(request.managerId(), me);
     List<Long> staffIds = assignedStaff(request.assignedStaffIds());
     String treeCode =
@@ -639,6 +642,28 @@ public class DossierRequestService {
             () ->
                 DomainException.notFound(
                     "DOSSIER_REQUEST_NOT_FOUND", "No dossier request has the id " + id + "."));
+  }
+
+  /**
+   * A SIRET the firm already has is refused at once, with the dossier that has it: the registry is
+   * not asked and no request is stored. (A dossier made with it meanwhile is still caught by the
+   * creation step, which records "SIRET déjà utilisé".)
+   */
+  private void requireSiretFree(String siret) {
+    dossierWithSiret(siret)
+        .flatMap(this::dossierRef)
+        .ifPresent(
+            used -> {
+              throw DomainException.conflict(
+                      "SIRET_ALREADY_USED",
+                      "siret",
+                      "The SIRET "
+                          + siret
+                          + " is already used by the firm's dossier "
+                          + used.companyName()
+                          + ": open it instead.")
+                  .with("existingDossier", used);
+            });
   }
 
   Optional<Long> dossierWithSiret(String siret) {

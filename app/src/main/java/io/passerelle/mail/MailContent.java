@@ -12,7 +12,15 @@ public sealed interface MailContent {
   /** The name the mail greets, e.g. "Jeanne Martin". */
   String recipientName();
 
-  /** The invitation: what the offer gives, who invited, the link, when it expires. */
+  /**
+   * The invitation: what the offer gives (as far as the access level allows), who invited, the
+   * link, when it expires.
+   *
+   * @param messageAuthor who wrote the custom message when it is not the firm (a client inviting
+   *     family or employees); null for the firm's own word
+   * @param replacesEarlierLink the invitation was issued again (resent, new address, bounce): the
+   *     mail says that this link replaces the earlier one, which no longer works
+   */
   record Invitation(
       String recipientName,
       String login,
@@ -22,6 +30,8 @@ public sealed interface MailContent {
       List<String> offerFeatures,
       String invitedBy,
       String customMessage,
+      String messageAuthor,
+      boolean replacesEarlierLink,
       Instant expiresAt)
       implements MailContent {
     public Invitation {
@@ -49,7 +59,8 @@ public sealed interface MailContent {
       String offerName,
       List<String> offerFeatures,
       String invitedBy,
-      String customMessage)
+      String customMessage,
+      String messageAuthor)
       implements MailContent {
     public NewAccess {
       offerFeatures = offerFeatures == null ? List.of() : List.copyOf(offerFeatures);

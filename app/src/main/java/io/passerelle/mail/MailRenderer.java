@@ -42,6 +42,10 @@ public class MailRenderer {
     source.setBasename("mail/messages");
     source.setDefaultEncoding(StandardCharsets.UTF_8.name());
     source.setFallbackToSystemLocale(false);
+    // every text goes through MessageFormat, with or without arguments, so that an apostrophe is
+    // written '' in both kinds and always comes out single (a text without arguments was printed
+    // as written, doubled apostrophes and all)
+    source.setAlwaysUseMessageFormat(true);
     this.messages = source;
     this.engine = new SpringTemplateEngine();
     engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));

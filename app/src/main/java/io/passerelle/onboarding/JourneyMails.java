@@ -6,6 +6,7 @@ import io.passerelle.account.InvitationService;
 import io.passerelle.account.InvitationView;
 import io.passerelle.catalog.CatalogService;
 import io.passerelle.catalog.OfferView;
+import io.passerelle.contact.AccessLevel;
 import io.passerelle.contact.ContactService;
 import io.passerelle.contact.ContactView;
 import io.passerelle.contact.Language;
@@ -41,6 +42,7 @@ class JourneyMails {
   private final StaffService staff;
   private final MailRenderer renderer;
   private final Links links;
+  private final OnboardingRepository onboardings;
 
   JourneyMails(
       InvitationService invitations,
@@ -50,7 +52,8 @@ class JourneyMails {
       CatalogService catalog,
       StaffService staff,
       MailRenderer renderer,
-      Links links) {
+      Links links,
+      OnboardingRepository onboardings) {
     this.invitations = invitations;
     this.accounts = accounts;
     this.contacts = contacts;
@@ -59,6 +62,7 @@ class JourneyMails {
     this.staff = staff;
     this.renderer = renderer;
     this.links = links;
+    this.onboardings = onboardings;
   }
 
   /** The invitation with its activation link (the token derived again, never stored). */
@@ -78,9 +82,11 @@ class JourneyMails {
             links.activation(invitations.token(invitation.id())),
             dossierName(invitation.dossierId()),
             offer.name(),
-            features(offer, locale),
+            features(offer, accessLevel(invitation), locale),
             invitedBy(invitation.invitedBy()),
             invitation.customMessage(),
+            messageAuthor(invitation.invitedBy()),
+            invitations.replacesEarlierLink(invitation.id()),
             invitation.expiresAt()));
   }
 
@@ -128,8 +134,9 @@ class JourneyMails {
     ContactView contact = contacts.get(onboarding.contactId());
     Locale locale = locale(contact);
     OfferView offer = catalog.offer(onboarding.offerCode());
+    boolean byStaff = onboarding.proposedBy().staffId() != null;
     String invitedBy =
-        onboarding.proposedBy().staffId() != null
+        byStaff
             ? staff.get(onboarding.proposedBy().staffId()).displayName()
             : clientName(onboarding.proposedBy().accountId());
     return new OutgoingMail(
@@ -142,9 +149,10 @@ class JourneyMails {
             links.clientSignIn(),
             dossierName(onboarding.dossierId()),
             offer.name(),
-            features(offer, locale),
+            features(offer, onboarding.accessLevel(), locale),
             invitedBy,
-            onboarding.customMessage()));
+            onboarding.customMessage(),
+            byStaff ? null : invitedBy));
   }
 
   /** To one staff member assigned to the dossier: the client is on board (seed 002). */
@@ -187,6 +195,25 @@ class JourneyMails {
     return clientName(invitedBy.accountId());
   }
 
+  /** A client who invites writes their own word; the firm's word is the firm's (null). */
+  private String messageAuthor(InvitationView.InvitedBy invitedBy) {
+    if (invitedBy == null || invitedBy.staffId() != null || invitedBy.accountId() == null) {
+      return null;
+    }
+    return clientName(invitedBy.accountId());
+  }
+
+  /** The access the invitation gives: the onboarding's; an invitation without one gives all. */
+  private AccessLevel accessLevel(InvitationView invitation) {
+    if (invitation.onboardingId() == null) {
+      return AccessLevel.READ_WRITE;
+    }
+    return onboardings
+        .findById(invitation.onboardingId())
+        .map(Onboarding::getAccessLevel)
+        .orElse(AccessLevel.READ_WRITE);
+  }
+
   private String clientName(Long accountId) {
     if (accountId == null) {
       return null;
@@ -194,18 +221,23 @@ class JourneyMails {
     return contacts.get(accounts.get(accountId).contactId()).displayName();
   }
 
-  private List<String> features(OfferView offer, Locale locale) {
+  /**
+   * What the offer lets the client do, as far as their access allows: a read-only access consults
+   * (documents, dashboard) and is never promised to upload or to work in the production file.
+   */
+  private List<String> features(OfferView offer, AccessLevel access, Locale locale) {
+    boolean writes = access == null || access == AccessLevel.READ_WRITE;
     List<String> features = new ArrayList<>();
     if (offer.consultGed()) {
       features.add(renderer.message("offer.feature.ged", locale));
     }
-    if (offer.uploadDocuments()) {
+    if (writes && offer.uploadDocuments()) {
       features.add(renderer.message("offer.feature.upload", locale));
     }
     if (offer.mobileDashboard()) {
       features.add(renderer.message("offer.feature.mobile", locale));
     }
-    if (offer.productionFileAccess()) {
+    if (writes && offer.productionFileAccess()) {
       features.add(renderer.message("offer.feature.production", locale));
     }
     return features;

@@ -84,6 +84,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           "errors",
           e.fieldErrors().stream().map(f -> error(f.field(), f.code(), f.message())).toList());
     }
+    e.details().forEach(problem::setProperty);
     return problem;
   }
 

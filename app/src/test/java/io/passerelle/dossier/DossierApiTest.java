@@ -90,15 +90,26 @@ class DossierApiTest {
   }
 
   @Test
-  @DisplayName("a SIRET already used by another dossier is a 409 SIRET_ALREADY_USED")
+  @DisplayName(
+      "a SIRET already used by another dossier is a 409 SIRET_ALREADY_USED with that dossier's"
+          + " link")
   void refusesADuplicateSiret() throws Exception {
     String siret = TestData.siret();
-    as(Api.MANAGER).post("/api/dossiers", dossier(siret)).andExpect(status().isCreated());
+    long first =
+        as(Api.MANAGER)
+            .read(
+                as(Api.MANAGER)
+                    .post("/api/dossiers", dossier(siret))
+                    .andExpect(status().isCreated()))
+            .get("id")
+            .asLong();
     as(Api.OTHER_MANAGER)
         .post("/api/dossiers", dossier(siret))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("SIRET_ALREADY_USED"))
-        .andExpect(jsonPath("$.errors[0].field").value("siret"));
+        .andExpect(jsonPath("$.errors[0].field").value("siret"))
+        .andExpect(jsonPath("$.existingDossier.id").value(first))
+        .andExpect(jsonPath("$.existingDossier.href").value("/api/dossiers/" + first));
     assertThat(
             jdbc.queryForObject("select count(*) from dossier where siret = ?", Long.class, siret))
         .isOne();

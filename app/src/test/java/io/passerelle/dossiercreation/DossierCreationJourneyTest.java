@@ -311,7 +311,17 @@ class DossierCreationJourneyTest {
     assertThat(down.process().incidents().getFirst().message())
         .contains("dossier request " + id)
         .contains("HTTP 500")
-        .contains("No retry left");
+        .contains("No retry left")
+        // the stack trace is in the log, never in what a person reads
+        .doesNotContain("\tat ")
+        .doesNotContain("io.camunda")
+        .doesNotContain("Exception.java");
+    claire
+        .get("/api/dossier-requests/" + id)
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$.process.incidents[0].message")
+                .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("\tat "))));
 
     claire
         .post("/api/dossier-requests/" + id + "/manual-entry", null)
@@ -374,24 +384,27 @@ class DossierCreationJourneyTest {
 
   @Test
   @DisplayName(
-      "SIRET already used: nothing created, the request names the dossier that has it (déjà"
-          + " utilisé), the director is forgotten")
+      "SIRET already used: refused at once with the dossier that has it, the registry not asked,"
+          + " no request stored")
   void siretAlreadyUsed() throws Exception {
     DossierView existing = fixtures.dossier(Api.MANAGER);
-    registry.answer(existing.siret(), company("DOUBLON", false));
+    registry.answer(existing.siret(), new FakeCompanyRegistry.Failing());
     Map<String, Object> body = request(existing.siret());
     body.put("director", director(TestData.email("doublon")));
-    long id = submit(claire, body);
+    long before = requests.list(null, null, PageRequest.of(0, 1)).getTotalElements();
 
-    DossierRequestView used = awaitStatus(id, DossierRequestStatus.SIRET_ALREADY_USED);
-    assertThat(used.existingDossier().id()).isEqualTo(existing.id());
-    assertThat(used.existingDossier().companyName()).isEqualTo(existing.companyName());
-    assertThat(used.existingDossier().href()).isEqualTo("/api/dossiers/" + existing.id());
-    assertThat(used.dossier()).isNull();
-    assertThat(used.director().email()).isNull();
-    assertThat(used.director().onboardingId()).isNull();
-    InstanceState state = awaitEnded(used.process().processInstanceKey());
-    assertThat(state.status()).isEqualTo(InstanceState.Status.COMPLETED);
+    claire
+        .post("/api/dossier-requests", body)
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("SIRET_ALREADY_USED"))
+        .andExpect(jsonPath("$.errors[0].field").value("siret"))
+        .andExpect(jsonPath("$.existingDossier.id").value(existing.id()))
+        .andExpect(jsonPath("$.existingDossier.companyName").value(existing.companyName()))
+        .andExpect(jsonPath("$.existingDossier.href").value("/api/dossiers/" + existing.id()));
+
+    assertThat(registry.calls(existing.siret())).isZero();
+    assertThat(requests.list(null, null, PageRequest.of(0, 1)).getTotalElements())
+        .isEqualTo(before);
     assertThat(
             dossiers
                 .list(

@@ -282,13 +282,19 @@ class DossierRequestApiTest {
   }
 
   @Test
-  @DisplayName("prefill: a SIRET the firm already has is 'déjà utilisé', with the dossier's link")
+  @DisplayName(
+      "prefill: a SIRET the firm already has is 'déjà utilisé', with the dossier's link, even"
+          + " while the registry is down (it is not asked)")
   void prefillAlreadyUsed() throws Exception {
     DossierView existing = fixtures.dossier(Api.MANAGER);
+    registry.answer(existing.siret(), new FakeCompanyRegistry.Failing());
     claire
         .get("/api/company-registry/" + existing.siret())
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.outcome").value("ALREADY_USED"))
         .andExpect(jsonPath("$.alreadyUsedBy.id").value(existing.id()))
         .andExpect(jsonPath("$.alreadyUsedBy.href").value("/api/dossiers/" + existing.id()));
+    assertThat(registry.calls(existing.siret())).isZero();
   }
 
   @Test

@@ -100,6 +100,8 @@ class MailOutboxTest {
             List.of("<i>GED</i>"),
             "Marie <img src=x onerror=alert(1)>",
             "<a href=\"https://evil.test\">cliquez</a>",
+            null,
+            false,
             null);
     outbox.send(
         new OutgoingMail(
@@ -135,6 +137,8 @@ class MailOutboxTest {
             List.of(),
             "Marie",
             null,
+            null,
+            false,
             null);
     outbox.send(
         new OutgoingMail(
@@ -303,6 +307,8 @@ class MailOutboxTest {
             List.of("Consulter la GED", "Déposer des pièces", "Tableau de bord mobile"),
             "Marie Lefèvre",
             customMessage,
+            null,
+            false,
             Instant.parse("2027-01-07T10:00:00Z"));
     return new OutgoingMail(
         new MailKey("invitation", id, MailKind.INVITATION, 0),

@@ -37,6 +37,8 @@ class MailRendererTest {
                     List.of("GED"),
                     "Marie",
                     "Mot",
+                    null,
+                    false,
                     expires)),
             Arguments.of(
                 MailKind.FIRST_REMINDER,
@@ -49,7 +51,7 @@ class MailRendererTest {
             Arguments.of(
                 MailKind.NEW_ACCESS,
                 new MailContent.NewAccess(
-                    "Jeanne", link, "Dossier A", "Start", List.of("GED"), "Marie", null)),
+                    "Jeanne", link, "Dossier A", "Start", List.of("GED"), "Marie", null, null)),
             Arguments.of(
                 MailKind.INVITATION_EXPIRED,
                 new MailContent.InvitationExpired("Jeanne", "Dossier A", link)),
@@ -98,6 +100,8 @@ class MailRendererTest {
             List.of(),
             "",
             "",
+            null,
+            false,
             Instant.parse("2027-03-01T09:00:00Z"));
     assertThat(renderer.render(MailKind.INVITATION, content, Locale.FRENCH).text())
         .contains("Il expire le 1 mars 2027 10:00");
@@ -111,5 +115,97 @@ class MailRendererTest {
     var content = new MailContent.PasswordReset("Jeanne", "https://x.test", null);
     assertThat(renderer.render(MailKind.PASSWORD_RESET, content, Locale.GERMAN).text())
         .startsWith("Bonjour Jeanne,");
+  }
+
+  @ParameterizedTest(name = "{0} in {2}")
+  @MethodSource("everyKindInEveryLanguage")
+  @DisplayName("no apostrophe is printed doubled, as the bundle writes it for MessageFormat")
+  void singleApostrophes(MailKind kind, MailContent content, Locale locale) {
+    var mail = renderer.render(kind, content, locale);
+
+    assertThat(mail.subject()).doesNotContain("''");
+    assertThat(mail.text()).doesNotContain("''");
+    assertThat(mail.html()).doesNotContain("''").doesNotContain("&#39;&#39;");
+  }
+
+  @Test
+  @DisplayName(
+      "the new-access mail says one goes from one dossier to the other, with one apostrophe")
+  void newAccessApostrophes() {
+    var content =
+        new MailContent.NewAccess(
+            "Jeanne", "https://x.test", "Dossier A", "Start", List.of(), "Marie", null, null);
+    assertThat(renderer.render(MailKind.NEW_ACCESS, content, Locale.FRENCH).text())
+        .contains("vous passerez d'un dossier à l'autre depuis votre espace");
+    assertThat(renderer.message("offer.feature.production", Locale.ENGLISH))
+        .isEqualTo("work in the firm's production file.");
+  }
+
+  @Test
+  @DisplayName("a client's own message is signed with their name, the firm's with the firm")
+  void whoWroteTheMessage() {
+    var byClient = invitation(List.of(), "Venez voir nos comptes", "Paul Martin", false);
+    var byFirm = invitation(List.of(), "Bienvenue", null, false);
+
+    assertThat(renderer.render(MailKind.INVITATION, byClient, Locale.FRENCH).text())
+        .contains("Le mot de Paul Martin :\nVenez voir nos comptes")
+        .doesNotContain("votre cabinet");
+    assertThat(renderer.render(MailKind.INVITATION, byClient, Locale.FRENCH).html())
+        .contains("Le mot de Paul Martin :")
+        .doesNotContain("Le mot de votre cabinet");
+    assertThat(renderer.render(MailKind.INVITATION, byClient, Locale.ENGLISH).text())
+        .contains("A word from Paul Martin:")
+        .doesNotContain("your firm:");
+    assertThat(renderer.render(MailKind.INVITATION, byFirm, Locale.FRENCH).text())
+        .contains("Le mot de votre cabinet :\nBienvenue");
+    assertThat(renderer.render(MailKind.INVITATION, byFirm, Locale.ENGLISH).text())
+        .contains("A word from your firm:\nBienvenue");
+
+    var newAccessByClient =
+        new MailContent.NewAccess(
+            "Jeanne",
+            "https://x.test",
+            "D",
+            "Start",
+            List.of(),
+            "Paul Martin",
+            "Salut",
+            "Paul Martin");
+    assertThat(renderer.render(MailKind.NEW_ACCESS, newAccessByClient, Locale.FRENCH).text())
+        .contains("Le mot de Paul Martin :\nSalut");
+  }
+
+  @Test
+  @DisplayName("an invitation issued again says that it replaces the earlier link")
+  void replacesTheEarlierLink() {
+    var again = invitation(List.of(), null, null, true);
+    var first = invitation(List.of(), null, null, false);
+
+    assertThat(renderer.render(MailKind.INVITATION, again, Locale.FRENCH).text())
+        .contains("Ce lien remplace celui de notre précédent message, qui ne fonctionne plus.");
+    assertThat(renderer.render(MailKind.INVITATION, again, Locale.FRENCH).html())
+        .contains("Ce lien remplace celui de notre précédent message");
+    assertThat(renderer.render(MailKind.INVITATION, again, Locale.ENGLISH).text())
+        .contains("This link replaces the one in our earlier message, which no longer works.");
+    assertThat(renderer.render(MailKind.INVITATION, first, Locale.FRENCH).text())
+        .doesNotContain("remplace");
+    assertThat(renderer.render(MailKind.INVITATION, first, Locale.ENGLISH).text())
+        .doesNotContain("replaces");
+  }
+
+  private static MailContent.Invitation invitation(
+      List<String> features, String message, String author, boolean again) {
+    return new MailContent.Invitation(
+        "Jeanne",
+        "j@c.test",
+        "https://x.test",
+        "D",
+        "Start",
+        features,
+        "Marie",
+        message,
+        author,
+        again,
+        Instant.parse("2027-03-01T09:00:00Z"));
   }
 }

@@ -109,7 +109,14 @@ class OnboardingJourneyTest {
         .contains(email)
         .contains("Bienvenue <script>")
         .contains("Claire Martin")
-        .doesNotContainIgnoringCase("mot de passe :");
+        .contains("Le mot de votre cabinet :")
+        .doesNotContainIgnoringCase("mot de passe :")
+        .doesNotContain("Ce lien remplace");
+    // a read-only access consults; it is never promised uploads nor the production file
+    assertThat(text)
+        .contains("consulter les documents de votre dossier")
+        .doesNotContain("déposer vos pièces justificatives")
+        .doesNotContain("dossier de production");
     assertThat(Mailbox.html(invitation))
         .contains("Bienvenue &lt;script&gt;")
         .doesNotContain("<script>");
@@ -269,7 +276,10 @@ class OnboardingJourneyTest {
         .andExpect(jsonPath("$[0].outcome").value("RESENT"));
     claire.post("/api/onboardings/" + id + "/resend", null).andExpect(status().isAccepted());
 
-    String newToken = Mailbox.activationToken(mailbox.await(email, 2).get(1));
+    MimeMessage again = mailbox.await(email, 2).get(1);
+    assertThat(Mailbox.text(again))
+        .contains("Ce lien remplace celui de notre précédent message, qui ne fonctionne plus.");
+    String newToken = Mailbox.activationToken(again);
     assertThat(newToken).isNotEqualTo(oldToken);
     await().atMost(PATIENCE).until(() -> invitations.forOnboarding(id).size() == 2);
     assertThat(invitations.get(oldId).status()).isEqualTo(InvitationStatus.SUPERSEDED);

@@ -156,6 +156,10 @@ class ClientSpaceTest {
     MimeMessage mail = mailbox.await(email, 1).getFirst();
     assertThat(Mailbox.subject(mail)).contains(client.dossier().companyName());
     assertThat(Mailbox.text(mail)).contains("Un mot <de> Jeanne").contains("/activation/");
+    // the client wrote that word, not the firm: the mail says so
+    assertThat(Mailbox.text(mail))
+        .contains("Le mot de " + client.contact().displayName() + " :")
+        .doesNotContain("Le mot de votre cabinet");
 
     String shown =
         page(

@@ -180,7 +180,14 @@ class DossierCreationController {
         throw e;
       }
       response.setStatus(status(e).value());
-      return page(form, errors(e, form, catalogue), null, model);
+      Lookup used =
+          "SIRET_ALREADY_USED".equals(e.code()) && form.getSiret() != null
+              ? queries
+                  .dossierWithSiret(form.getSiret().strip())
+                  .map(ref -> alreadyUsed(form.getSiret().strip(), ref))
+                  .orElse(null)
+              : null;
+      return page(form, errors(e, form, catalogue), used, model);
     }
     flash.addFlashAttribute(
         "success", "La demande de création est enregistrée : suivez-la ci-dessous.");
@@ -207,6 +214,10 @@ class DossierCreationController {
     }
     form.setSiret(siret);
     DossierRequestQueries.Ref used = queries.dossierWithSiret(siret).orElse(null);
+    if (used != null) {
+      // the firm has it: no second dossier, and no need to ask the registry (even when it is down)
+      return alreadyUsed(siret, used);
+    }
     CompanyLookup answer;
     try {
       answer = registry.lookup(siret);
@@ -249,6 +260,15 @@ class DossierCreationController {
               "Le répertoire ne connaît pas ce SIRET : vérifiez-le, ou saisissez les informations"
                   + " de l'entreprise.");
     };
+  }
+
+  private static Lookup alreadyUsed(String siret, DossierRequestQueries.Ref used) {
+    return new Lookup(
+        siret,
+        "ALREADY_USED",
+        null,
+        used,
+        "Le cabinet a déjà un dossier avec ce SIRET : le répertoire n'a pas été interrogé.");
   }
 
   private String page(NewDossierForm form, FormErrors errors, Lookup lookup, Model model) {

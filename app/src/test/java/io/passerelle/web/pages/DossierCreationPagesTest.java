@@ -386,21 +386,30 @@ class DossierCreationPagesTest {
   }
 
   @Test
-  @DisplayName("a SIRET another dossier has: the request ends with a link to that dossier")
+  @DisplayName(
+      "a SIRET another dossier has: the lookup and the form say so at once, with a link to that"
+          + " dossier, and no request is made")
   void siretAlreadyUsed() throws Exception {
     DossierView existing = fixtures.dossier(Api.MANAGER);
-    registry.answer(existing.siret(), company("DOUBLON PAGE", false));
-    String location =
-        mvc.perform(newDossier(existing.siret()).with(as(Api.MANAGER)))
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
-    long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    awaitRequest(id, r -> r.status() == DossierRequestStatus.SIRET_ALREADY_USED);
-    mvc.perform(get(location).with(as(Api.MANAGER)))
-        .andExpect(content().string(containsString("data-stage=\"SIRET_ALREADY_USED\"")))
+    registry.answer(existing.siret(), new FakeCompanyRegistry.Failing());
+    long before = requestCount();
+
+    mvc.perform(
+            post("/dossiers/nouveau/siret")
+                .param("siret", existing.siret())
+                .with(csrf())
+                .with(as(Api.MANAGER)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("data-outcome=\"ALREADY_USED\"")))
         .andExpect(content().string(containsString("SIRET déjà utilisé")))
         .andExpect(content().string(containsString("href=\"/dossiers/" + existing.id() + "\"")));
+    mvc.perform(newDossier(existing.siret()).with(as(Api.MANAGER)))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("SIRET déjà utilisé")))
+        .andExpect(content().string(containsString("href=\"/dossiers/" + existing.id() + "\"")));
+
+    assertThat(registry.calls(existing.siret())).isZero();
+    assertThat(requestCount()).isEqualTo(before);
   }
 
   @Test

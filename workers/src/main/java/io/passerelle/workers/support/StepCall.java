@@ -2,7 +2,11 @@ package io.passerelle.workers.support;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
+import io.camunda.client.exception.JobError;
+import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one port method for a job and translates its failure for the engine: a {@link
@@ -10,8 +14,15 @@ import java.util.function.Supplier;
  * CamundaError} passes as it is, and anything else fails the job with one retry less and a growing
  * {@link Backoff}; when no retry is left the engine raises an incident carrying the message, which
  * says what failed and what to do.
+ *
+ * <p>The failure's stack trace goes to the log, never to the engine: the Spring client writes a job
+ * error's whole stack trace as the job's error message, which became the incident's message in
+ * Operate, on the instance page and in the API ("at io.camunda.client.exception..."). A {@link
+ * StepFailure} has no stack and prints as its message alone.
  */
 public final class StepCall {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StepCall.class);
 
   private StepCall() {}
 
@@ -25,12 +36,15 @@ public final class StepCall {
       throw e;
     } catch (RuntimeException e) {
       int retriesLeft = Math.max(job.getRetries() - 1, 0);
-      throw CamundaError.jobError(
-          failureMessage(what, e, retriesLeft),
-          null,
-          retriesLeft,
-          Backoff.forRetriesLeft(retriesLeft),
+      String message = failureMessage(what, e, retriesLeft);
+      LOG.warn(
+          "Job {} ({}) of instance {}: {}",
+          job.getKey(),
+          job.getType(),
+          job.getProcessInstanceKey(),
+          message,
           e);
+      throw new StepFailure(message, retriesLeft, Backoff.forRetriesLeft(retriesLeft));
     }
   }
 
@@ -58,5 +72,27 @@ public final class StepCall {
         + (e.getMessage() == null ? "" : ": " + e.getMessage())
         + ". "
         + fix;
+  }
+
+  /**
+   * A failed attempt as the engine must see it: the message, the retries left and the backoff,
+   * without a stack trace or a cause (those are in the log), so that the message the client writes
+   * for it is the sentence alone.
+   */
+  static final class StepFailure extends JobError {
+
+    StepFailure(String message, int retriesLeft, Duration backoff) {
+      super(message, null, retriesLeft, backoff, null);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+
+    @Override
+    public String toString() {
+      return getErrorMessage();
+    }
   }
 }

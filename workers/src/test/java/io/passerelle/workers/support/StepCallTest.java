@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.exception.JobError;
+import io.camunda.client.jobhandling.JobHandlingUtil;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,31 @@ class StepCallTest {
     assertThat(error.getErrorMessage())
         .startsWith(
             "Sending the mail of invitation 7 failed: IllegalStateException: SMTP server unreachable.");
-    assertThat(error.getCause()).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  @DisplayName("the incident's message is the sentence alone: no stack frame reaches the engine")
+  void noStackTraceInTheEngine() {
+    JobError error =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                StepCall.run(
+                    Jobs.job(9001, 1),
+                    "Sending the mail of invitation 7",
+                    () -> {
+                      throw new IllegalStateException("SMTP server unreachable");
+                    }));
+
+    // what the Spring client writes as the failed job's error message
+    String written = JobHandlingUtil.createErrorMessage(error);
+
+    assertThat(written)
+        .isEqualTo(error.getErrorMessage())
+        .startsWith("Sending the mail of invitation 7 failed: IllegalStateException")
+        .doesNotContain("\tat ")
+        .doesNotContain("io.camunda.client")
+        .doesNotContain("StepCall");
   }
 
   @Test
