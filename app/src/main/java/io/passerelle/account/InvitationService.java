@@ -263,12 +263,22 @@ public class InvitationService {
             "CANCELLED_BY_STAFF",
             ActivityType.INVITATION_CANCELLED,
             actor);
-    ClientAccount account = accountService.find(view.accountId());
+    releaseAccount(view.accountId());
+    return view;
+  }
+
+  /**
+   * An onboarding was cancelled and none of the account's links lives any more (cancelled now, or
+   * dead before: bounced, expired, superseded): the account is back to NOT INVITED, not left
+   * "activation en attente" with no link out. An active or disabled account is left as it is.
+   */
+  @Transactional
+  public void releaseAccount(long accountId) {
+    ClientAccount account = accountService.find(accountId);
     if (invitations.findLiveByAccountId(account.getId()).isEmpty()) {
       account.markNotInvited(clock.instant());
       accounts.saveAndFlush(account);
     }
-    return view;
   }
 
   /** The reminder policy's expiry came: the link dies (EXPIRED); the account stays PENDING. */

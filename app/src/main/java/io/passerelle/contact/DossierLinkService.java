@@ -309,8 +309,8 @@ public class DossierLinkService {
   }
 
   private static String scope(String limitedTo) {
-    String scope = Texts.trimToNull(limitedTo);
-    if (scope == null || scope.equals("-")) {
+    String scope = LinkTerms.scope(limitedTo);
+    if (scope == null) {
       return null;
     }
     if (scope.length() > 100) {

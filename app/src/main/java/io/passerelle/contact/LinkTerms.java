@@ -12,4 +12,18 @@ public record LinkTerms(String limitedTo, AccessLevel accessLevel, boolean holde
   public static LinkTerms wholeDossier(AccessLevel level) {
     return new LinkTerms(null, level, false);
   }
+
+  /**
+   * A typed scope as it is kept: empty, or left at "-" as the seed's form has it (or a typographic
+   * dash), means the whole dossier (null); anything else stripped.
+   */
+  public static String scope(String limitedTo) {
+    if (limitedTo == null) {
+      return null;
+    }
+    String scope = limitedTo.strip();
+    return scope.isEmpty() || scope.equals("-") || scope.equals("–") || scope.equals("—")
+        ? null
+        : scope;
+  }
 }

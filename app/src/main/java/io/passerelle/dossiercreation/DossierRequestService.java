@@ -502,7 +502,7 @@ public class DossierRequestService {
     String role = Texts.trimToNull(input.organisationalRoleCode());
     role = role == null ? DEFAULT_DIRECTOR_ROLE : role.toUpperCase(Locale.ROOT);
     AccessLevel level = input.accessLevel() == null ? AccessLevel.READ_WRITE : input.accessLevel();
-    String limitedTo = Texts.trimToNull(input.limitedTo());
+    String limitedTo = LinkTerms.scope(input.limitedTo());
     String message = Texts.trimToNull(input.customMessage());
     if (message != null && message.length() > MAX_MESSAGE) {
       throw DomainException.invalid(

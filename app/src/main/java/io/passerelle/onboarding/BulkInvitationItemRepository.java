@@ -27,4 +27,10 @@ interface BulkInvitationItemRepository extends JpaRepository<BulkInvitationItem,
       "select i.status, count(i) from BulkInvitationItem i where i.bulkId = :bulkId group by"
           + " i.status")
   List<Object[]> countByStatus(@Param("bulkId") long bulkId);
+
+  /** The onboardings the bulk started, by where they stand (the clients still to activate). */
+  @Query(
+      "select o.status, count(o) from BulkInvitationItem i, Onboarding o where o.id ="
+          + " i.onboardingId and i.bulkId = :bulkId group by o.status")
+  List<Object[]> countOnboardingsByStatus(@Param("bulkId") long bulkId);
 }

@@ -380,6 +380,17 @@ public class BulkInvitationService {
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     byStatus.forEach((status, count) -> counts.put(status.name(), count));
+    long toActivate = 0;
+    long onboarded = 0;
+    for (Object[] row : items.countOnboardingsByStatus(bulk.getId())) {
+      OnboardingStatus status = (OnboardingStatus) row[0];
+      long count = ((Number) row[1]).longValue();
+      if (status == OnboardingStatus.ONBOARDED) {
+        onboarded += count;
+      } else if (!status.ended()) {
+        toActivate += count;
+      }
+    }
     return new BulkInvitationView(
         bulk.getId(),
         bulk.getOfferCode(),
@@ -388,6 +399,8 @@ public class BulkInvitationService {
         bulk.getStatus().name(),
         bulk.getItemCount(),
         counts,
+        toActivate,
+        onboarded,
         bulk.getCreatedAt(),
         bulk.getStartedAt(),
         bulk.getCompletedAt());

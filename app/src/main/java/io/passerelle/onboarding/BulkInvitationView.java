@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A bulk invitation and its progress: how many items are in each state ({@code PENDING}, {@code
- * STARTED}, {@code INVALID_EMAIL}, {@code SKIPPED}, {@code FAILED}).
+ * A bulk invitation and its progress: how many items are in each state ({@code PENDING}: not
+ * processed yet, {@code STARTED}: the contact's onboarding started, {@code INVALID_EMAIL}, {@code
+ * SKIPPED}, {@code FAILED}), and where the onboardings it started stand: the clients still to
+ * activate their access ({@code clientsToActivate}) and those on board ({@code clientsOnboarded}).
  */
 public record BulkInvitationView(
     long id,
@@ -15,6 +17,8 @@ public record BulkInvitationView(
     String status,
     int itemCount,
     Map<String, Long> counts,
+    long clientsToActivate,
+    long clientsOnboarded,
     Instant createdAt,
     Instant startedAt,
     Instant completedAt) {

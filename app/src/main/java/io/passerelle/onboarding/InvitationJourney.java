@@ -22,6 +22,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -171,7 +172,7 @@ class InvitationJourney implements InvitationSteps {
   }
 
   @Override
-  public ManagerToAsk expireInvitation(long invitationId) {
+  public Expiry expireInvitation(long invitationId) {
     InvitationView invitation = invitations.get(invitationId);
     boolean expiredNow =
         Boolean.TRUE.equals(
@@ -194,7 +195,27 @@ class InvitationJourney implements InvitationSteps {
         LOG.warn("Expiry notice of invitation {} refused: {}", invitationId, e.getMessage());
       }
     }
-    return new ManagerToAsk(managerOf(invitation));
+    return new Expiry(managerOf(invitation), followedUpElsewhere(invitation));
+  }
+
+  /**
+   * The newest link of the account belongs to another onboarding and was not cancelled (it lives,
+   * was accepted, bounced or expired): that onboarding's process reminds and asks for the
+   * follow-up, so this one, whose link it replaced, waits for the activation (told to every
+   * onboarding of the account) without a task of its own: one live link, one follow-up. Once that
+   * newer link is cancelled, this onboarding's next expiry asks its own manager again.
+   */
+  private boolean followedUpElsewhere(InvitationView invitation) {
+    if (invitation.status() != InvitationStatus.SUPERSEDED || invitation.onboardingId() == null) {
+      return false;
+    }
+    return invitations.forAccount(invitation.accountId()).stream()
+        .findFirst()
+        .filter(newest -> newest.id() != invitation.id())
+        .filter(newest -> newest.onboardingId() != null)
+        .filter(newest -> !newest.onboardingId().equals(invitation.onboardingId()))
+        .filter(newest -> newest.status() != InvitationStatus.CANCELLED)
+        .isPresent();
   }
 
   @Override
@@ -209,11 +230,16 @@ class InvitationJourney implements InvitationSteps {
   @Override
   @Transactional
   public void cancelInvitations(long onboardingId) {
+    Set<Long> accountIds = new LinkedHashSet<>();
     for (InvitationView invitation : invitations.forOnboarding(onboardingId)) {
+      accountIds.add(invitation.accountId());
       if (invitation.status().live() || invitation.status() == InvitationStatus.EXPIRED) {
         invitations.cancel(invitation.id(), SYSTEM);
       }
     }
+    // a bounced link is dead already, so nothing above touched the account: after a bounce then
+    // a cancellation it must not stay "activation en attente" either
+    accountIds.forEach(invitations::releaseAccount);
   }
 
   @Override

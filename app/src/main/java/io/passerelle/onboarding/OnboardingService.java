@@ -403,7 +403,7 @@ public class OnboardingService {
             command.dossierId(),
             contactId,
             newContact,
-            Texts.trimToNull(command.limitedTo()),
+            LinkTerms.scope(command.limitedTo()),
             command.accessLevel() == null ? AccessLevel.READ_ONLY : command.accessLevel(),
             command.holder(),
             offer.code(),

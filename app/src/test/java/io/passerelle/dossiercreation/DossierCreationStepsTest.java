@@ -116,7 +116,10 @@ class DossierCreationStepsTest {
           + " once")
   void siretAlreadyUsedIsStable() {
     String siret = TestData.siret();
+    // both asked before either dossier exists (a new request for a SIRET the firm has is refused
+    // at once): the second's creation step meets the first's dossier
     long first = submitAndAwait(siret, false, DossierRequestStatus.DETAILS_NEEDED);
+    long second = submitAndAwait(siret, false, DossierRequestStatus.DETAILS_NEEDED);
     requests.completeDetails(
         first,
         null,
@@ -125,7 +128,6 @@ class DossierCreationStepsTest {
     await()
         .atMost(PATIENCE)
         .until(() -> requests.get(first).status() == DossierRequestStatus.CREATED);
-    long second = submitAndAwait(siret, false, DossierRequestStatus.DETAILS_NEEDED);
     requests.completeDetails(
         second,
         null,

@@ -78,6 +78,7 @@ class OnboardingJourneyTest {
   @Autowired ProcessEngine engine;
   @Autowired EmbeddedZeebeEngine embedded;
   @Autowired DevMailServer mailServer;
+  @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
 
   Fixtures fixtures;
   Mailbox mailbox;
@@ -259,6 +260,64 @@ class OnboardingJourneyTest {
     await().atMost(PATIENCE).until(() -> invitations.get(invitationId).status().live());
     invitations.accept(token, PASSWORD);
     awaitStatus(id, OnboardingStatus.ONBOARDED);
+  }
+
+  @Test
+  @DisplayName(
+      "a pending client invited to a second dossier: the newer link replaces the first, and at"
+          + " the expiry only its onboarding asks for a follow-up; the activation ends both")
+  void secondDossierOneFollowUp() throws Exception {
+    Invited first = invited("deuxdossiers", "Paul", "Deuxdossiers");
+    long firstInvitation = invitations.forOnboarding(first.onboardingId()).getFirst().id();
+    DossierView other = fixtures.dossier(Api.MANAGER);
+    long contactId = onboardings.get(first.onboardingId()).contactId();
+    long second = propose(other.id(), Map.of("contactId", contactId), true, null);
+    mailbox.await(first.email(), 2);
+    awaitInvited(second);
+    awaitWaiting(second, Elements.AWAIT_ACTIVATION);
+    assertThat(invitations.get(firstInvitation).status()).isEqualTo(InvitationStatus.SUPERSEDED);
+
+    embedded.advance(Duration.ofDays(45).plusMinutes(1));
+
+    StaffTaskView task = awaitTask(second);
+    assertThat(task.elementId()).isEqualTo(Elements.USER_TASK_FOLLOW_UP_STALLED_ACTIVATION);
+    long firstInstance = onboardings.get(first.onboardingId()).invitationProcessKey();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                engine
+                    .instanceTrail(firstInstance)
+                    .passedElementIds()
+                    .contains("Gateway_FollowedUpElsewhere"));
+    awaitWaiting(first.onboardingId(), Elements.AWAIT_ACTIVATION);
+    assertThat(claire.read(claire.get("/api/tasks")))
+        .noneMatch(t -> t.get("onboardingId").asLong() == first.onboardingId());
+
+    claire
+        .post(
+            "/api/tasks/" + task.userTaskKey() + "/completion",
+            Map.of("followUpDecision", "resend"))
+        .andExpect(status().isNoContent());
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                invitations.forOnboarding(second).size() == 2
+                    && invitations.forOnboarding(second).getFirst().status()
+                        == InvitationStatus.SENT);
+    // the reminders and the expiry fell due together: how many mails came before the new link
+    // depends on their order, so the newest mail that carries a link is the new one
+    List<MimeMessage> received = mailbox.to(first.email());
+    String token = null;
+    for (int i = received.size() - 1; i >= 0 && token == null; i--) {
+      if (Mailbox.text(received.get(i)).contains("/activation/")) {
+        token = Mailbox.activationToken(received.get(i));
+      }
+    }
+    invitations.accept(token, PASSWORD);
+    awaitStatus(second, OnboardingStatus.ONBOARDED);
+    awaitStatus(first.onboardingId(), OnboardingStatus.ONBOARDED);
   }
 
   @Test
@@ -457,6 +516,38 @@ class OnboardingJourneyTest {
     assertThat(Mailbox.text(mailbox.await(b.email(), 1).getFirst()))
         .contains("Votre nouvel espace");
     assertThat(mailbox.to(flagged.email())).isEmpty();
+
+    // the counter of rows not processed is not an account awaiting activation: the two invited
+    // clients are counted apart, as still to activate
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                claire
+                        .read(claire.get("/api/bulk-invitations/" + bulkId))
+                        .get("clientsToActivate")
+                        .asLong()
+                    == 2);
+    JsonNode progress = claire.read(claire.get("/api/bulk-invitations/" + bulkId));
+    assertThat(progress.at("/counts/PENDING").asLong()).isZero();
+    assertThat(progress.get("clientsOnboarded").asLong()).isZero();
+    String page =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/invitations-groupees/" + bulkId)
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.user(
+                            users.loadUserByUsername(Api.MANAGER))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(page)
+        .contains("À traiter : 0")
+        .contains("Invitation lancée : 2")
+        .contains("2 activation(s) en attente")
+        .doesNotContain("Activation en attente : 0");
   }
 
   @Test
@@ -504,6 +595,65 @@ class OnboardingJourneyTest {
     assertThat(mailbox.to(email)).hasSize(1);
     invitations.accept(token, PASSWORD);
     awaitStatus(id, OnboardingStatus.ONBOARDED);
+  }
+
+  @Test
+  @DisplayName(
+      "the onboarding's page reads as the API: \"-\" is the whole dossier, and the timeline goes"
+          + " from the staff's request to the widget")
+  void onboardingPage() throws Exception {
+    DossierView dossier = fixtures.dossier(Api.MANAGER);
+    String email = TestData.email("chronologie");
+    Map<String, Object> body =
+        body(dossier.id(), newContact(email, "Tim", "Chronologie"), true, null);
+    body.put("limitedTo", "-");
+    long id = claire.read(claire.post("/api/onboardings", body)).get("id").asLong();
+    invitations.accept(Mailbox.activationToken(mailbox.await(email, 1).getFirst()), PASSWORD);
+    awaitStatus(id, OnboardingStatus.ONBOARDED);
+
+    claire.get("/api/onboardings/" + id).andExpect(jsonPath("$.limitedTo").doesNotExist());
+    String page =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/integrations/" + id)
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.user(
+                            users.loadUserByUsername(Api.MANAGER))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(page).contains("Lecture seule, tout le dossier").doesNotContain("limité à");
+    assertThat(page)
+        .contains("data-type=\"ONBOARDING_REQUESTED\"")
+        .contains("data-type=\"INVITATION_ISSUED\"")
+        .contains("data-type=\"WIDGET_ENABLED\"")
+        .contains("data-type=\"ONBOARDING_COMPLETED\"");
+  }
+
+  @Test
+  @DisplayName(
+      "a bounce then a cancellation: the account is back to not invited, as after a plain"
+          + " cancellation")
+  void bounceThenCancel() throws Exception {
+    Invited invited = invited("rebondannule", "Bea", "Rebond");
+    long id = invited.onboardingId();
+    long invitationId = invitations.forOnboarding(id).getFirst().id();
+    claire
+        .post("/api/invitations/" + invitationId + "/bounce", null)
+        .andExpect(status().isAccepted());
+    awaitTask(id);
+
+    claire.post("/api/onboardings/" + id + "/cancellation", null).andExpect(status().isAccepted());
+
+    OnboardingView cancelled = awaitStatus(id, OnboardingStatus.CANCELLED);
+    assertThat(invitations.get(invitationId).status()).isEqualTo(InvitationStatus.BOUNCED);
+    assertThat(accounts.forContact(cancelled.contactId()).orElseThrow().status())
+        .isEqualTo(AccountStatus.NOT_INVITED);
+    claire
+        .get("/api/contacts/" + cancelled.contactId())
+        .andExpect(jsonPath("$.account.status").value("NOT_INVITED"));
   }
 
   @Test

@@ -290,7 +290,9 @@ class ActivationPagesTest {
 
     var expired = clients.invitedHolder(Language.fr, null);
     invitations.expire(expired.invitationId(), Fixtures.SYSTEM);
-    assertDead(get("/activation/" + expired.token()));
+    // an expired link gets the very page an unknown one gets: nothing tells them apart
+    assertThat(assertDead(get("/activation/" + expired.token())))
+        .isEqualTo(assertDead(get("/activation/unknown-token")));
 
     var late = clients.invitedHolder(Language.fr, null);
     jdbc.update(
@@ -419,7 +421,17 @@ class ActivationPagesTest {
     assertThat(page)
         .contains("Ce lien ne fonctionne plus")
         .contains("action=\"/acces/nouveau-lien\"")
-        .contains("href=\"/espace/connexion\"");
+        .contains("href=\"/espace/connexion\"")
+        // links expire, said before anything else, as the expiry mail does; the new-link form is
+        // the next step, before the other reasons and the sign-in
+        .contains("valables un temps limité")
+        .contains("Recevoir un nouveau lien");
+    assertThat(page.indexOf("valables un temps limité"))
+        .isLessThan(page.indexOf("action=\"/acces/nouveau-lien\""));
+    assertThat(page.indexOf("action=\"/acces/nouveau-lien\""))
+        .isLessThan(page.indexOf("href=\"/espace/connexion\""))
+        .isLessThan(page.indexOf("déjà servi"));
+    assertThat(page).containsPattern("<input id=\"email\"[^>]*autofocus");
     return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
   }
 }

@@ -194,6 +194,11 @@ public final class ProcessNames {
     public static final String INVITATION_ID = "invitationId";
     public static final String DOSSIER_MANAGER = "dossierManager";
 
+    /**
+     * Set by expire-invitation: another onboarding's newer link replaced this one and follows up.
+     */
+    public static final String FOLLOWED_UP_ELSEWHERE = "followedUpElsewhere";
+
     // set by the models
     public static final String REJECTION_CODE = "rejectionCode";
     public static final String REMINDER_POLICY = "reminderPolicy";

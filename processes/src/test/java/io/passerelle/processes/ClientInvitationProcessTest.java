@@ -168,6 +168,39 @@ class ClientInvitationProcessTest {
   }
 
   @Test
+  @DisplayName(
+      "at 45 days, a link replaced by another dossier's newer one that still lives: no follow-up"
+          + " task here (that dossier's process follows up), the wait goes on until the activation")
+  void expiryWhileANewerLinkLivesElsewhere() {
+    driver.stubOnce(
+        JobTypes.EXPIRE_INVITATION,
+        EngineDriver.complete(
+            Map.of(
+                Variables.DOSSIER_MANAGER,
+                EngineDriver.DOSSIER_MANAGER,
+                Variables.FOLLOWED_UP_ELSEWHERE,
+                true)));
+    var onboarding = driver.startOnboarding(216, true);
+    long invitation = invitationWaitingForActivation(onboarding);
+
+    driver.advance(days(45));
+
+    assertThat(instance(invitation))
+        .hasPassedElementsInOrder(
+            "TimerEvent_InvitationExpired",
+            "ServiceTask_ExpireInvitation",
+            "Gateway_FollowedUpElsewhere")
+        .hasNotPassedElement(Elements.USER_TASK_FOLLOW_UP_STALLED_ACTIVATION)
+        .isWaitingAtElements(Elements.AWAIT_ACTIVATION);
+    assertThat(driver.jobs(JobTypes.ISSUE_INVITATION)).hasSize(1);
+
+    driver.publish(Messages.CLIENT_ACTIVATED, "onboarding-216");
+    driver.advance(days(1));
+    assertThat(instance(invitation)).hasPassedElement(Elements.END_INVITATION_ACCEPTED);
+    assertThat(onboarding).hasPassedElement(Elements.END_CLIENT_ONBOARDED).isCompleted();
+  }
+
+  @Test
   @DisplayName("follow-up 'resend': a new invitation is issued and sent, the wait starts again")
   void followUpResendIssuesANewInvitation() {
     var onboarding = driver.startOnboarding(212, true);

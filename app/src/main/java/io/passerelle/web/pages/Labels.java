@@ -168,6 +168,14 @@ public class Labels {
   }
 
   /** An activity type (or a notification type) as a sentence. */
+  /**
+   * A bulk invitation's item status: its {@code PENDING} is a row not processed yet, not an account
+   * awaiting activation (which the page counts apart).
+   */
+  public String bulkItem(Object status) {
+    return "PENDING".equals(String.valueOf(status)) ? "À traiter" : of(status);
+  }
+
   public String activity(Object type) {
     if (type == null) {
       return "";

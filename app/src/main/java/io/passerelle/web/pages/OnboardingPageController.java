@@ -3,11 +3,15 @@ package io.passerelle.web.pages;
 import io.passerelle.account.InvitationService;
 import io.passerelle.activity.ActivityFilter;
 import io.passerelle.activity.ActivityService;
+import io.passerelle.activity.ActivityType;
+import io.passerelle.activity.ActivityView;
 import io.passerelle.engine.UnknownInstanceException;
 import io.passerelle.onboarding.OnboardingService;
 import io.passerelle.onboarding.OnboardingView;
 import io.passerelle.web.StaffPrincipal;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,13 +77,36 @@ class OnboardingPageController {
             .list(
                 new ActivityFilter(
                     onboarding.dossierId(),
-                    onboarding.contactId(),
+                    null,
                     null,
                     onboarding.createdAt().minusSeconds(1),
                     null),
-                PageRequest.of(0, 100, Sort.by(Sort.Order.asc("occurredAt"), Sort.Order.asc("id"))))
-            .getContent();
+                PageRequest.of(0, 500, Sort.by(Sort.Order.asc("occurredAt"), Sort.Order.asc("id"))))
+            .getContent()
+            .stream()
+            .filter(entry -> concerns(entry, onboarding))
+            .toList();
     model.addAttribute("timeline", feed.lines(entries));
     return "pages/integration";
   }
+
+  /**
+   * What the onboarding's timeline shows of its dossier's feed: what concerns its contact, what
+   * names the onboarding (the staff's request, recorded before the contact exists), and the
+   * dossier-level steps of its offer (activated, widget enabled), which name no contact.
+   */
+  static boolean concerns(ActivityView entry, OnboardingView onboarding) {
+    Object onboardingId = entry.details() == null ? null : entry.details().get("onboardingId");
+    if (onboardingId != null) {
+      return String.valueOf(onboarding.id()).equals(String.valueOf(onboardingId));
+    }
+    if (entry.contactId() != null) {
+      return entry.contactId().equals(onboarding.contactId());
+    }
+    return OFFER_STEPS.contains(entry.type())
+        && onboarding.offerCode().equals(entry.details().get("offerCode"));
+  }
+
+  private static final Set<ActivityType> OFFER_STEPS =
+      EnumSet.of(ActivityType.OFFER_ACTIVATED, ActivityType.WIDGET_ENABLED);
 }

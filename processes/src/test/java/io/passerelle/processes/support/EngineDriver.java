@@ -136,7 +136,13 @@ public final class EngineDriver {
                 .send()
                 .join());
     stubs.put(
-        JobTypes.EXPIRE_INVITATION, complete(Map.of(Variables.DOSSIER_MANAGER, DOSSIER_MANAGER)));
+        JobTypes.EXPIRE_INVITATION,
+        complete(
+            Map.of(
+                Variables.DOSSIER_MANAGER,
+                DOSSIER_MANAGER,
+                Variables.FOLLOWED_UP_ELSEWHERE,
+                false)));
     stubs.put(
         JobTypes.MARK_INVITATION_BOUNCED,
         complete(Map.of(Variables.DOSSIER_MANAGER, DOSSIER_MANAGER)));

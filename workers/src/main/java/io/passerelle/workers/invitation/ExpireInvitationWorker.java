@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code expire-invitation}: Marks the invitation expired; returns {@code dossierManager} for the
- * follow-up task.
+ * follow-up task and {@code followedUpElsewhere} (another onboarding's newer link follows up: none
+ * here).
  */
 @Component
 public class ExpireInvitationWorker {
@@ -22,7 +23,7 @@ public class ExpireInvitationWorker {
   }
 
   @JobWorker(type = JobTypes.EXPIRE_INVITATION, fetchVariables = Variables.INVITATION_ID)
-  public InvitationSteps.ManagerToAsk expireInvitation(
+  public InvitationSteps.Expiry expireInvitation(
       ActivatedJob job, @Variable(name = Variables.INVITATION_ID) long invitationId) {
     return StepCall.call(
         job, "Expiring invitation " + invitationId, () -> steps.expireInvitation(invitationId));

@@ -36,9 +36,11 @@ public interface InvitationSteps {
   /**
    * Marks the invitation EXPIRED (its link stops working); idempotent per invitation id.
    *
-   * @return the username of the dossier's manager, who gets the follow-up task (required)
+   * @return the username of the dossier's manager, who gets the follow-up task (required), and
+   *     whether a newer link of another onboarding replaced this one and was not cancelled: then
+   *     that onboarding follows up, and this one waits for the activation without a task
    */
-  ManagerToAsk expireInvitation(long invitationId);
+  Expiry expireInvitation(long invitationId);
 
   /**
    * Makes the expired invitation valid again with the same link; idempotent per invitation id (the
@@ -91,4 +93,7 @@ public interface InvitationSteps {
 
   /** Who decides the next step; the field name is the process variable. */
   record ManagerToAsk(String dossierManager) {}
+
+  /** The expiry's outcome; the field names are the process variables. */
+  record Expiry(String dossierManager, boolean followedUpElsewhere) {}
 }

@@ -108,7 +108,8 @@ class InvitationWorkersTest {
   @Test
   @DisplayName("expire-invitation and mark-invitation-bounced return the manager to ask")
   void managerToAsk() {
-    when(steps.expireInvitation(1001)).thenReturn(new ManagerToAsk("marie.martin"));
+    when(steps.expireInvitation(1001))
+        .thenReturn(new InvitationSteps.Expiry("marie.martin", false));
     when(steps.markBounced(1002)).thenReturn(new ManagerToAsk("paul.durand"));
 
     assertThat(
