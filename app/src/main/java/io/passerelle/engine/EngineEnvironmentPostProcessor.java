@@ -1,7 +1,6 @@
 package io.passerelle.engine;
 
 import io.passerelle.config.Ports;
-import io.passerelle.config.StartupConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>{@code embedded}: resolves the gateway port (0 = any free port, a busy port stops the start
  * with one line) and writes the client properties that make it talk to the in-memory engine over
- * gRPC only. {@code remote}: requires the cluster's gRPC and REST addresses.
+ * gRPC only. {@code remote}: requires the cluster's gRPC and REST addresses, or for Camunda SaaS
+ * its cluster id, region and client credentials ({@link RemoteModeSettings}).
  */
 public class EngineEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -41,23 +41,9 @@ public class EngineEnvironmentPostProcessor implements EnvironmentPostProcessor,
       properties.put("camunda.client.rest-address", "http://localhost:" + unusedRestPort());
       properties.put("camunda.client.prefer-rest-over-grpc", false);
     } else {
-      require(environment, "camunda.client.grpc-address", "CAMUNDA_CLIENT_GRPC_ADDRESS");
-      require(environment, "camunda.client.rest-address", "CAMUNDA_CLIENT_REST_ADDRESS");
+      RemoteModeSettings.requireCluster(environment);
     }
     environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));
-  }
-
-  private static void require(ConfigurableEnvironment environment, String key, String variable) {
-    var value = environment.getProperty(key);
-    if (value == null || value.isBlank()) {
-      throw new StartupConfigurationException(
-          "Engine mode 'remote' needs the cluster address " + key,
-          "set "
-              + variable
-              + " (for the docker-compose stack: "
-              + (key.contains("grpc") ? "http://localhost:26500" : "http://localhost:8088")
-              + "), or use PASSERELLE_ENGINE_MODE=embedded");
-    }
   }
 
   private static int unusedRestPort() {

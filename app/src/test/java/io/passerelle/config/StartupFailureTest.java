@@ -39,6 +39,23 @@ class StartupFailureTest {
   }
 
   @Test
+  @DisplayName("remote mode on Camunda SaaS without its client credentials")
+  void saasWithoutCredentials() {
+    assertThatThrownBy(
+            () ->
+                StandaloneApp.start(
+                    TEST_DB,
+                    "passerelle.engine.mode=remote",
+                    "camunda.client.mode=saas",
+                    "camunda.client.cloud.cluster-id=0a1b2c3d",
+                    "camunda.client.cloud.region=bru-2"))
+        .isInstanceOf(StartupConfigurationException.class)
+        .hasMessageContaining("camunda.client.auth.client-id")
+        .hasMessageContaining("Camunda SaaS")
+        .hasMessageContaining("CAMUNDA_CLIENT_AUTH_CLIENTID");
+  }
+
+  @Test
   @DisplayName("an unreachable database")
   void unreachableDatabase() throws Exception {
     int closedPort;
