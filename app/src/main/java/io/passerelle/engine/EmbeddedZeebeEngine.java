@@ -127,7 +127,7 @@ public class EmbeddedZeebeEngine implements DisposableBean {
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
         data.root(),
         recoveredFrom.map(s -> "snapshot " + s.path().getFileName()).orElse("the log's start"),
-        logFirst,
+        logStorage.firstPosition(),
         logStorage.lastPosition(),
         offsetMillis > 0 ? "; clock offset " + Duration.ofMillis(offsetMillis) : "");
   }
