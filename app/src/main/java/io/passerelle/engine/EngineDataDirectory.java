@@ -17,7 +17,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -228,8 +227,8 @@ public final class EngineDataDirectory implements AutoCloseable {
   }
 
   /**
-   * The secret kept under {@code name} (readable by this user only), generated on first use.
-   * Invitation links are signed with it, so they stay valid across restarts.
+   * The invitation-link secret kept in the directory (readable by its owner only), generated on
+   * first use. Invitation links are signed with it, so they stay valid across restarts.
    */
   public synchronized byte[] secret() {
     Path file = root.resolve(SECRET);
@@ -325,11 +324,6 @@ public final class EngineDataDirectory implements AutoCloseable {
         Files.deleteIfExists(file);
       }
     }
-  }
-
-  Optional<Path> find(String name) {
-    Path file = root.resolve(name);
-    return Files.exists(file) ? Optional.of(file) : Optional.empty();
   }
 
   @Override
