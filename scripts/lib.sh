@@ -136,7 +136,9 @@ prepare_app() {
     if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]; then
       echo "passerelle: making the start-up cache (once per build of new code, about 20 s)" >&2
       # shellcheck disable=SC2046
+      # a temporary data directory: the training start never touches ./data
       if ! SERVER_PORT=0 PASSERELLE_ENGINE_PORT=0 PASSERELLE_DEV_MAIL_PORT=0 PASSERELLE_ENGINE_MODE=embedded \
+        PASSERELLE_ENGINE_TEMPORARY_DATA_DIR=true \
         SPRING_DATASOURCE_URL="jdbc:postgresql://${PASSERELLE_DB_HOST:-127.0.0.1}:${PASSERELLE_DB_PORT:-5432}/passerelle_aot_training" \
         "$JAVA_HOME/bin/java" $(app_java_opts) -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED \
         -XX:AOTCacheOutput="$dir/passerelle.aot" -Dpasserelle.exit-when-ready=true \

@@ -1,6 +1,7 @@
 package io.passerelle.account;
 
 import io.passerelle.config.StartupConfigurationException;
+import io.passerelle.engine.EngineDataDirectory;
 import io.passerelle.engine.EngineMode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,10 @@ public class InvitationTokens {
   private final SecureRandom random = new SecureRandom();
   private final byte[] secret;
 
-  InvitationTokens(TokenProperties properties, Environment environment) {
+  InvitationTokens(
+      TokenProperties properties,
+      Environment environment,
+      ObjectProvider<EngineDataDirectory> dataDirectory) {
     String configured = properties.secret();
     boolean embedded =
         EngineMode.parse(environment.getProperty(EngineMode.PROPERTY)) == EngineMode.EMBEDDED;
@@ -46,12 +51,12 @@ public class InvitationTokens {
                 + MIN_SECRET_LENGTH
                 + " random characters (for example: openssl rand -base64 48)");
       }
-      byte[] generated = new byte[48];
-      random.nextBytes(generated);
-      this.secret = generated;
+      // generated once and kept in the data directory (mode 600): links mailed before a restart
+      // keep working
+      this.secret = dataDirectory.getObject().secret();
       LOG.info(
-          "Embedded mode: invitation links are signed with a secret generated at start-up (set"
-              + " PASSERELLE_TOKEN_SECRET to keep links valid across restarts)");
+          "Embedded mode: invitation links are signed with the secret kept in the data directory"
+              + " (PASSERELLE_TOKEN_SECRET, when set, wins)");
     } else {
       if (configured.length() < MIN_SECRET_LENGTH) {
         throw new StartupConfigurationException(

@@ -18,10 +18,15 @@ public final class Ports {
     }
   }
 
-  /** Whether nothing listens on {@code port} on any local address. */
+  /**
+   * Whether nothing listens on {@code port} on any local address. With SO_REUSEADDR, as the servers
+   * that bind it afterwards (Netty, GreenMail, Tomcat): a port whose last connections sit in
+   * TIME_WAIT after a kill -9 is free for them, and so for this check; a port someone listens on is
+   * not.
+   */
   public static boolean isFree(int port) {
     try (var socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(port));
       return true;
     } catch (IOException e) {

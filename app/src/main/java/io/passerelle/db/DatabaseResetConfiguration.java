@@ -12,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Schema by Flyway only. In {@code embedded} mode the database starts empty each time, like the
- * engine beside it (see {@link DatabaseProperties#resetOnStart()}); a JDBC URL is emptied at most
- * once per JVM, so test contexts that share a database do not wipe each other's rows.
+ * Schema by Flyway only. The database is kept from one start to the next in both modes (the
+ * embedded engine keeps its own state in its data directory). {@link
+ * DatabaseProperties#resetOnStart()} set explicitly still empties it at start, in {@code embedded}
+ * mode only and with a warning (the tests, or {@code scripts/reset}'s habit); a JDBC URL is emptied
+ * at most once per JVM, so test contexts that share a database do not wipe each other's rows.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseResetConfiguration {
@@ -34,9 +36,10 @@ class DatabaseResetConfiguration {
     return flyway -> {
       String url = environment.getProperty("spring.datasource.url", "default");
       if (reset && RESET_IN_THIS_JVM.add(url)) {
-        LOG.info(
-            "Embedded mode: emptying the database {} (the in-memory engine starts empty too; set"
-                + " PASSERELLE_DATABASE_RESET_ON_START=false to keep its rows)",
+        LOG.warn(
+            "PASSERELLE_DATABASE_RESET_ON_START is set: emptying the database {} (the onboardings"
+                + " it held no longer match the engine's data directory unless that is new too;"
+                + " scripts/reset deletes both)",
             url);
         flyway.clean();
       }
@@ -49,7 +52,7 @@ class DatabaseResetConfiguration {
     Boolean configured =
         environment.getProperty("passerelle.database.reset-on-start", Boolean.class);
     if (configured == null) {
-      return embedded;
+      return false;
     }
     if (configured && !embedded) {
       throw new StartupConfigurationException(

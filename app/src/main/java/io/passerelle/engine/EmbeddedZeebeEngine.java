@@ -13,26 +13,25 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.passerelle.config.StartupConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The real Zeebe engine inside the application, with its gRPC gateway on a local port.
+ * The real Zeebe engine inside the application, with its gRPC gateway on a local port, keeping
+ * everything it needs to come back in its data directory ({@link EngineDataDirectory}).
  *
- * <p>Assembled from the in-memory test engine's parts ({@link PasserelleEngineAssembly}) with
- * Zeebe's own RocksDB state in a temporary directory (deleted at stop: the state lives as long as
- * the JVM, as before) and a log that forgets what has been processed and read ({@link
- * TrimmedLogStorage}), so that neither the time of a step nor the memory grows with everything the
- * engine ever did. The only class that reaches into the engine's internals: its clock (the engine
- * time is the wall clock plus an offset that only grows) and its log stream (read by {@link
- * EngineRecordProjection}, written by {@link EmbeddedModeOperations}).
+ * <p>Assembled from the in-memory test engine's parts ({@link PasserelleEngineAssembly}) and
+ * recovered as a Zeebe broker recovers a partition: the log on disk ({@link DurableLogStorage},
+ * every block forced before it is committed) is the truth; the state is Zeebe's own RocksDB,
+ * rebuilt at each start from the latest snapshot ({@link EngineSnapshots}) and brought up to date
+ * by the stream processor's replay of the log after it. The gateway opens once the replay is over.
+ * The only class that reaches into the engine's internals: its clock (the engine time is the wall
+ * clock plus an offset that only grows, kept in the data directory) and its log stream (read by
+ * {@link EngineRecordProjection}, written by {@link EmbeddedModeOperations}).
  */
 public class EmbeddedZeebeEngine implements DisposableBean {
 
@@ -41,27 +40,76 @@ public class EmbeddedZeebeEngine implements DisposableBean {
   /** RocksDB's memory (block cache and write buffers) for the engine's state. */
   static final long STATE_MEMORY_LIMIT = 64L * 1024 * 1024;
 
+  /** How long the replay of the log after the last snapshot may take at start. */
+  static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(10);
+
   private final PasserelleEngineAssembly engine;
   private final int port;
   private final ControlledActorClock clock;
-  private final TrimmedLogStorage logStorage;
-  private final Path stateDirectory;
+  private final EngineDataDirectory data;
+  private final DurableLogStorage logStorage;
+  private final EngineSnapshots snapshots;
+  private final ZeebeDb<ZbColumnFamilies> database;
+  private final Optional<EngineSnapshots.Snapshot> recoveredFrom;
   private final ScheduledCommandDeduplication scheduledCommands;
+  private final Object snapshotLock = new Object();
+  private long offsetMillis;
+  private volatile boolean stopped;
 
-  public EmbeddedZeebeEngine(int port) {
+  /**
+   * Recovers the engine from {@code data} and starts it.
+   *
+   * @param groupCommit one disk sync for every block appended since the last one (false: one per
+   *     block, for comparison)
+   */
+  public EmbeddedZeebeEngine(int port, EngineDataDirectory data, boolean groupCommit) {
     this.port = port;
+    this.data = data;
     long started = System.nanoTime();
-    this.logStorage = new TrimmedLogStorage();
     try {
-      this.stateDirectory = Files.createTempDirectory("passerelle-engine-state-");
+      this.logStorage = DurableLogStorage.open(data.log(), groupCommit);
+    } catch (DurableLogStorage.CorruptLogException e) {
+      throw new StartupConfigurationException(
+          e.getMessage(),
+          "restore the data directory from a backup, or reset it (scripts/reset: everything the"
+              + " engine held is lost)",
+          e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the engine's state directory", e);
+      throw new StartupConfigurationException(
+          "The engine's log in " + data.log() + " cannot be opened (" + e.getMessage() + ")",
+          "check the data directory's permissions and free space",
+          e);
     }
-    ZeebeDb<ZbColumnFamilies> database = openState(stateDirectory);
+    var factory = stateFactory();
+    try {
+      this.snapshots = new EngineSnapshots(data.snapshots());
+      this.recoveredFrom = snapshots.recover(factory, data.state(), logStorage.firstPosition());
+    } catch (IOException e) {
+      logStorage.close();
+      throw new UncheckedIOException("The engine's state could not be recovered", e);
+    }
+    long logFirst = logStorage.firstPosition();
+    if (recoveredFrom.isEmpty() && logFirst > 1) {
+      logStorage.close();
+      throw new StartupConfigurationException(
+          "The engine's log in "
+              + data.log()
+              + " starts at position "
+              + logFirst
+              + " but no snapshot of the state before it is left in "
+              + data.snapshots(),
+          "restore the data directory from a backup, or reset it (scripts/reset)");
+    }
+    this.database = factory.createDb(data.state().toFile());
     this.scheduledCommands = ScheduledCommandDeduplication.forEngineCheckers();
     this.engine = new PasserelleEngineAssembly(port, logStorage, database, scheduledCommands);
+    this.clock = engine.clock();
+    this.offsetMillis = data.clockOffsetMillis();
+    if (offsetMillis > 0) {
+      clock.addTime(Duration.ofMillis(offsetMillis));
+    }
     try {
-      engine.start();
+      engine.start(REPLAY_TIMEOUT);
     } catch (IOException | RuntimeException e) {
       safeStop();
       if (e instanceof IOException || hasCause(e, IOException.class)) {
@@ -72,26 +120,75 @@ public class EmbeddedZeebeEngine implements DisposableBean {
       }
       throw (RuntimeException) e;
     }
-    this.clock = engine.clock();
     LOG.info(
-        "Embedded Zeebe engine listening on {} (started in {} ms, state in {})",
+        "Embedded Zeebe engine listening on {} (ready in {} ms; data in {}; state from {}, log"
+            + " positions {} to {}{})",
         engine.gatewayAddress(),
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
-        stateDirectory);
+        data.root(),
+        recoveredFrom.map(s -> "snapshot " + s.path().getFileName()).orElse("the log's start"),
+        logStorage.firstPosition(),
+        logStorage.lastPosition(),
+        offsetMillis > 0 ? "; clock offset " + Duration.ofMillis(offsetMillis) : "");
   }
 
-  private static ZeebeDb<ZbColumnFamilies> openState(Path directory) {
+  private static ZeebeRocksDbFactory<ZbColumnFamilies> stateFactory() {
     var configuration =
         new RocksDbConfiguration()
             .setMemoryLimit(STATE_MEMORY_LIMIT)
-            // the state dies with the JVM: no write-ahead log to keep
+            // as in a broker: the working state is never reopened (rebuilt from a snapshot and
+            // the log at each start), so it needs no write-ahead log
             .setWalDisabled(true);
-    return new ZeebeRocksDbFactory<ZbColumnFamilies>(
-            configuration,
-            new ConsistencyChecksSettings(),
-            new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
-            SimpleMeterRegistry::new)
-        .createDb(directory.toFile());
+    return new ZeebeRocksDbFactory<>(
+        configuration,
+        new ConsistencyChecksSettings(),
+        new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
+        SimpleMeterRegistry::new);
+  }
+
+  /** The projection's image kept in the snapshot the state was recovered from, if any. */
+  Optional<byte[]> recoveredProjection() {
+    return recoveredFrom.flatMap(EngineSnapshots.Snapshot::projection);
+  }
+
+  /**
+   * Takes a snapshot of the state with the projection's image, then deletes the log segments no
+   * kept snapshot needs.
+   *
+   * @return the snapshot, or empty when the engine has processed nothing since the last one
+   */
+  Optional<EngineSnapshots.Snapshot> takeSnapshot(EngineRecordProjection projection) {
+    synchronized (snapshotLock) {
+      if (stopped) {
+        return Optional.empty();
+      }
+      long processed = engine.lastProcessedPosition();
+      var latest = snapshots.list().stream().findFirst();
+      if (processed < 0 || latest.map(s -> s.processedPosition() >= processed).orElse(false)) {
+        return Optional.empty();
+      }
+      EngineRecordProjection.Image image = projection.image();
+      try {
+        var taken = snapshots.take(database, processed, image, logStorage::awaitDurable);
+        long needed = snapshots.logNeededFrom();
+        int deleted = needed > 0 ? logStorage.deleteBelow(needed) : 0;
+        LOG.debug(
+            "Engine snapshot {} taken; {} log segment(s) deleted",
+            taken.path().getFileName(),
+            deleted);
+        return Optional.of(taken);
+      } catch (IOException e) {
+        throw new UncheckedIOException("The engine's snapshot could not be taken", e);
+      }
+    }
+  }
+
+  EngineSnapshots snapshots() {
+    return snapshots;
+  }
+
+  EngineDataDirectory dataDirectory() {
+    return data;
   }
 
   /** What the engine's periodic checkers wrote and the engine has not processed yet. */
@@ -113,7 +210,13 @@ public class EmbeddedZeebeEngine implements DisposableBean {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("The engine clock only moves forward");
     }
-    engine.increaseTime(duration);
+    synchronized (snapshotLock) {
+      // on disk before it takes effect: after a crash the clock is never behind what the engine
+      // did with it
+      data.writeClockOffset(offsetMillis + duration.toMillis());
+      offsetMillis += duration.toMillis();
+      engine.increaseTime(duration);
+    }
   }
 
   /** How far the engine clock is ahead of the wall clock. */
@@ -140,7 +243,7 @@ public class EmbeddedZeebeEngine implements DisposableBean {
     return engine.lastProcessedPosition();
   }
 
-  TrimmedLogStorage logStorage() {
+  DurableLogStorage logStorage() {
     return logStorage;
   }
 
@@ -150,20 +253,24 @@ public class EmbeddedZeebeEngine implements DisposableBean {
     safeStop();
   }
 
+  /**
+   * Stops the engine and closes the log; the working state is deleted (the next start rebuilds it
+   * from the latest snapshot and the log), the data directory is kept and unlocked.
+   */
   private void safeStop() {
+    synchronized (snapshotLock) {
+      stopped = true;
+    }
     try {
       engine.stop();
     } catch (Exception e) {
       LOG.warn("The embedded engine did not stop cleanly: {}", e.toString());
     }
-    deleteState();
-  }
-
-  private void deleteState() {
-    try (Stream<Path> files = Files.walk(stateDirectory)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    logStorage.close();
+    try {
+      EngineDataDirectory.deleteRecursively(data.state());
     } catch (IOException e) {
-      LOG.warn("The engine's state in {} was not deleted: {}", stateDirectory, e.toString());
+      LOG.warn("The engine's working state in {} was not deleted: {}", data.state(), e.toString());
     }
   }
 

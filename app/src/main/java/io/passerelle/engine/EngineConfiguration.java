@@ -36,11 +36,21 @@ class EngineConfiguration {
   @ConditionalOnProperty(name = EngineMode.PROPERTY, havingValue = "embedded")
   static class Embedded {
 
+    @Bean
+    EngineDataDirectory engineDataDirectory(EngineDataProperties properties) {
+      return properties.temporaryDataDir()
+          ? EngineDataDirectory.temporary()
+          : EngineDataDirectory.open(properties.dataDir());
+    }
+
     @Bean(name = EMBEDDED_ENGINE)
-    EmbeddedZeebeEngine embeddedZeebeEngine(Environment environment) {
+    EmbeddedZeebeEngine embeddedZeebeEngine(
+        Environment environment, EngineDataDirectory data, EngineDataProperties properties) {
       return new EmbeddedZeebeEngine(
           environment.getRequiredProperty(
-              EngineEnvironmentPostProcessor.RESOLVED_PORT, Integer.class));
+              EngineEnvironmentPostProcessor.RESOLVED_PORT, Integer.class),
+          data,
+          properties.groupCommit());
     }
 
     /** The Camunda client must not connect before the engine listens. */
@@ -63,14 +73,20 @@ class EngineConfiguration {
     @Bean
     EngineRecordProjection engineRecordProjection(
         EmbeddedZeebeEngine engine, DeployedModels deployedModels) {
-      return new EngineRecordProjection(
-          engine.logStream().newLogStreamReader(), deployedModels::elementName);
+      var projection =
+          new EngineRecordProjection(
+              engine.logStream().newLogStreamReader(), deployedModels::elementName);
+      engine.recoveredProjection().ifPresent(projection::restore);
+      return projection;
     }
 
     @Bean
-    EngineLogTrimmer engineLogTrimmer(
-        EmbeddedZeebeEngine engine, EngineRecordProjection projection) {
-      return new EngineLogTrimmer(engine, projection);
+    EngineSnapshotDirector engineSnapshotDirector(
+        EmbeddedZeebeEngine engine,
+        EngineRecordProjection projection,
+        EngineDataProperties properties) {
+      return new EngineSnapshotDirector(
+          engine, projection, properties.snapshotInterval(), properties.snapshotRecords());
     }
 
     @Bean

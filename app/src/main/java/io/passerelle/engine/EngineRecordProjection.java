@@ -13,6 +13,14 @@ import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,11 +33,17 @@ import java.util.Optional;
  * The embedded mode's answer to Camunda's search API: a projection of the in-memory engine's record
  * stream, read incrementally from the last position seen.
  *
+ * <p>It survives a restart: its {@link #image()} is kept in each engine snapshot with the position
+ * of the last record it applied, and the log is kept from there; after a restart it is {@link
+ * #restore restored} and reads on from the record after that position.
+ *
  * <p>It keeps only what the queries need: open user tasks, and per process instance its status,
  * active steps and open incidents. Every query first catches up with the log, so a query made after
  * a command has been processed sees its effect.
  */
 final class EngineRecordProjection {
+
+  private static final int IMAGE_FORMAT = 1;
 
   private final LogStreamReader reader;
   private final ElementNames names;
@@ -78,6 +92,177 @@ final class EngineRecordProjection {
   synchronized Optional<String> rejectionOf(long position) {
     catchUp();
     return Optional.ofNullable(rejectionsBySourcePosition.get(position));
+  }
+
+  /** What the projection knows, as of the record at {@code position}: kept in a snapshot. */
+  record Image(long position, byte[] content) {}
+
+  /**
+   * Catches up, then writes what the projection knows: its open tasks, instances and recent
+   * rejections, with the position of the last record applied. {@link #restore} reads it back after
+   * a restart, and the projection goes on from the record after that position.
+   */
+  synchronized Image image() {
+    catchUp();
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new DataOutputStream(new BufferedOutputStream(bytes))) {
+      out.writeInt(IMAGE_FORMAT);
+      out.writeLong(lastPosition);
+      out.writeInt(openTasks.size());
+      for (OpenUserTask task : openTasks.values()) {
+        out.writeLong(task.userTaskKey());
+        out.writeLong(task.processInstanceKey());
+        out.writeLong(task.elementInstanceKey());
+        writeString(out, task.bpmnProcessId());
+        writeString(out, task.elementId());
+        writeString(out, task.name());
+        writeString(out, task.assignee());
+        writeStrings(out, task.candidateGroups());
+        writeStrings(out, task.candidateUsers());
+        out.writeLong(task.formKey());
+        out.writeLong(task.created().toEpochMilli());
+      }
+      out.writeInt(instances.size());
+      for (Instance instance : instances.values()) {
+        out.writeLong(instance.key);
+        writeString(out, instance.bpmnProcessId);
+        out.writeLong(instance.processDefinitionKey);
+        writeStrings(out, List.copyOf(instance.passed));
+        out.writeInt(instance.called.size());
+        for (long called : instance.called) {
+          out.writeLong(called);
+        }
+        out.writeByte(instance.status.ordinal());
+        out.writeInt(instance.active.size());
+        for (InstanceState.ActiveStep step : instance.active.values()) {
+          out.writeLong(step.elementInstanceKey());
+          writeString(out, step.elementId());
+          writeString(out, step.type());
+          out.writeLong(step.since().toEpochMilli());
+        }
+        out.writeInt(instance.incidents.size());
+        for (InstanceState.Incident incident : instance.incidents.values()) {
+          out.writeLong(incident.incidentKey());
+          writeString(out, incident.elementId());
+          out.writeLong(incident.jobKey());
+          writeString(out, incident.errorType());
+          writeString(out, incident.errorMessage());
+          out.writeLong(incident.created().toEpochMilli());
+        }
+      }
+      out.writeInt(rejectionsBySourcePosition.size());
+      for (Map.Entry<Long, String> rejection : rejectionsBySourcePosition.entrySet()) {
+        out.writeLong(rejection.getKey());
+        writeString(out, rejection.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Image(lastPosition, bytes.toByteArray());
+  }
+
+  /**
+   * Replaces what the projection knows by an {@link #image()}; it then reads on from the record
+   * after the image's position (records it had applied are not applied twice).
+   */
+  synchronized void restore(byte[] content) {
+    try (var in = new DataInputStream(new ByteArrayInputStream(content))) {
+      if (in.readInt() != IMAGE_FORMAT) {
+        throw new IOException("unknown projection image format");
+      }
+      long position = in.readLong();
+      Map<Long, OpenUserTask> tasks = new LinkedHashMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        var task =
+            new OpenUserTask(
+                in.readLong(),
+                in.readLong(),
+                in.readLong(),
+                readString(in),
+                readString(in),
+                readString(in),
+                readString(in),
+                readStrings(in),
+                readStrings(in),
+                in.readLong(),
+                Instant.ofEpochMilli(in.readLong()));
+        tasks.put(task.userTaskKey(), task);
+      }
+      Map<Long, Instance> restored = new HashMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        var instance = new Instance(in.readLong(), readString(in), in.readLong());
+        instance.passed.addAll(readStrings(in));
+        for (int c = in.readInt(); c > 0; c--) {
+          instance.called.add(in.readLong());
+        }
+        instance.status = InstanceState.Status.values()[in.readByte()];
+        for (int a = in.readInt(); a > 0; a--) {
+          var step =
+              new InstanceState.ActiveStep(
+                  in.readLong(),
+                  readString(in),
+                  readString(in),
+                  Instant.ofEpochMilli(in.readLong()));
+          instance.active.put(step.elementInstanceKey(), step);
+        }
+        for (int n = in.readInt(); n > 0; n--) {
+          var incident =
+              new InstanceState.Incident(
+                  in.readLong(),
+                  readString(in),
+                  in.readLong(),
+                  readString(in),
+                  readString(in),
+                  Instant.ofEpochMilli(in.readLong()));
+          instance.incidents.put(incident.incidentKey(), incident);
+        }
+        restored.put(instance.key, instance);
+      }
+      Map<Long, String> rejections = new LinkedHashMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        rejections.put(in.readLong(), readString(in));
+      }
+      openTasks.clear();
+      openTasks.putAll(tasks);
+      instances.clear();
+      instances.putAll(restored);
+      rejectionsBySourcePosition.clear();
+      rejectionsBySourcePosition.putAll(rejections);
+      lastPosition = position;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("The projection's image cannot be read: " + e, e);
+    }
+  }
+
+  private static void writeString(DataOutputStream out, String value) throws IOException {
+    if (value == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+  }
+
+  private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String value : values) {
+      writeString(out, value);
+    }
+  }
+
+  private static List<String> readStrings(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<String> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(readString(in));
+    }
+    return values;
   }
 
   /**

@@ -30,7 +30,7 @@ class EmbeddedEngineAdapterTest {
   @Autowired ProcessEngine engine;
   @Autowired EmbeddedZeebeEngine embedded;
   @Autowired EngineCheckWorkers.Recorder recorder;
-  @Autowired EngineLogTrimmer trimmer;
+  @Autowired EngineSnapshotDirector snapshotDirector;
 
   @Test
   @DisplayName("the models found at start-up are deployed and listed with their versions")
@@ -145,17 +145,19 @@ class EmbeddedEngineAdapterTest {
   }
 
   @Test
-  @DisplayName("the log forgets what was processed and read; instances and tasks are still known")
-  void logTrimmed() {
+  @DisplayName("a snapshot covers what was processed; instances and tasks are still known after it")
+  void snapshotTaken() {
     String checkId = newCheckId();
     long key = start(checkId, "PT0S");
     awaitWaitingIn(key, "MessageEvent_Go");
+    long processed = embedded.lastProcessedPosition();
 
-    trimmer.trim();
+    snapshotDirector.snapshotNow();
 
-    // everything the engine did since the start (deployment, instances of other tests) is gone
-    assertThat(embedded.logStorage().appendedCount()).isGreaterThan(50);
-    assertThat(embedded.logStorage().blockCount()).isLessThan(20);
+    var latest = embedded.snapshots().list().getFirst();
+    assertThat(latest.processedPosition()).isGreaterThanOrEqualTo(processed);
+    assertThat(latest.projectionPosition()).isGreaterThanOrEqualTo(processed);
+    assertThat(embedded.logStorage().committedPosition()).isGreaterThanOrEqualTo(processed);
     assertThat(engine.instanceState(key).activeElementIds()).contains("MessageEvent_Go");
     engine.publishMessage(
         "engine-check-go", checkId, "go-" + checkId, Duration.ofMinutes(1), Map.of());

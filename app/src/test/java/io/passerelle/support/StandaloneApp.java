@@ -20,6 +20,8 @@ public final class StandaloneApp {
     all.put("passerelle.engine.port", "0");
     all.put("passerelle.dev-mail.port", "0");
     all.put("spring.main.banner-mode", "off");
+    // a data directory of its own, deleted at stop, unless the test gives one
+    all.put("passerelle.engine.temporary-data-dir", "true");
     for (String property : properties) {
       int equals = property.indexOf('=');
       all.put(property.substring(0, equals), property.substring(equals + 1));

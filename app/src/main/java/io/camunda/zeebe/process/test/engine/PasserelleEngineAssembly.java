@@ -35,13 +35,18 @@ import java.util.List;
  *       (variables, taken sequence flows, activatable jobs, due timers): each step then costs time
  *       in proportion to everything that waits, and the engine slows down as invitations
  *       accumulate. Zeebe's own RocksDB state keeps iterations logarithmic;
- *   <li>the log storage, which may forget what has been processed and read (the test engine's keeps
- *       every record for ever);
+ *   <li>the log storage: on disk, forced before a block is committed, compacted below the last
+ *       snapshot (the test engine's keeps every record in memory for ever);
  *   <li>the scheduled command cache, which remembers the commands the engine's periodic checkers
  *       wrote until they are processed, so that they are not written again (the test engine, like
  *       the stream processor's default, remembers none: under a burst of due timers the due-date
  *       checker then writes every trigger again every 100 ms).
  * </ul>
+ *
+ * <p>The stream processor recovers as in a broker: it reads the last processed position from the
+ * state it is given, replays the log after it, then processes; {@link #start} opens the gateway
+ * only then. The caller recovers the log storage before building this (the log stream's first
+ * position comes from the storage's end).
  *
  * <p>It lives in the engine's package because the gateway, the command writer and the job streamer
  * it wires are package-private there; it uses nothing else of the package. {@code
@@ -124,13 +129,45 @@ public final class PasserelleEngineAssembly {
             .build();
   }
 
-  /** Opens the gateway and starts processing. */
-  public void start() throws IOException {
-    grpcServer.start();
+  /**
+   * Starts processing and, once the stream processor has replayed the log written after the state's
+   * snapshot and processes new commands, opens the gateway. The gateway's request ids restart at 1
+   * in a new process: had it opened during the replay, an answer to a command sent before a restart
+   * could reach a new caller.
+   *
+   * @param replayTimeout how long the replay may take
+   */
+  public void start(Duration replayTimeout) throws IOException {
     streamProcessor.openAsync(false).join();
+    awaitProcessing(replayTimeout);
+    grpcServer.start();
   }
 
-  /** Stops everything; the state is closed, not kept. */
+  private void awaitProcessing(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      StreamProcessor.Phase phase = streamProcessor.getCurrentPhase().join();
+      if (phase == StreamProcessor.Phase.PROCESSING) {
+        return;
+      }
+      if (phase == StreamProcessor.Phase.FAILED || streamProcessor.isFailed()) {
+        throw new IllegalStateException(
+            "The engine's stream processor failed while recovering its state (see the log above)");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "The engine did not finish replaying its log within " + timeout);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while the engine replayed its log", e);
+      }
+    }
+  }
+
+  /** Stops everything; the state is closed (the caller keeps or deletes it). */
   public void stop() throws Exception {
     grpcServer.shutdownNow();
     grpcServer.awaitTermination();
