@@ -116,6 +116,9 @@ public class ContactService {
     Optional<Contact> existing = contacts.findByEmailIgnoreCase(email);
     if (existing.isPresent()) {
       Contact contact = existing.get();
+      if (actor instanceof Actor.Client) {
+        refuseForClient(contact);
+      }
       if (contact.getStatus() == ContactStatus.DEACTIVATED) {
         reactivate(contact, actor);
       }
@@ -138,9 +141,25 @@ public class ContactService {
 
   @Transactional
   public ContactView update(long id, ContactChanges changes, Actor actor) {
+    return change(id, changes, actor).contact();
+  }
+
+  /** What {@link #change} did: the contact after it, and the e-mail change (null when none). */
+  public record Changed(ContactView contact, ContactEmailChanged emailChange) {}
+
+  /**
+   * Changes a contact in one transaction. The e-mail, type, organisational role and read-only flag
+   * are checked by {@link #requireIdentityManager} before anything is written; the other fields
+   * stay open to the staff.
+   */
+  @Transactional
+  public Changed change(long id, ContactChanges changes, Actor actor) {
     requireStaffOrSystem(actor, "change contacts");
     Contact contact = findLive(id);
     var current = contact.details();
+    if (changesIdentity(contact, changes)) {
+      requireIdentityManager(contact, actor);
+    }
     String roleCode =
         changes.organisationalRoleCode() != null
             ? changes.organisationalRoleCode()
@@ -166,10 +185,11 @@ public class ContactService {
     contact.describe(details, clock.instant());
     contacts.saveAndFlush(contact);
     activity.record(ActivityRecord.of(ActivityType.CONTACT_UPDATED, actor, null, id));
+    ContactEmailChanged emailChange = null;
     if (changes.email() != null) {
-      changeEmail(id, changes.email(), actor);
+      emailChange = changeEmail(id, changes.email(), actor);
     }
-    return view(contact);
+    return new Changed(view(contact), emailChange);
   }
 
   /**
@@ -181,11 +201,14 @@ public class ContactService {
   public ContactEmailChanged changeEmail(long id, String newEmail, Actor actor) {
     requireStaffOrSystem(actor, "change contacts");
     Contact contact = findLive(id);
+    requireIdentityManager(contact, actor);
     String email = EmailAddresses.require(newEmail, "email");
-    Long accountId = accounts.forContact(id).map(AccountView::id).orElse(null);
+    Optional<AccountView> account = accounts.forContact(id);
+    Long accountId = account.map(AccountView::id).orElse(null);
     if (email.equals(contact.getEmail())) {
       return new ContactEmailChanged(id, accountId, List.of());
     }
+    String previousEmail = contact.getEmail();
     boolean sameMailbox =
         EmailAddresses.comparable(email).equals(EmailAddresses.comparable(contact.getEmail()));
     locks.lock("contact-email", EmailAddresses.comparable(email));
@@ -208,7 +231,11 @@ public class ContactService {
     activity.record(
         ActivityRecord.of(ActivityType.CONTACT_EMAIL_CHANGED, actor, null, id)
             .with("invitationRequired", !killed.isEmpty()));
-    var event = new ContactEmailChanged(id, accountId, killed);
+    boolean activeLoginChanged =
+        !sameMailbox && account.isPresent() && account.get().status() == AccountStatus.ACTIVE;
+    var event =
+        new ContactEmailChanged(
+            id, accountId, killed, activeLoginChanged ? previousEmail : null, activeLoginChanged);
     events.publishEvent(event);
     return event;
   }
@@ -281,6 +308,7 @@ public class ContactService {
     if (contact.getStatus() == ContactStatus.ERASED) {
       throw DomainException.conflict("CONTACT_ERASED", "This contact was erased.");
     }
+    requireIdentityManager(contact, actor);
     if (contact.getStatus() == ContactStatus.DEACTIVATED) {
       reactivate(contact, actor);
     }
@@ -492,6 +520,89 @@ public class ContactService {
       if (link.isLive()) {
         dossiers.requireExternalAccessManager(link.getDossierId(), actor);
       }
+    }
+  }
+
+  /**
+   * Who may change a contact's identity — its e-mail (its account's sign-in), its type, its
+   * organisational role, its read-only flag — or reactivate it: the rule of deactivation ({@link
+   * #delete}), the manager of every dossier the contact is linked to, or the office administrator
+   * (the system actor carries a command authorised when it was accepted). Anyone else gets 403
+   * {@code CONTACT_IDENTITY_MANAGER_ONLY} naming who may.
+   */
+  @Transactional(readOnly = true)
+  public void requireIdentityManager(long contactId, Actor actor) {
+    requireIdentityManager(find(contactId), actor);
+  }
+
+  private void requireIdentityManager(Contact contact, Actor actor) {
+    if (actor instanceof Actor.SystemActor || actor.isAdministrator()) {
+      return;
+    }
+    var managers = new java.util.TreeSet<String>();
+    boolean allowed =
+        actor instanceof Actor.Staff member
+            && staff.get(member.staffId()).role() != StaffRole.STAFF;
+    for (DossierLink link : links.findByContact(contact.getId())) {
+      if (link.isLive()) {
+        var dossier = dossiers.summary(link.getDossierId());
+        managers.add(dossier.managerUsername());
+        if (!(actor instanceof Actor.Staff member && member.staffId() == dossier.managerId())) {
+          allowed = false;
+        }
+      }
+    }
+    if (!allowed) {
+      throw DomainException.forbidden(
+          "CONTACT_IDENTITY_MANAGER_ONLY",
+          "Only "
+              + (managers.isEmpty()
+                  ? "a manager"
+                  : "the manager of every dossier this contact is linked to ("
+                      + String.join(", ", managers)
+                      + ")")
+              + " or the office administrator may change this contact's e-mail address, type,"
+              + " organisational role or read-only flag, or reactivate it.");
+    }
+  }
+
+  /** Whether the changes touch what only {@link #requireIdentityManager} allows. */
+  private boolean changesIdentity(Contact contact, ContactChanges changes) {
+    var current = contact.details();
+    if (changes.email() != null && !changes.email().strip().equals(contact.getEmail())) {
+      return true;
+    }
+    if (changes.subscriberType() != null && changes.subscriberType() != current.subscriberType()) {
+      return true;
+    }
+    if (changes.advisorType() != null && changes.advisorType() != current.advisorType()) {
+      return true;
+    }
+    if (changes.consultationOnly() != null
+        && changes.consultationOnly() != current.consultationOnly()) {
+      return true;
+    }
+    return changes.organisationalRoleCode() != null
+        && !changes
+            .organisationalRoleCode()
+            .equals(catalog.role(current.organisationalRoleId()).code());
+  }
+
+  /**
+   * A client invites family members and employees: an address the firm gave an advisor, a client,
+   * or a contact it deactivated or erased is never reused (nor its account enabled again). The
+   * refusal says no more than that the firm must do it.
+   */
+  private static void refuseForClient(Contact contact) {
+    boolean reusable =
+        contact.getStatus() == ContactStatus.ACTIVE
+            && (contact.getSubscriberType() == SubscriberType.FAMILY_MEMBER
+                || contact.getSubscriberType() == SubscriberType.EMPLOYEE);
+    if (!reusable) {
+      throw DomainException.conflict(
+          "INVITEE_NOT_ALLOWED",
+          "email",
+          "This person cannot be invited from the client space: ask the dossier's manager.");
     }
   }
 

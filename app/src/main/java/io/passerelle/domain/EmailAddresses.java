@@ -57,6 +57,27 @@ public final class EmailAddresses {
     return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The address as logs and other people may see it: the first character of the local part, then
+   * {@code ***}, then the domain ({@code j***@example.fr}). Never the whole address: logs hold no
+   * personal data. Something that is not an address becomes {@code ***}.
+   */
+  public static String mask(String email) {
+    if (email == null) {
+      return "null";
+    }
+    String cleaned = email.strip();
+    int at = cleaned.lastIndexOf('@');
+    if (at <= 0 || at == cleaned.length() - 1) {
+      return "***";
+    }
+    String domain = cleaned.substring(at + 1);
+    if (domain.length() > 100 || Texts.hasControlCharacter(domain) || domain.contains(" ")) {
+      return cleaned.charAt(0) + "***@***";
+    }
+    return cleaned.charAt(0) + "***@" + domain;
+  }
+
   /** Checks the address, or refuses it with the code {@code INVALID_EMAIL} on {@code field}. */
   public static String require(String email, String field) {
     String cleaned = clean(email);

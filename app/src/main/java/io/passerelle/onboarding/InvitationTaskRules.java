@@ -74,6 +74,10 @@ class InvitationTaskRules implements TaskCompletionRules {
         onboardings
             .findByInvitationProcessKey(task.processInstanceKey())
             .map(Onboarding::getContactId);
+    if (contactId.isPresent()) {
+      // the rule of every identity change (issue 19): the page and the API meet the same 403
+      contacts.requireIdentityManager(contactId.get(), actor);
+    }
     Optional<ContactView> owner = contacts.byEmail(email);
     if (owner.isPresent() && contactId.isPresent() && owner.get().id() != contactId.get()) {
       throw DomainException.conflict(
