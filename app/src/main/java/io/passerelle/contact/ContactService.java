@@ -61,6 +61,7 @@ public class ContactService {
   private final JdbcTemplate jdbc;
   private final Locks locks;
   private final Clock clock;
+  private final PersonalDataErasure erasure;
 
   ContactService(
       ContactRepository contacts,
@@ -73,7 +74,9 @@ public class ContactService {
       ApplicationEventPublisher events,
       JdbcTemplate jdbc,
       Locks locks,
-      Clock clock) {
+      Clock clock,
+      PersonalDataErasure erasure) {
+    this.erasure = erasure;
     this.contacts = contacts;
     this.links = links;
     this.catalog = catalog;
@@ -240,6 +243,48 @@ public class ContactService {
     return event;
   }
 
+  /**
+   * Keeps the address a manager typed in the correction task of onboarding {@code onboardingId}
+   * until the journey's step applies it ({@link #applyEmailCorrection}): the address never travels
+   * through the engine's variables. The same check as {@link #changeEmail} first.
+   */
+  @Transactional
+  public void proposeEmailCorrection(long onboardingId, long contactId, String email, Actor actor) {
+    requireStaffOrSystem(actor, "correct contacts' e-mail addresses");
+    Contact contact = findLive(contactId);
+    requireIdentityManager(contact, actor);
+    String address = EmailAddresses.require(email, "correctedEmail");
+    jdbc.update(
+        "insert into email_correction (onboarding_id, contact_id, email, created_at)"
+            + " values (?, ?, ?, ?)",
+        onboardingId,
+        contactId,
+        address,
+        java.sql.Timestamp.from(clock.instant()));
+  }
+
+  /**
+   * The journey's step: applies the latest address proposed for the onboarding ({@link
+   * #changeEmail}, as the system) and forgets every proposal of it. None waiting is {@code
+   * INVALID_EMAIL} (the model sends the task back to the manager).
+   */
+  @Transactional
+  public ContactEmailChanged applyEmailCorrection(long onboardingId, long contactId) {
+    List<String> proposed =
+        jdbc.queryForList(
+            "select email from email_correction where onboarding_id = ? and contact_id = ?"
+                + " order by id desc limit 1",
+            String.class,
+            onboardingId,
+            contactId);
+    if (proposed.isEmpty()) {
+      throw DomainException.invalid(
+          "INVALID_EMAIL", "correctedEmail", "No corrected address waits for this onboarding.");
+    }
+    jdbc.update("delete from email_correction where onboarding_id = ?", onboardingId);
+    return changeEmail(contactId, proposed.getFirst(), Actor.system("e-mail correction"));
+  }
+
   /** The address bounced: flag it (seed 002's red mark). Idempotent. */
   @Transactional
   public void markEmailInvalid(long id, Actor actor) {
@@ -333,11 +378,32 @@ public class ContactService {
     }
     withdrawAllLinks(contact, actor);
     String anonymous = "erased-" + id + "@erased.invalid";
+    var d = contact.details();
+    var identity =
+        new PersonalDataErasure.Identity(
+            id,
+            accounts.forContact(id).map(AccountView::id).orElse(null),
+            contact.getEmail(),
+            java.util.stream.Stream.of(
+                    joined(d.firstName(), d.lastName()),
+                    joined(d.lastName(), d.firstName()),
+                    d.lastName(),
+                    d.firstName(),
+                    d.companyName(),
+                    d.nameComplement())
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
     contact.erase(anonymous, clock.instant());
     contacts.saveAndFlush(contact);
     accounts.anonymiseForContact(id, anonymous, actor);
+    var copies = erasure.erase(identity, anonymous);
     events.publishEvent(new ContactDeactivated(id, true, actor));
-    activity.record(ActivityRecord.of(ActivityType.CONTACT_ERASED, actor, null, id));
+    var audit = ActivityRecord.of(ActivityType.CONTACT_ERASED, actor, null, id);
+    for (var copy : copies.entrySet()) {
+      audit = audit.with(copy.getKey(), copy.getValue());
+    }
+    activity.record(audit);
     return view(contact);
   }
 
@@ -622,6 +688,10 @@ public class ContactService {
             + ") already uses this e-mail address"
             + (existing.getStatus() == ContactStatus.DEACTIVATED ? " (deactivated)" : "")
             + ".");
+  }
+
+  private static String joined(String first, String second) {
+    return first == null || second == null ? null : first + " " + second;
   }
 
   private static String or(String change, String current) {
