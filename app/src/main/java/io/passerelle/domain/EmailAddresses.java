@@ -78,6 +78,22 @@ public final class EmailAddresses {
     return cleaned.charAt(0) + "***@" + domain;
   }
 
+  private static final Pattern ANY_ADDRESS =
+      Pattern.compile("[^\\s<>()\\[\\]'\",;:]+@[^\\s<>()\\[\\]'\",;:]+");
+
+  /**
+   * The text with every address in it masked ({@link #mask}): for logs, stored errors and messages
+   * that may carry what a mail server or a person wrote (an SMTP refusal names its recipient).
+   */
+  public static String maskAll(String text) {
+    if (text == null || text.indexOf('@') < 0) {
+      return text;
+    }
+    return ANY_ADDRESS
+        .matcher(text)
+        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group())));
+  }
+
   /** Checks the address, or refuses it with the code {@code INVALID_EMAIL} on {@code field}. */
   public static String require(String email, String field) {
     String cleaned = clean(email);
@@ -85,10 +101,11 @@ public final class EmailAddresses {
       throw DomainException.invalid("INVALID_EMAIL", field, "An e-mail address is required.");
     }
     if (!isValid(cleaned)) {
+      // the address itself stays out of the message: messages reach logs and the engine
       throw DomainException.invalid(
           "INVALID_EMAIL",
           field,
-          "'" + Texts.abbreviate(cleaned, 60) + "' is not a valid e-mail address.");
+          "'" + mask(Texts.abbreviate(cleaned, 60)) + "' is not a valid e-mail address.");
     }
     return cleaned;
   }
