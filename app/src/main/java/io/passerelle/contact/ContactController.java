@@ -80,9 +80,8 @@ class ContactController {
       @PathVariable long id,
       @Valid @RequestBody UpdateContactRequest request,
       @AuthenticationPrincipal StaffPrincipal me) {
-    ContactEmailChanged emailChange = null;
-    ContactView view =
-        contacts.update(
+    ContactService.Changed changed =
+        contacts.change(
             id,
             new ContactChanges(
                 request.firstName(),
@@ -91,16 +90,14 @@ class ContactController {
                 request.nameComplement(),
                 request.subscriberType(),
                 request.advisorType(),
-                null,
+                request.email(),
                 request.phone(),
                 request.organisationalRoleCode(),
                 request.consultationOnly(),
                 request.language()),
             me.actor());
-    if (request.email() != null) {
-      emailChange = contacts.changeEmail(id, request.email(), me.actor());
-      view = contacts.get(id);
-    }
+    ContactEmailChanged emailChange = changed.emailChange();
+    ContactView view = changed.contact();
     return new ContactUpdated(
         view,
         emailChange != null && emailChange.invitationRequired(),

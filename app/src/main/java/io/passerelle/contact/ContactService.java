@@ -61,6 +61,7 @@ public class ContactService {
   private final JdbcTemplate jdbc;
   private final Locks locks;
   private final Clock clock;
+  private final PersonalDataErasure erasure;
 
   ContactService(
       ContactRepository contacts,
@@ -73,7 +74,9 @@ public class ContactService {
       ApplicationEventPublisher events,
       JdbcTemplate jdbc,
       Locks locks,
-      Clock clock) {
+      Clock clock,
+      PersonalDataErasure erasure) {
+    this.erasure = erasure;
     this.contacts = contacts;
     this.links = links;
     this.catalog = catalog;
@@ -116,6 +119,9 @@ public class ContactService {
     Optional<Contact> existing = contacts.findByEmailIgnoreCase(email);
     if (existing.isPresent()) {
       Contact contact = existing.get();
+      if (actor instanceof Actor.Client) {
+        refuseForClient(contact);
+      }
       if (contact.getStatus() == ContactStatus.DEACTIVATED) {
         reactivate(contact, actor);
       }
@@ -138,9 +144,25 @@ public class ContactService {
 
   @Transactional
   public ContactView update(long id, ContactChanges changes, Actor actor) {
+    return change(id, changes, actor).contact();
+  }
+
+  /** What {@link #change} did: the contact after it, and the e-mail change (null when none). */
+  public record Changed(ContactView contact, ContactEmailChanged emailChange) {}
+
+  /**
+   * Changes a contact in one transaction. The e-mail, type, organisational role and read-only flag
+   * are checked by {@link #requireIdentityManager} before anything is written; the other fields
+   * stay open to the staff.
+   */
+  @Transactional
+  public Changed change(long id, ContactChanges changes, Actor actor) {
     requireStaffOrSystem(actor, "change contacts");
     Contact contact = findLive(id);
     var current = contact.details();
+    if (changesIdentity(contact, changes)) {
+      requireIdentityManager(contact, actor);
+    }
     String roleCode =
         changes.organisationalRoleCode() != null
             ? changes.organisationalRoleCode()
@@ -166,10 +188,11 @@ public class ContactService {
     contact.describe(details, clock.instant());
     contacts.saveAndFlush(contact);
     activity.record(ActivityRecord.of(ActivityType.CONTACT_UPDATED, actor, null, id));
+    ContactEmailChanged emailChange = null;
     if (changes.email() != null) {
-      changeEmail(id, changes.email(), actor);
+      emailChange = changeEmail(id, changes.email(), actor);
     }
-    return view(contact);
+    return new Changed(view(contact), emailChange);
   }
 
   /**
@@ -181,11 +204,14 @@ public class ContactService {
   public ContactEmailChanged changeEmail(long id, String newEmail, Actor actor) {
     requireStaffOrSystem(actor, "change contacts");
     Contact contact = findLive(id);
+    requireIdentityManager(contact, actor);
     String email = EmailAddresses.require(newEmail, "email");
-    Long accountId = accounts.forContact(id).map(AccountView::id).orElse(null);
+    Optional<AccountView> account = accounts.forContact(id);
+    Long accountId = account.map(AccountView::id).orElse(null);
     if (email.equals(contact.getEmail())) {
       return new ContactEmailChanged(id, accountId, List.of());
     }
+    String previousEmail = contact.getEmail();
     boolean sameMailbox =
         EmailAddresses.comparable(email).equals(EmailAddresses.comparable(contact.getEmail()));
     locks.lock("contact-email", EmailAddresses.comparable(email));
@@ -208,9 +234,55 @@ public class ContactService {
     activity.record(
         ActivityRecord.of(ActivityType.CONTACT_EMAIL_CHANGED, actor, null, id)
             .with("invitationRequired", !killed.isEmpty()));
-    var event = new ContactEmailChanged(id, accountId, killed);
+    boolean activeLoginChanged =
+        !sameMailbox && account.isPresent() && account.get().status() == AccountStatus.ACTIVE;
+    var event =
+        new ContactEmailChanged(
+            id, accountId, killed, activeLoginChanged ? previousEmail : null, activeLoginChanged);
     events.publishEvent(event);
     return event;
+  }
+
+  /**
+   * Keeps the address a manager typed in the correction task of onboarding {@code onboardingId}
+   * until the journey's step applies it ({@link #applyEmailCorrection}): the address never travels
+   * through the engine's variables. The same check as {@link #changeEmail} first.
+   */
+  @Transactional
+  public void proposeEmailCorrection(long onboardingId, long contactId, String email, Actor actor) {
+    requireStaffOrSystem(actor, "correct contacts' e-mail addresses");
+    Contact contact = findLive(contactId);
+    requireIdentityManager(contact, actor);
+    String address = EmailAddresses.require(email, "correctedEmail");
+    jdbc.update(
+        "insert into email_correction (onboarding_id, contact_id, email, created_at)"
+            + " values (?, ?, ?, ?)",
+        onboardingId,
+        contactId,
+        address,
+        java.sql.Timestamp.from(clock.instant()));
+  }
+
+  /**
+   * The journey's step: applies the latest address proposed for the onboarding ({@link
+   * #changeEmail}, as the system) and forgets every proposal of it. None waiting is {@code
+   * INVALID_EMAIL} (the model sends the task back to the manager).
+   */
+  @Transactional
+  public ContactEmailChanged applyEmailCorrection(long onboardingId, long contactId) {
+    List<String> proposed =
+        jdbc.queryForList(
+            "select email from email_correction where onboarding_id = ? and contact_id = ?"
+                + " order by id desc limit 1",
+            String.class,
+            onboardingId,
+            contactId);
+    if (proposed.isEmpty()) {
+      throw DomainException.invalid(
+          "INVALID_EMAIL", "correctedEmail", "No corrected address waits for this onboarding.");
+    }
+    jdbc.update("delete from email_correction where onboarding_id = ?", onboardingId);
+    return changeEmail(contactId, proposed.getFirst(), Actor.system("e-mail correction"));
   }
 
   /** The address bounced: flag it (seed 002's red mark). Idempotent. */
@@ -281,6 +353,7 @@ public class ContactService {
     if (contact.getStatus() == ContactStatus.ERASED) {
       throw DomainException.conflict("CONTACT_ERASED", "This contact was erased.");
     }
+    requireIdentityManager(contact, actor);
     if (contact.getStatus() == ContactStatus.DEACTIVATED) {
       reactivate(contact, actor);
     }
@@ -305,11 +378,32 @@ public class ContactService {
     }
     withdrawAllLinks(contact, actor);
     String anonymous = "erased-" + id + "@erased.invalid";
+    var d = contact.details();
+    var identity =
+        new PersonalDataErasure.Identity(
+            id,
+            accounts.forContact(id).map(AccountView::id).orElse(null),
+            contact.getEmail(),
+            java.util.stream.Stream.of(
+                    joined(d.firstName(), d.lastName()),
+                    joined(d.lastName(), d.firstName()),
+                    d.lastName(),
+                    d.firstName(),
+                    d.companyName(),
+                    d.nameComplement())
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
     contact.erase(anonymous, clock.instant());
     contacts.saveAndFlush(contact);
     accounts.anonymiseForContact(id, anonymous, actor);
+    var copies = erasure.erase(identity, anonymous);
     events.publishEvent(new ContactDeactivated(id, true, actor));
-    activity.record(ActivityRecord.of(ActivityType.CONTACT_ERASED, actor, null, id));
+    var audit = ActivityRecord.of(ActivityType.CONTACT_ERASED, actor, null, id);
+    for (var copy : copies.entrySet()) {
+      audit = audit.with(copy.getKey(), copy.getValue());
+    }
+    activity.record(audit);
     return view(contact);
   }
 
@@ -495,6 +589,89 @@ public class ContactService {
     }
   }
 
+  /**
+   * Who may change a contact's identity — its e-mail (its account's sign-in), its type, its
+   * organisational role, its read-only flag — or reactivate it: the rule of deactivation ({@link
+   * #delete}), the manager of every dossier the contact is linked to, or the office administrator
+   * (the system actor carries a command authorised when it was accepted). Anyone else gets 403
+   * {@code CONTACT_IDENTITY_MANAGER_ONLY} naming who may.
+   */
+  @Transactional(readOnly = true)
+  public void requireIdentityManager(long contactId, Actor actor) {
+    requireIdentityManager(find(contactId), actor);
+  }
+
+  private void requireIdentityManager(Contact contact, Actor actor) {
+    if (actor instanceof Actor.SystemActor || actor.isAdministrator()) {
+      return;
+    }
+    var managers = new java.util.TreeSet<String>();
+    boolean allowed =
+        actor instanceof Actor.Staff member
+            && staff.get(member.staffId()).role() != StaffRole.STAFF;
+    for (DossierLink link : links.findByContact(contact.getId())) {
+      if (link.isLive()) {
+        var dossier = dossiers.summary(link.getDossierId());
+        managers.add(dossier.managerUsername());
+        if (!(actor instanceof Actor.Staff member && member.staffId() == dossier.managerId())) {
+          allowed = false;
+        }
+      }
+    }
+    if (!allowed) {
+      throw DomainException.forbidden(
+          "CONTACT_IDENTITY_MANAGER_ONLY",
+          "Only "
+              + (managers.isEmpty()
+                  ? "a manager"
+                  : "the manager of every dossier this contact is linked to ("
+                      + String.join(", ", managers)
+                      + ")")
+              + " or the office administrator may change this contact's e-mail address, type,"
+              + " organisational role or read-only flag, or reactivate it.");
+    }
+  }
+
+  /** Whether the changes touch what only {@link #requireIdentityManager} allows. */
+  private boolean changesIdentity(Contact contact, ContactChanges changes) {
+    var current = contact.details();
+    if (changes.email() != null && !changes.email().strip().equals(contact.getEmail())) {
+      return true;
+    }
+    if (changes.subscriberType() != null && changes.subscriberType() != current.subscriberType()) {
+      return true;
+    }
+    if (changes.advisorType() != null && changes.advisorType() != current.advisorType()) {
+      return true;
+    }
+    if (changes.consultationOnly() != null
+        && changes.consultationOnly() != current.consultationOnly()) {
+      return true;
+    }
+    return changes.organisationalRoleCode() != null
+        && !changes
+            .organisationalRoleCode()
+            .equals(catalog.role(current.organisationalRoleId()).code());
+  }
+
+  /**
+   * A client invites family members and employees: an address the firm gave an advisor, a client,
+   * or a contact it deactivated or erased is never reused (nor its account enabled again). The
+   * refusal says no more than that the firm must do it.
+   */
+  private static void refuseForClient(Contact contact) {
+    boolean reusable =
+        contact.getStatus() == ContactStatus.ACTIVE
+            && (contact.getSubscriberType() == SubscriberType.FAMILY_MEMBER
+                || contact.getSubscriberType() == SubscriberType.EMPLOYEE);
+    if (!reusable) {
+      throw DomainException.conflict(
+          "INVITEE_NOT_ALLOWED",
+          "email",
+          "This person cannot be invited from the client space: ask the dossier's manager.");
+    }
+  }
+
   private static void requireStaffOrSystem(Actor actor, String what) {
     if (actor instanceof Actor.Client) {
       throw DomainException.forbidden(
@@ -511,6 +688,10 @@ public class ContactService {
             + ") already uses this e-mail address"
             + (existing.getStatus() == ContactStatus.DEACTIVATED ? " (deactivated)" : "")
             + ".");
+  }
+
+  private static String joined(String first, String second) {
+    return first == null || second == null ? null : first + " " + second;
   }
 
   private static String or(String change, String current) {

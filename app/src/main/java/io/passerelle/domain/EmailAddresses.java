@@ -57,6 +57,43 @@ public final class EmailAddresses {
     return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The address as logs and other people may see it: the first character of the local part, then
+   * {@code ***}, then the domain ({@code j***@example.fr}). Never the whole address: logs hold no
+   * personal data. Something that is not an address becomes {@code ***}.
+   */
+  public static String mask(String email) {
+    if (email == null) {
+      return "null";
+    }
+    String cleaned = email.strip();
+    int at = cleaned.lastIndexOf('@');
+    if (at <= 0 || at == cleaned.length() - 1) {
+      return "***";
+    }
+    String domain = cleaned.substring(at + 1);
+    if (domain.length() > 100 || Texts.hasControlCharacter(domain) || domain.contains(" ")) {
+      return cleaned.charAt(0) + "***@***";
+    }
+    return cleaned.charAt(0) + "***@" + domain;
+  }
+
+  private static final Pattern ANY_ADDRESS =
+      Pattern.compile("[^\\s<>()\\[\\]'\",;:]+@[^\\s<>()\\[\\]'\",;:]+");
+
+  /**
+   * The text with every address in it masked ({@link #mask}): for logs, stored errors and messages
+   * that may carry what a mail server or a person wrote (an SMTP refusal names its recipient).
+   */
+  public static String maskAll(String text) {
+    if (text == null || text.indexOf('@') < 0) {
+      return text;
+    }
+    return ANY_ADDRESS
+        .matcher(text)
+        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group())));
+  }
+
   /** Checks the address, or refuses it with the code {@code INVALID_EMAIL} on {@code field}. */
   public static String require(String email, String field) {
     String cleaned = clean(email);
@@ -64,10 +101,11 @@ public final class EmailAddresses {
       throw DomainException.invalid("INVALID_EMAIL", field, "An e-mail address is required.");
     }
     if (!isValid(cleaned)) {
+      // the address itself stays out of the message: messages reach logs and the engine
       throw DomainException.invalid(
           "INVALID_EMAIL",
           field,
-          "'" + Texts.abbreviate(cleaned, 60) + "' is not a valid e-mail address.");
+          "'" + mask(Texts.abbreviate(cleaned, 60)) + "' is not a valid e-mail address.");
     }
     return cleaned;
   }

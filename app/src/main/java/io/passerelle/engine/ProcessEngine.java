@@ -217,6 +217,29 @@ public class ProcessEngine {
     }
   }
 
+  /**
+   * Sets variables on a process instance's root scope (gRPC SetVariables, the same in both modes):
+   * erasure overwrites what a live instance may still hold about a person.
+   *
+   * @return false when the engine no longer knows the instance (it ended)
+   */
+  public boolean setVariables(long processInstanceKey, Map<String, Object> variables) {
+    try {
+      client
+          .newSetVariablesCommand(processInstanceKey)
+          .variables(variables)
+          .local(false)
+          .send()
+          .join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** Whether the engine's gateway answers a topology request within the timeout. */
   public Topology topology(Duration within) {
     var topology =

@@ -75,6 +75,12 @@ public sealed interface MailContent {
   record PasswordReset(String recipientName, String resetLink, Instant expiresAt)
       implements MailContent {}
 
+  /**
+   * To the former address of an active client space: its sign-in is now {@code newLoginMasked} (the
+   * new address masked, {@code j***@example.fr}); sessions and reset links were ended.
+   */
+  record LoginChanged(String recipientName, String newLoginMasked) implements MailContent {}
+
   /** To a staff member assigned to the dossier: the client activated their access. */
   record StaffClientActivated(
       String recipientName, String clientName, String dossierName, String dossierLink)

@@ -16,6 +16,8 @@ public enum MailKind {
   INVITATION_EXPIRED("invitation-expired"),
   /** To a client who asked for a password reset. */
   PASSWORD_RESET("password-reset"),
+  /** To a client's former address: the sign-in of their space moved to another address. */
+  LOGIN_CHANGED("login-changed"),
   /** To a staff member: a client activated their access. */
   STAFF_CLIENT_ACTIVATED("staff-client-activated"),
   /** To a staff member: a client asked for a new link, or something needs them. */

@@ -1,5 +1,6 @@
 package io.passerelle.mail;
 
+import io.passerelle.domain.EmailAddresses;
 import io.passerelle.firm.FirmProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -137,7 +138,10 @@ public class MailOutbox {
     } catch (AddressException e) {
       return rejected(
           messageKey,
-          "'" + Headers.clean(mail.to(), 80) + "' is not an e-mail address: " + e.getMessage(),
+          "'"
+              + EmailAddresses.mask(Headers.clean(mail.to(), 80))
+              + "' is not an e-mail address: "
+              + e.getMessage(),
           e);
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new IllegalStateException("Cannot build the mail " + messageKey + ": " + e, e);
@@ -145,7 +149,8 @@ public class MailOutbox {
     try {
       sender.send(message);
     } catch (MailException e) {
-      String reason = SmtpFailures.describe(e);
+      // an SMTP refusal often names its recipient: masked before it is stored, logged or thrown
+      String reason = EmailAddresses.maskAll(SmtpFailures.describe(e));
       if (SmtpFailures.isPermanent(e)) {
         return rejected(messageKey, reason, e);
       }
@@ -178,7 +183,8 @@ public class MailOutbox {
     return new Attempt(Outcome.SENT, null);
   }
 
-  private Attempt rejected(String messageKey, String reason, Exception cause) {
+  private Attempt rejected(String messageKey, String unmasked, Exception cause) {
+    String reason = EmailAddresses.maskAll(unmasked);
     jdbc.sql(
             """
             update mail_log set status = 'REJECTED', attempts = attempts + 1, last_error = :error,

@@ -110,6 +110,7 @@ public class MailRenderer {
       case MailContent.StaffClientActivated s -> s.clientName();
       case MailContent.StaffNotice s -> s.title();
       case MailContent.PasswordReset p -> "";
+      case MailContent.LoginChanged l -> "";
     };
   }
 

@@ -255,8 +255,16 @@ class InvitationJourney implements InvitationSteps {
   @Override
   @Transactional
   public void correctContactEmail(long onboardingId, long contactId, String correctedEmail) {
+    // from the application's task page the address waits in the database (issue 19: no personal
+    // data in process variables); from Tasklist's form it comes as the variable
     StepRules.modelled(
-        () -> contacts.changeEmail(contactId, correctedEmail, SYSTEM),
+        () -> {
+          if (correctedEmail == null) {
+            contacts.applyEmailCorrection(onboardingId, contactId);
+          } else {
+            contacts.changeEmail(contactId, correctedEmail, SYSTEM);
+          }
+        },
         Set.of(Errors.INVALID_EMAIL, "CONTACT_EMAIL_TAKEN", "VALIDATION_FAILED"));
   }
 

@@ -70,10 +70,9 @@ class InvitationTaskRules implements TaskCompletionRules {
     Object value = submitted.get(Variables.CORRECTED_EMAIL);
     String email =
         EmailAddresses.require(value instanceof String s ? s : null, Variables.CORRECTED_EMAIL);
-    Optional<Long> contactId =
-        onboardings
-            .findByInvitationProcessKey(task.processInstanceKey())
-            .map(Onboarding::getContactId);
+    Optional<Onboarding> onboarding =
+        onboardings.findByInvitationProcessKey(task.processInstanceKey());
+    Optional<Long> contactId = onboarding.map(Onboarding::getContactId);
     Optional<ContactView> owner = contacts.byEmail(email);
     if (owner.isPresent() && contactId.isPresent() && owner.get().id() != contactId.get()) {
       throw DomainException.conflict(
@@ -81,7 +80,13 @@ class InvitationTaskRules implements TaskCompletionRules {
           Variables.CORRECTED_EMAIL,
           "Another contact already has this address.");
     }
-    variables.put(Variables.CORRECTED_EMAIL, email);
+    if (onboarding.isPresent() && contactId.isPresent()) {
+      // kept in the database for the step that applies it, never in the process's variables
+      // (issue 19); the rule of every identity change applies (the manager of all its dossiers)
+      contacts.proposeEmailCorrection(onboarding.get().getId(), contactId.get(), email, actor);
+    } else {
+      variables.put(Variables.CORRECTED_EMAIL, email);
+    }
     variables.put(
         Variables.CORRECTION_NOTE,
         note(submitted.get(Variables.CORRECTION_NOTE), Variables.CORRECTION_NOTE));

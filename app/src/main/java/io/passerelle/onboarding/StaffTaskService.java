@@ -85,7 +85,11 @@ public class StaffTaskService {
     if (task.assignee() == null || task.assignee().isBlank()) {
       engine.assignUserTask(userTaskKey, member.username());
     }
-    engine.completeUserTask(userTaskKey, variables);
+    // staff notes go to the activity feed only, never into the process (issue 19: no free text,
+    // so no personal data, in the engine's variables)
+    Map<String, Object> forEngine = new java.util.HashMap<>(variables);
+    forEngine.keySet().removeIf(k -> k.toLowerCase(java.util.Locale.ROOT).endsWith("note"));
+    engine.completeUserTask(userTaskKey, forEngine);
     Optional<Onboarding> onboarding = onboardingOf(task);
     var entry =
         ActivityRecord.of(

@@ -51,7 +51,12 @@ class BackgroundWork implements DisposableBean {
           try {
             task.run();
           } catch (RuntimeException e) {
-            LOG.error("Portal background work failed ({}): {}", what, e.toString(), e);
+            // the trace at debug only: its messages may name the address a person typed
+            LOG.error(
+                "Portal background work failed ({}): {}",
+                what,
+                io.passerelle.domain.EmailAddresses.maskAll(e.toString()));
+            LOG.debug("Portal background work failed ({})", what, e);
           } finally {
             pending.decrementAndGet();
           }

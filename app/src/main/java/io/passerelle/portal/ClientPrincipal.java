@@ -23,13 +23,20 @@ public final class ClientPrincipal implements UserDetails, CredentialsContainer 
   private final long accountId;
   private final long contactId;
   private final String email;
+  private final int sessionGeneration;
   private String passwordHash;
 
-  ClientPrincipal(AccountView account, String passwordHash) {
+  ClientPrincipal(AccountView account, String passwordHash, int sessionGeneration) {
     this.accountId = account.id();
     this.contactId = account.contactId();
     this.email = account.email();
     this.passwordHash = passwordHash;
+    this.sessionGeneration = sessionGeneration;
+  }
+
+  /** The account's session generation at sign-in ({@link ClientSessions#isCurrent}). */
+  int sessionGeneration() {
+    return sessionGeneration;
   }
 
   public long accountId() {

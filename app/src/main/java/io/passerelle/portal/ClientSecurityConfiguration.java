@@ -20,6 +20,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -117,6 +118,7 @@ class ClientSecurityConfiguration {
                     .frameOptions(frames -> frames.deny()))
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(csrfFriendly()))
         .addFilterBefore(new RateLimitFilter(limits, texts, templates), CsrfFilter.class)
+        .addFilterAfter(new StaleSessionFilter(sessions), SecurityContextHolderFilter.class)
         .build();
   }
 

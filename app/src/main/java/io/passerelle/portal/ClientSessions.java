@@ -5,6 +5,7 @@ import io.passerelle.account.AccountView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -35,9 +36,11 @@ class ClientSessions {
   private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
   private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
   private final AccountService accounts;
+  private final JdbcClient jdbc;
 
-  ClientSessions(AccountService accounts) {
+  ClientSessions(AccountService accounts, JdbcClient jdbc) {
     this.accounts = accounts;
+    this.jdbc = jdbc;
     contexts.setSpringSecurityContextKey(CONTEXT_ATTRIBUTE);
     csrfTokens.setSessionAttributeName(CSRF_ATTRIBUTE);
     requestCache.setSessionAttrName(SAVED_REQUEST_ATTRIBUTE);
@@ -59,7 +62,10 @@ class ClientSessions {
   UserDetails loadActive(String email) {
     return accounts
         .activeCredentials(email)
-        .map(c -> new ClientPrincipal(c.account(), c.passwordHash()))
+        .map(
+            c ->
+                new ClientPrincipal(
+                    c.account(), c.passwordHash(), generation(c.account().id()).orElse(-1)))
         .orElseThrow(() -> new UsernameNotFoundException("no active client account"));
   }
 
@@ -77,7 +83,7 @@ class ClientSessions {
    * sign-in recorded.
    */
   void signIn(AccountView account, HttpServletRequest request, HttpServletResponse response) {
-    var principal = new ClientPrincipal(account, null);
+    var principal = new ClientPrincipal(account, null, generation(account.id()).orElse(-1));
     Authentication authentication =
         UsernamePasswordAuthenticationToken.authenticated(
             principal, null, principal.getAuthorities());
@@ -88,6 +94,40 @@ class ClientSessions {
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
     accounts.recordLogin(account.id());
+  }
+
+  /**
+   * Whether a session signed in as {@code principal} may still act: its account is ACTIVE and its
+   * sign-in has not changed since ({@link #endAll}). Checked on every request of the clients' chain
+   * ({@link StaleSessionFilter}).
+   */
+  boolean isCurrent(ClientPrincipal principal) {
+    return generation(principal.accountId())
+        .map(g -> g == principal.sessionGeneration())
+        .orElse(false);
+  }
+
+  /**
+   * Ends every session of the account (its login changed): each one opened before is refused at its
+   * next request. In the caller's transaction; returns the new generation.
+   */
+  int endAll(long accountId) {
+    return jdbc.sql(
+            "update client_account set session_generation = session_generation + 1"
+                + " where id = ? returning session_generation")
+        .param(accountId)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  /** The generation of an ACTIVE account; empty for any other. */
+  private java.util.Optional<Integer> generation(long accountId) {
+    return jdbc.sql(
+            "select session_generation from client_account where id = ? and status = 'ACTIVE'")
+        .param(accountId)
+        .query(Integer.class)
+        .optional();
   }
 
   /** Ends the client's session alone (the account was disabled meanwhile). */

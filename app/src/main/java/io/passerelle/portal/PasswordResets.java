@@ -147,6 +147,21 @@ class PasswordResets {
         });
   }
 
+  /**
+   * Kills every live link of the account (its login changed): in the caller's transaction, so a
+   * link mailed to the old address dies with the change. Returns how many died.
+   */
+  int revokeAll(long accountId) {
+    return jdbc.sql(
+            """
+            update password_reset set status = 'SUPERSEDED', closed_at = :now
+            where account_id = :account and status = 'LIVE'
+            """)
+        .param("now", utc(clock.instant()))
+        .param("account", accountId)
+        .update();
+  }
+
   /** Mails the link of reset {@code id} while it lives; a temporary SMTP failure is retried. */
   void send(long id) {
     var row =

@@ -1,6 +1,7 @@
 package io.passerelle.portal;
 
 import io.passerelle.domain.DomainException;
+import io.passerelle.domain.EmailAddresses;
 import io.passerelle.firm.FirmProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,7 +58,13 @@ class PortalExceptionHandler {
           case CONFLICT -> HttpStatus.CONFLICT;
           case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
-    LOG.info("Client page {} refused: {} {}", request.getRequestURI(), e.code(), e.getMessage());
+    // no address and no link token in the logs: the path's tokens and the message's addresses
+    // are masked
+    LOG.info(
+        "Client page {} refused: {} {}",
+        request.getRequestURI().replaceAll("[A-Za-z0-9_-]{32,}", "…"),
+        e.code(),
+        EmailAddresses.maskAll(e.getMessage()));
     return page(status, request, response, model);
   }
 

@@ -243,7 +243,7 @@ class InvitationServiceTest {
     String token = invitations.token(issued.invitation().id());
     String newEmail = TestData.email("nouvelle.adresse");
     ContactEmailChanged change =
-        contacts.changeEmail(client.id(), newEmail, fixtures.actor(Api.STAFF));
+        contacts.changeEmail(client.id(), newEmail, fixtures.actor(Api.MANAGER));
     assertThat(change.invitationRequired()).isTrue();
     assertThat(change.killedInvitations())
         .singleElement()
@@ -263,7 +263,8 @@ class InvitationServiceTest {
   void sameAddressInAnotherCase() {
     var issued = issue(ONBOARDING.incrementAndGet());
     var change =
-        contacts.changeEmail(client.id(), client.email().toUpperCase(), fixtures.actor(Api.STAFF));
+        contacts.changeEmail(
+            client.id(), client.email().toUpperCase(), fixtures.actor(Api.MANAGER));
     assertThat(change.invitationRequired()).isFalse();
     assertThat(invitations.get(issued.invitation().id()).status().live()).isTrue();
   }
@@ -273,7 +274,8 @@ class InvitationServiceTest {
       "PATCH /api/contacts with a new e-mail answers invitationRequired and the dead invitation")
   void emailChangeThroughTheApi() throws Exception {
     var issued = issue(ONBOARDING.incrementAndGet());
-    Api.as(mvc, json, Api.STAFF)
+    // an identity change: the manager of the contact's dossiers (issue 19), not any staff member
+    Api.as(mvc, json, Api.MANAGER)
         .patch("/api/contacts/" + client.id(), java.util.Map.of("email", TestData.email("api")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.invitationRequired").value(true))

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * down then up, and a server that refuses recipients.
  */
 @PasserelleSpringTest
+@org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
 class MailOutboxTest {
 
   @Autowired MailOutbox outbox;
@@ -256,14 +259,24 @@ class MailOutboxTest {
 
   @Test
   @DisplayName("a 550 reply to RCPT is permanent: REJECTED, the journey takes the bounce path")
-  void recipientRefused() throws Exception {
+  void recipientRefused(CapturedOutput output) throws Exception {
     try (var server = new ScriptedSmtpServer("550 5.1.1 <nobody@client.test>: no such user")) {
       long id = newId();
       var mail = invitation(id, "nobody." + id + "@client.test", Locale.FRENCH, null);
       assertThatThrownBy(() -> outboxTo(server.port()).send(mail))
           .isInstanceOf(MailDeliveryException.Permanent.class)
-          .hasMessageContaining("no such user");
+          .hasMessageContaining("no such user")
+          // the server's reply names the recipient: masked in the message, the log and the row
+          .hasMessageContaining("n***@client.test")
+          .hasMessageNotContaining("nobody@client.test");
       assertThat(statusOf(mail)).isEqualTo("REJECTED");
+      assertThat(output.getAll()).doesNotContain("nobody@client.test").contains("n***@client.test");
+      assertThat(
+              jdbc.sql("select last_error from mail_log where recipient = ?")
+                  .param(mail.to())
+                  .query(String.class)
+                  .single())
+          .doesNotContain("nobody@client.test");
       assertThatThrownBy(() -> outboxTo(server.port()).send(mail))
           .isInstanceOf(MailDeliveryException.Permanent.class);
       assertThat(server.rcptCommands()).isEqualTo(1);

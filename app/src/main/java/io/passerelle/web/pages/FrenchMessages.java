@@ -26,6 +26,15 @@ final class FrenchMessages {
               "MANAGER_OR_ADMINISTRATOR_ONLY",
               "Seuls les responsables des dossiers de l'interlocuteur ou l'administrateur du"
                   + " cabinet peuvent faire cela."),
+          Map.entry(
+              "CONTACT_IDENTITY_MANAGER_ONLY",
+              "Seuls le responsable de chacun des dossiers de cet interlocuteur et l'administrateur"
+                  + " du cabinet peuvent changer son adresse e-mail, son type, sa fonction ou sa"
+                  + " consultation seule, ou le réactiver."),
+          Map.entry(
+              "INVITEE_NOT_ALLOWED",
+              "Cette personne ne peut pas être invitée depuis l'espace client : le responsable du"
+                  + " dossier peut lui donner accès."),
           Map.entry("ADMINISTRATOR_ONLY", "Seul l'administrateur du cabinet peut faire cela."),
           Map.entry("DOSSIER_UNKNOWN", "Ce dossier n'existe pas."),
           Map.entry("CONTACT_NOT_FOUND", "Cet interlocuteur n'existe pas."),
