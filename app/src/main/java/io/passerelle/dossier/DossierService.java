@@ -11,6 +11,7 @@ import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
 import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffScope;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
 import jakarta.persistence.criteria.JoinType;
@@ -51,6 +52,7 @@ public class DossierService {
   private final ActivityService activity;
   private final Locks locks;
   private final Clock clock;
+  private final StaffScope scopes;
 
   DossierService(
       DossierRepository dossiers,
@@ -58,13 +60,15 @@ public class DossierService {
       CatalogService catalog,
       ActivityService activity,
       Locks locks,
-      Clock clock) {
+      Clock clock,
+      StaffScope scopes) {
     this.dossiers = dossiers;
     this.staff = staff;
     this.catalog = catalog;
     this.activity = activity;
     this.locks = locks;
     this.clock = clock;
+    this.scopes = scopes;
   }
 
   // ---- create, change, read ----
@@ -193,9 +197,11 @@ public class DossierService {
 
   @Transactional(readOnly = true)
   public Page<DossierView> list(DossierFilter filter, Pageable pageable) {
+    var scope = scopes.current();
     Specification<Dossier> spec =
         (root, query, cb) -> {
           List<Predicate> where = new ArrayList<>();
+          where.add(scope.dossier(cb, root.get("id")));
           if (filter.q() != null && !filter.q().isBlank()) {
             String like = "%" + filter.q().strip().toLowerCase(Locale.ROOT) + "%";
             where.add(
@@ -373,6 +379,13 @@ public class DossierService {
     if (actor instanceof Actor.Staff member && member.staffId() == dossier.getManagerId()) {
       return;
     }
+    if (!scopes.current().sees(dossier.getManagerId(), dossier.getAssignedStaffIds())) {
+      // the same code, without naming a dossier (or its manager) the caller may not see
+      throw DomainException.forbidden(
+          "EXTERNAL_ACCESS_MANAGER_ONLY",
+          "Only the dossier's manager or the office administrator may grant, change or remove"
+              + " access for external parties on a dossier.");
+    }
     StaffView manager = staff.get(dossier.getManagerId());
     throw DomainException.forbidden(
         "EXTERNAL_ACCESS_MANAGER_ONLY",
@@ -421,6 +434,11 @@ public class DossierService {
     }
     if (actor instanceof Actor.Staff member && member.staffId() == dossier.getManagerId()) {
       return;
+    }
+    if (!scopes.current().sees(dossier.getManagerId(), dossier.getAssignedStaffIds())) {
+      throw DomainException.forbidden(
+          "DOSSIER_MANAGER_ONLY",
+          "Only the dossier's manager or the office administrator may " + what + ".");
     }
     StaffView manager = staff.get(dossier.getManagerId());
     throw DomainException.forbidden(

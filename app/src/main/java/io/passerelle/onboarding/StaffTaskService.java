@@ -8,7 +8,9 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.engine.OpenUserTask;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames.CandidateGroups;
+import io.passerelle.staff.ScopedResources;
 import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffScope;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
 import java.util.Comparator;
@@ -33,13 +35,19 @@ public class StaffTaskService {
   private final StaffService staff;
   private final ActivityService activity;
   private final List<TaskCompletionRules> rules;
+  private final StaffScope scopes;
+  private final ScopedResources scoped;
 
   StaffTaskService(
       ProcessEngine engine,
       OnboardingRepository onboardings,
       StaffService staff,
       ActivityService activity,
-      List<TaskCompletionRules> rules) {
+      List<TaskCompletionRules> rules,
+      StaffScope scopes,
+      ScopedResources scoped) {
+    this.scopes = scopes;
+    this.scoped = scoped;
     this.engine = engine;
     this.onboardings = onboardings;
     this.staff = staff;
@@ -50,8 +58,13 @@ public class StaffTaskService {
   /** The open tasks this member may act on, the oldest first. */
   public List<StaffTaskView> openTasks(Actor actor) {
     StaffView member = member(actor);
-    return engine.openUserTasks().stream()
-        .filter(task -> mayAct(member, task))
+    List<OpenUserTask> mine =
+        engine.openUserTasks().stream().filter(task -> mayAct(member, task)).toList();
+    var visible =
+        scoped.visibleProcesses(
+            mine.stream().map(OpenUserTask::processInstanceKey).toList(), scopes.of(member));
+    return mine.stream()
+        .filter(task -> visible.contains(task.processInstanceKey()))
         .sorted(Comparator.comparing(OpenUserTask::created))
         .map(this::view)
         .toList();
@@ -113,6 +126,13 @@ public class StaffTaskService {
     OpenUserTask task =
         engine
             .openUserTask(userTaskKey)
+            // a task of a dossier the member does not see is answered as one that is done
+            .filter(
+                t ->
+                    scoped.visible(
+                        ScopedResources.Kind.PROCESS_INSTANCE,
+                        t.processInstanceKey(),
+                        scopes.of(member)))
             .orElseThrow(
                 () ->
                     DomainException.notFound(
