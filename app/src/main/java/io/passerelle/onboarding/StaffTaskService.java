@@ -72,13 +72,13 @@ public class StaffTaskService {
 
   /** One open task, if this member may act on it. */
   public StaffTaskView get(long userTaskKey, Actor actor) {
-    return view(open(userTaskKey, member(actor)));
+    return view(open(userTaskKey, member(actor), false));
   }
 
   /** Claims the task for this member (an administrator may take it from someone else). */
   public StaffTaskView claim(long userTaskKey, Actor actor) {
     StaffView member = member(actor);
-    OpenUserTask task = open(userTaskKey, member);
+    OpenUserTask task = open(userTaskKey, member, true);
     if (!member.username().equals(task.assignee())) {
       engine.assignUserTask(userTaskKey, member.username());
     }
@@ -91,7 +91,7 @@ public class StaffTaskService {
    */
   public void complete(long userTaskKey, Map<String, Object> submitted, Actor actor) {
     StaffView member = member(actor);
-    OpenUserTask task = open(userTaskKey, member);
+    OpenUserTask task = open(userTaskKey, member, true);
     TaskCompletionRules taskRules = rulesFor(task);
     Map<String, Object> variables =
         taskRules.check(task, submitted == null ? Map.of() : submitted, actor);
@@ -122,28 +122,38 @@ public class StaffTaskService {
 
   // ---- inside ----
 
-  private OpenUserTask open(long userTaskKey, StaffView member) {
+  /**
+   * The open task, if this member may act on it. A task of a dossier the member does not see is, to
+   * a read, not found (as one that is done); to a write, refused with {@code TASK_NOT_YOURS}.
+   */
+  private OpenUserTask open(long userTaskKey, StaffView member, boolean write) {
     OpenUserTask task =
         engine
             .openUserTask(userTaskKey)
-            // a task of a dossier the member does not see is answered as one that is done
-            .filter(
-                t ->
-                    scoped.visible(
-                        ScopedResources.Kind.PROCESS_INSTANCE,
-                        t.processInstanceKey(),
-                        scopes.of(member)))
             .orElseThrow(
                 () ->
                     DomainException.notFound(
                         "TASK_NOT_FOUND",
                         "No open task has the key " + userTaskKey + ": it may have been done."));
+    boolean visible =
+        scoped.visible(
+            ScopedResources.Kind.PROCESS_INSTANCE, task.processInstanceKey(), scopes.of(member));
+    if (!visible && !write) {
+      throw DomainException.notFound(
+          "TASK_NOT_FOUND", "No open task has the key " + userTaskKey + ": it may have been done.");
+    }
     if (!mayAct(member, task)) {
       throw DomainException.forbidden(
           "TASK_NOT_YOURS",
           "This task is assigned to "
               + task.assignee()
               + ": only they or the office administrator may act on it.");
+    }
+    if (!visible) {
+      throw DomainException.forbidden(
+          "TASK_NOT_YOURS",
+          "This task belongs to a dossier you neither manage nor are assigned to: its manager or"
+              + " the office administrator acts on it.");
     }
     return task;
   }

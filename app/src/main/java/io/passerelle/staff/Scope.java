@@ -22,10 +22,11 @@ import org.hibernate.query.criteria.HibernateCriteriaBuilder;
  *       assigned to.
  * </ul>
  *
- * A contact is visible when it has a live link to a visible dossier; a contact with no live link at
- * all only to managers and the administrator. A row that names a dossier (an activity entry, an
- * invitation, a notification) follows its dossier; one that names only a contact follows the
- * contact; one that names neither is for managers and the administrator.
+ * A contact is visible when it is or was linked to a visible dossier (the dossier's team keeps its
+ * history after a withdrawal or an erasure); a contact with no live link at all is also visible to
+ * managers and the administrator. A row that names a dossier (an activity entry, an invitation, a
+ * notification) follows its dossier; one that names only a contact follows the contact; one that
+ * names neither is for managers and the administrator.
  *
  * <p>The predicates are {@code EXISTS} on {@code dossier_staff}'s primary key (dossier_id,
  * staff_id) and {@code dossier}'s primary key, so a paginated list keeps its plan: nothing is
@@ -107,7 +108,7 @@ public record Scope(Long viewerId, boolean manager) {
     String linked =
         "exists (select 1 from dossier_link vis_l where vis_l.contact_id = "
             + contactId
-            + " and vis_l.withdrawn_at is null and "
+            + " and "
             + dossierSql("vis_l.dossier_id")
             + ")";
     if (!manager) {
