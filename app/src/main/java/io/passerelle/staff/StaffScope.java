@@ -15,7 +15,7 @@ public class StaffScope {
 
   private final VisibilityProperties properties;
 
-  StaffScope(VisibilityProperties properties) {
+  public StaffScope(VisibilityProperties properties) {
     this.properties = properties;
   }
 
