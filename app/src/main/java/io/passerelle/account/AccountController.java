@@ -1,5 +1,6 @@
 package io.passerelle.account;
 
+import io.passerelle.staff.ScopedResources;
 import io.passerelle.web.ApiPaging;
 import java.util.List;
 import java.util.Set;
@@ -25,10 +26,13 @@ class AccountController {
 
   private final AccountService accounts;
   private final InvitationService invitations;
+  private final ScopedResources scoped;
 
-  AccountController(AccountService accounts, InvitationService invitations) {
+  AccountController(
+      AccountService accounts, InvitationService invitations, ScopedResources scoped) {
     this.accounts = accounts;
     this.invitations = invitations;
+    this.scoped = scoped;
   }
 
   @GetMapping("/api/accounts")
@@ -47,7 +51,7 @@ class AccountController {
   @GetMapping("/api/accounts/{id}/invitations")
   List<InvitationView> accountInvitations(@PathVariable long id) {
     accounts.get(id);
-    return invitations.forAccount(id);
+    return scoped.keepVisible(invitations.forAccount(id), InvitationView::dossierId);
   }
 
   /**

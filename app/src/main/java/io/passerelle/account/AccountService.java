@@ -7,6 +7,7 @@ import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Locks;
+import io.passerelle.staff.StaffScope;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
+  private final StaffScope scopes;
+
   private final ClientAccountRepository accounts;
   private final InvitationRepository invitations;
   private final ActivityService activity;
@@ -38,7 +41,9 @@ public class AccountService {
       InvitationRepository invitations,
       ActivityService activity,
       Locks locks,
-      Clock clock) {
+      Clock clock,
+      StaffScope scopes) {
+    this.scopes = scopes;
     this.accounts = accounts;
     this.invitations = invitations;
     this.activity = activity;
@@ -96,9 +101,11 @@ public class AccountService {
 
   @Transactional(readOnly = true)
   public Page<AccountView> list(AccountStatus status, String q, Pageable pageable) {
+    var scope = scopes.current();
     Specification<ClientAccount> spec =
         (root, query, cb) -> {
           List<Predicate> where = new ArrayList<>();
+          where.add(scope.contact(cb, root.get("contactId")));
           if (status != null) {
             where.add(cb.equal(root.get("status"), status));
           }

@@ -7,6 +7,7 @@ import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
+import io.passerelle.staff.StaffScope;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
@@ -31,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class InvitationService {
+
+  private final StaffScope scopes;
 
   public static final int MIN_PASSWORD_LENGTH = 12;
   public static final int MAX_CUSTOM_MESSAGE = 2000;
@@ -60,7 +63,9 @@ public class InvitationService {
       ApplicationEventPublisher events,
       EntityManager entityManager,
       Locks locks,
-      Clock clock) {
+      Clock clock,
+      StaffScope scopes) {
+    this.scopes = scopes;
     this.invitations = invitations;
     this.accountService = accountService;
     this.accounts = accounts;
@@ -439,9 +444,11 @@ public class InvitationService {
 
   @Transactional(readOnly = true)
   public Page<InvitationView> list(InvitationFilter filter, Pageable pageable) {
+    var scope = scopes.current();
     Specification<Invitation> spec =
         (root, query, cb) -> {
           List<Predicate> where = new ArrayList<>();
+          where.add(scope.dossierOrAccount(cb, root.get("dossierId"), root.get("accountId")));
           if (filter.status() != null) {
             where.add(cb.equal(root.get("status"), filter.status()));
           }
@@ -469,7 +476,7 @@ public class InvitationService {
   @Transactional(readOnly = true)
   public Page<PendingActivation> pendingActivations(
       Boolean neverSent, Boolean emailInvalid, Pageable pageable) {
-    return pending.find(neverSent, emailInvalid, pageable);
+    return pending.find(neverSent, emailInvalid, scopes.current(), pageable);
   }
 
   // ---- inside ----

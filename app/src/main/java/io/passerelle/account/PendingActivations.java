@@ -1,6 +1,7 @@
 package io.passerelle.account;
 
 import io.passerelle.domain.DomainException;
+import io.passerelle.staff.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -39,9 +40,13 @@ class PendingActivations {
     this.jdbc = jdbc;
   }
 
-  Page<PendingActivation> find(Boolean neverSent, Boolean emailInvalid, Pageable pageable) {
+  Page<PendingActivation> find(
+      Boolean neverSent, Boolean emailInvalid, Scope scope, Pageable pageable) {
     var params = new MapSqlParameterSource();
     StringBuilder where = new StringBuilder(" where i.status in ('PENDING_SEND', 'SENT')");
+    if (!scope.isEverything()) {
+      where.append(" and ").append(scope.rowSql("i.dossier_id", "a.contact_id"));
+    }
     if (Boolean.TRUE.equals(neverSent)) {
       where.append(" and i.status = 'PENDING_SEND'");
     }
@@ -69,7 +74,7 @@ class PendingActivations {
             + orderBy(pageable.getSort())
             + " limit :limit offset :offset";
     List<Row> rows = jdbc.query(sql, params, (rs, n) -> row(rs));
-    Map<Long, List<PendingActivation.DossierRef>> dossiers = dossiersOf(rows);
+    Map<Long, List<PendingActivation.DossierRef>> dossiers = dossiersOf(rows, scope);
     List<PendingActivation> content = new ArrayList<>();
     for (Row row : rows) {
       content.add(row.toView(dossiers.getOrDefault(row.contactId, List.of())));
@@ -77,7 +82,7 @@ class PendingActivations {
     return new PageImpl<>(content, pageable, total == null ? 0 : total);
   }
 
-  private Map<Long, List<PendingActivation.DossierRef>> dossiersOf(List<Row> rows) {
+  private Map<Long, List<PendingActivation.DossierRef>> dossiersOf(List<Row> rows, Scope scope) {
     Map<Long, List<PendingActivation.DossierRef>> byContact = new HashMap<>();
     if (rows.isEmpty()) {
       return byContact;
@@ -85,7 +90,8 @@ class PendingActivations {
     var ids = rows.stream().map(r -> r.contactId).distinct().toList();
     jdbc.query(
         "select l.contact_id, d.id, d.company_name from dossier_link l join dossier d on d.id ="
-            + " l.dossier_id where l.withdrawn_at is null and l.contact_id in (:ids)"
+            + " l.dossier_id where l.withdrawn_at is null and l.contact_id in (:ids) and "
+            + scope.dossierSql("d.id")
             + " order by d.company_name, d.id",
         Map.of("ids", ids),
         rs -> {

@@ -3,6 +3,7 @@ package io.passerelle.activity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.domain.Actor;
+import io.passerelle.staff.StaffScope;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,11 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActivityService {
 
+  private final StaffScope scopes;
+
   private final ActivityRepository entries;
   private final ObjectMapper json;
   private final Clock clock;
 
-  ActivityService(ActivityRepository entries, ObjectMapper json, Clock clock) {
+  ActivityService(ActivityRepository entries, ObjectMapper json, Clock clock, StaffScope scopes) {
+    this.scopes = scopes;
     this.entries = entries;
     this.json = json;
     this.clock = clock;
@@ -70,9 +74,11 @@ public class ActivityService {
 
   @Transactional(readOnly = true)
   public Page<ActivityView> list(ActivityFilter filter, Pageable pageable) {
+    var scope = scopes.current();
     Specification<ActivityEntry> spec =
         (root, query, cb) -> {
           List<Predicate> where = new ArrayList<>();
+          where.add(scope.row(cb, root.get("dossierId"), root.get("contactId")));
           if (filter.dossierId() != null) {
             where.add(cb.equal(root.get("dossierId"), filter.dossierId()));
           }

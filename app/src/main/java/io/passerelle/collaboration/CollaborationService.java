@@ -17,6 +17,7 @@ import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.Locks;
 import io.passerelle.dossier.DossierService;
+import io.passerelle.staff.StaffScope;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CollaborationService {
 
+  private final StaffScope scopes;
+
   private static final Set<ServiceStatus> ENDED =
       EnumSet.of(ServiceStatus.CANCELLED, ServiceStatus.REVOKED);
 
@@ -66,7 +69,9 @@ public class CollaborationService {
       CatalogService catalog,
       ActivityService activity,
       Locks locks,
-      Clock clock) {
+      Clock clock,
+      StaffScope scopes) {
+    this.scopes = scopes;
     this.services = services;
     this.dossiers = dossiers;
     this.contacts = contacts;
@@ -220,9 +225,11 @@ public class CollaborationService {
         filter.offerCode() == null || filter.offerCode().isBlank()
             ? null
             : catalog.offer(filter.offerCode()).id();
+    var scope = scopes.current();
     Specification<CollaborativeService> spec =
         (root, query, cb) -> {
           List<Predicate> where = new ArrayList<>();
+          where.add(scope.dossier(cb, root.get("dossierId")));
           if (filter.dossierId() != null) {
             where.add(cb.equal(root.get("dossierId"), filter.dossierId()));
           }

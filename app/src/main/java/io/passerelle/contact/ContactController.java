@@ -1,6 +1,7 @@
 package io.passerelle.contact;
 
 import io.passerelle.account.AccountStatus;
+import io.passerelle.staff.ScopedResources;
 import io.passerelle.web.ApiPaging;
 import io.passerelle.web.PlainText;
 import io.passerelle.web.StaffPrincipal;
@@ -35,10 +36,12 @@ class ContactController {
 
   private final ContactService contacts;
   private final DossierLinkService links;
+  private final ScopedResources scoped;
 
-  ContactController(ContactService contacts, DossierLinkService links) {
+  ContactController(ContactService contacts, DossierLinkService links, ScopedResources scoped) {
     this.contacts = contacts;
     this.links = links;
+    this.scoped = scoped;
   }
 
   /**
@@ -133,7 +136,7 @@ class ContactController {
   @GetMapping("/{id}/links")
   List<LinkView> links(
       @PathVariable long id, @RequestParam(defaultValue = "false") boolean includeWithdrawn) {
-    return links.forContact(id, includeWithdrawn);
+    return scoped.keepVisible(links.forContact(id, includeWithdrawn), LinkView::dossierId);
   }
 
   record UpdateContactRequest(

@@ -19,6 +19,7 @@ import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffScope;
 import io.passerelle.staff.StaffService;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
@@ -48,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactService {
 
+  private final StaffScope scopes;
+
   private static final Pattern PHONE = Pattern.compile("[+0-9 ().-]{4,30}");
 
   private final ContactRepository contacts;
@@ -75,8 +78,10 @@ public class ContactService {
       JdbcTemplate jdbc,
       Locks locks,
       Clock clock,
-      PersonalDataErasure erasure) {
+      PersonalDataErasure erasure,
+      StaffScope scopes) {
     this.erasure = erasure;
+    this.scopes = scopes;
     this.contacts = contacts;
     this.links = links;
     this.catalog = catalog;
@@ -421,9 +426,11 @@ public class ContactService {
 
   @Transactional(readOnly = true)
   public Page<ContactView> list(ContactFilter filter, Pageable pageable) {
+    var scope = scopes.current();
     Specification<Contact> spec =
         (root, query, cb) -> {
           List<Predicate> where = new ArrayList<>();
+          where.add(scope.contact(cb, root.get("id")));
           if (filter.q() != null && !filter.q().isBlank()) {
             String like = "%" + filter.q().strip().toLowerCase(Locale.ROOT) + "%";
             where.add(

@@ -11,6 +11,7 @@ import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
 import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffScope;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
 import jakarta.persistence.criteria.JoinType;
@@ -53,6 +54,7 @@ public class DossierService {
   private final ActivityService activity;
   private final Locks locks;
   private final Clock clock;
+  private final StaffScope scopes;
 
   DossierService(
       DossierRepository dossiers,
@@ -60,13 +62,15 @@ public class DossierService {
       CatalogService catalog,
       ActivityService activity,
       Locks locks,
-      Clock clock) {
+      Clock clock,
+      StaffScope scopes) {
     this.dossiers = dossiers;
     this.staff = staff;
     this.catalog = catalog;
     this.activity = activity;
     this.locks = locks;
     this.clock = clock;
+    this.scopes = scopes;
   }
 
   // ---- create, change, read ----
@@ -195,9 +199,11 @@ public class DossierService {
 
   @Transactional(readOnly = true)
   public Page<DossierView> list(DossierFilter filter, Pageable pageable) {
+    var scope = scopes.current();
     Specification<Dossier> spec =
         (root, query, cb) -> {
           List<Predicate> where = new ArrayList<>();
+          where.add(scope.dossier(cb, root.get("id")));
           if (filter.q() != null && !filter.q().isBlank()) {
             String like = "%" + filter.q().strip().toLowerCase(Locale.ROOT) + "%";
             where.add(
@@ -376,6 +382,9 @@ public class DossierService {
       return;
     }
     StaffView manager = staff.get(dossier.getManagerId());
+    // who to ask is told (the staff directory is open to staff); the dossier is named only to
+    // someone who may see it
+    boolean named = scopes.current().sees(dossier.getManagerId(), dossier.getAssignedStaffIds());
     throw DomainException.forbidden(
         "EXTERNAL_ACCESS_MANAGER_ONLY",
         "Only the dossier's manager, "
@@ -383,8 +392,8 @@ public class DossierService {
             + " ("
             + manager.username()
             + "), or the office administrator may grant, change or remove access for external"
-            + " parties on the dossier "
-            + dossier.getCompanyName()
+            + " parties on "
+            + (named ? "the dossier " + dossier.getCompanyName() : "this dossier")
             + ".");
   }
 

@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface DossierRequestRepository extends JpaRepository<DossierRequest, Long> {
+interface DossierRequestRepository
+    extends JpaRepository<DossierRequest, Long>, JpaSpecificationExecutor<DossierRequest> {
 
   /** The row, locked until the transaction ends: one step at a time per request. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)

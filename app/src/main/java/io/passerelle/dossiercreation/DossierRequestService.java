@@ -36,6 +36,7 @@ import io.passerelle.processes.ProcessNames.Variables;
 import io.passerelle.registry.CompanyInfo;
 import io.passerelle.registry.CompanyLookup;
 import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffScope;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
 import java.time.Clock;
@@ -80,6 +81,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class DossierRequestService {
 
+  private final StaffScope scopes;
+
   /** The organisational role a director gets when the request names none. */
   static final String DEFAULT_DIRECTOR_ROLE = "DIRIGEANT";
 
@@ -114,7 +117,9 @@ public class DossierRequestService {
       ProcessEngine engine,
       ApplicationEventPublisher events,
       JdbcClient jdbc,
-      Clock clock) {
+      Clock clock,
+      StaffScope scopes) {
+    this.scopes = scopes;
     this.requests = requests;
     this.staff = staff;
     this.catalog = catalog;
@@ -189,7 +194,21 @@ public class DossierRequestService {
   @Transactional(readOnly = true)
   public Page<DossierRequestView> list(
       DossierRequestStatus status, Long requestedByStaffId, Pageable pageable) {
-    return requests.search(status, requestedByStaffId, pageable).map(r -> view(r, false));
+    var scope = scopes.current();
+    org.springframework.data.jpa.domain.Specification<DossierRequest> spec =
+        (root, query, cb) ->
+            cb.and(
+                status == null ? cb.conjunction() : cb.equal(root.get("status"), status),
+                requestedByStaffId == null
+                    ? cb.conjunction()
+                    : cb.equal(root.get("requestedByStaffId"), requestedByStaffId),
+                scope.request(
+                    cb,
+                    root.get("requestedByStaffId"),
+                    root.get("managerId"),
+                    root.get("assignedStaffIds"),
+                    root.get("dossierId")));
+    return requests.findAll(spec, pageable).map(r -> view(r, false));
   }
 
   /**

@@ -6,11 +6,13 @@ import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierSummary;
+import io.passerelle.staff.StaffScope;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationService {
 
+  private final StaffScope scopes;
+
   private final StaffNotificationRepository notifications;
   private final DossierService dossiers;
   private final ObjectMapper json;
@@ -31,7 +35,9 @@ public class NotificationService {
       StaffNotificationRepository notifications,
       DossierService dossiers,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      StaffScope scopes) {
+    this.scopes = scopes;
     this.notifications = notifications;
     this.dossiers = dossiers;
     this.json = json;
@@ -65,12 +71,31 @@ public class NotificationService {
 
   @Transactional(readOnly = true)
   public Page<NotificationView> inbox(long staffId, boolean unreadOnly, Pageable pageable) {
-    return notifications.inbox(staffId, unreadOnly, pageable).map(StaffNotification::view);
+    return notifications
+        .findAll(inboxOf(staffId, unreadOnly), pageable)
+        .map(StaffNotification::view);
   }
 
+  /** The unread notifications of the member, among those they may still see (the badge). */
   @Transactional(readOnly = true)
   public long unreadCount(long staffId) {
-    return notifications.countByStaffIdAndReadAtIsNull(staffId);
+    return notifications.count(inboxOf(staffId, true));
+  }
+
+  /**
+   * The member's notifications about what they still see: a notification about a dossier they were
+   * taken off is no longer shown ({@code Scope}); one naming no dossier was addressed to them.
+   */
+  private Specification<StaffNotification> inboxOf(long staffId, boolean unreadOnly) {
+    var scope = scopes.current();
+    return (root, query, cb) ->
+        cb.and(
+            cb.equal(root.get("staffId"), staffId),
+            unreadOnly ? cb.isNull(root.get("readAt")) : cb.conjunction(),
+            scope.isEverything()
+                ? cb.conjunction()
+                : cb.or(
+                    cb.isNull(root.get("dossierId")), scope.dossier(cb, root.get("dossierId"))));
   }
 
   /** Marks one of the actor's own notifications read; someone else's is not found. */

@@ -1,13 +1,13 @@
 package io.passerelle.notification;
 
 import java.time.Instant;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface StaffNotificationRepository extends JpaRepository<StaffNotification, Long> {
+interface StaffNotificationRepository
+    extends JpaRepository<StaffNotification, Long>, JpaSpecificationExecutor<StaffNotification> {
 
   /** Adds a notification; one already there with the same (staff, dedup key) is kept: 0. */
   @Modifying
@@ -27,11 +27,4 @@ interface StaffNotificationRepository extends JpaRepository<StaffNotification, L
       String details,
       String dedupKey,
       Instant createdAt);
-
-  @Query(
-      "select n from StaffNotification n where n.staffId = :staffId"
-          + " and (:unreadOnly = false or n.readAt is null)")
-  Page<StaffNotification> inbox(long staffId, boolean unreadOnly, Pageable pageable);
-
-  long countByStaffIdAndReadAtIsNull(long staffId);
 }

@@ -6,11 +6,13 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface BulkInvitationItemRepository extends JpaRepository<BulkInvitationItem, Long> {
+interface BulkInvitationItemRepository
+    extends JpaRepository<BulkInvitationItem, Long>, JpaSpecificationExecutor<BulkInvitationItem> {
 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select i from BulkInvitationItem i where i.id = :id")

@@ -13,6 +13,7 @@ import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.BulkItemBatches;
 import io.passerelle.processes.ProcessNames.Processes;
 import io.passerelle.processes.ProcessNames.Variables;
+import io.passerelle.staff.StaffScope;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class BulkInvitationService {
 
+  private final StaffScope scopes;
+
   private static final Logger LOG = LoggerFactory.getLogger(BulkInvitationService.class);
 
   /** At most this many dossiers in one bulk invitation. */
@@ -75,7 +78,9 @@ public class BulkInvitationService {
       JdbcClient jdbc,
       JdbcTemplate jdbcTemplate,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      StaffScope scopes) {
+    this.scopes = scopes;
     this.bulks = bulks;
     this.items = items;
     this.onboardings = onboardings;
@@ -170,8 +175,21 @@ public class BulkInvitationService {
   /** The result per contact, in the order they were chosen. */
   @Transactional(readOnly = true)
   public Page<BulkItemView> items(long bulkId, Pageable pageable) {
-    find(bulkId);
-    Page<BulkInvitationItem> page = items.findByBulkIdOrderById(bulkId, pageable);
+    BulkInvitation bulk = find(bulkId);
+    var scope = scopes.current();
+    // its creator sees every row; whoever else sees the bulk sees the rows of their dossiers
+    Page<BulkInvitationItem> page =
+        scope.isEverything() || scope.is(bulk.getCreatedByStaffId())
+            ? items.findByBulkIdOrderById(bulkId, pageable)
+            : items.findAll(
+                (root, query, cb) ->
+                    cb.and(
+                        cb.equal(root.get("bulkId"), bulkId),
+                        scope.dossier(cb, root.get("dossierId"))),
+                org.springframework.data.domain.PageRequest.of(
+                    pageable.getPageNumber(),
+                    pageable.getPageSize(),
+                    org.springframework.data.domain.Sort.by("id")));
     Set<Long> onboardingIds = new LinkedHashSet<>();
     page.forEach(
         item -> {
@@ -327,7 +345,10 @@ public class BulkInvitationService {
 
   private void checkManager(List<Long> dossierIds, Actor actor) {
     List<Map<String, Object>> rows =
-        jdbc.sql("select id, manager_id, company_name from dossier where id = any(:ids)")
+        jdbc.sql(
+                "select id, manager_id, company_name, "
+                    + scopes.current().dossierSql("dossier.id")
+                    + " as visible from dossier where id = any(:ids)")
             .param("ids", dossierIds.toArray(Long[]::new))
             .query()
             .listOfRows();
@@ -348,7 +369,9 @@ public class BulkInvitationService {
     List<String> notManaged =
         rows.stream()
             .filter(r -> ((Number) r.get("manager_id")).longValue() != staff.staffId())
-            .map(r -> (String) r.get("company_name"))
+            // a dossier the caller does not see is not named
+            .map(r -> Boolean.TRUE.equals(r.get("visible")) ? (String) r.get("company_name") : "…")
+            .distinct()
             .toList();
     if (!notManaged.isEmpty()) {
       throw DomainException.forbidden(

@@ -8,6 +8,7 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.engine.EngineException;
 import io.passerelle.engine.InstanceState;
 import io.passerelle.engine.ProcessEngine;
+import io.passerelle.staff.ScopedResources;
 import io.passerelle.web.ApiPaging;
 import io.passerelle.web.PlainText;
 import io.passerelle.web.StaffPrincipal;
@@ -41,6 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OnboardingController {
 
+  private final ScopedResources scoped;
+
   private static final Set<String> SORTABLE = Set.of("createdAt", "status", "id");
 
   private final OnboardingService onboardings;
@@ -48,7 +51,11 @@ class OnboardingController {
   private final ProcessEngine engine;
 
   OnboardingController(
-      OnboardingService onboardings, InvitationService invitations, ProcessEngine engine) {
+      OnboardingService onboardings,
+      InvitationService invitations,
+      ProcessEngine engine,
+      ScopedResources scoped) {
+    this.scoped = scoped;
     this.onboardings = onboardings;
     this.invitations = invitations;
     this.engine = engine;
@@ -144,6 +151,8 @@ class OnboardingController {
     List<BatchOutcome> outcomes = new ArrayList<>();
     for (long invitationId : selection.invitationIds()) {
       try {
+        // one outside the member's dossiers is refused as unknown, naming nothing
+        scoped.requireVisible(ScopedResources.Kind.INVITATION, invitationId);
         InvitationView invitation = invitations.get(invitationId);
         if (invitation.onboardingId() == null) {
           throw DomainException.conflict(

@@ -34,6 +34,7 @@ import io.passerelle.processes.ProcessNames.Elements;
 import io.passerelle.processes.ProcessNames.FollowUpDecisions;
 import io.passerelle.processes.ProcessNames.Messages;
 import io.passerelle.processes.ProcessNames.Variables;
+import io.passerelle.staff.StaffScope;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +63,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OnboardingService {
+
+  private final StaffScope scopes;
 
   static final EnumSet<OnboardingStatus> RUNNING =
       EnumSet.of(OnboardingStatus.STARTING, OnboardingStatus.IN_PROGRESS);
@@ -100,7 +103,9 @@ public class OnboardingService {
       JourneyMessages messages,
       ProcessEngine engine,
       Locks locks,
-      Clock clock) {
+      Clock clock,
+      StaffScope scopes) {
+    this.scopes = scopes;
     this.onboardings = onboardings;
     this.dossiers = dossiers;
     this.contacts = contacts;
@@ -187,9 +192,11 @@ public class OnboardingService {
 
   @Transactional(readOnly = true)
   public Page<OnboardingView> list(OnboardingFilter filter, Pageable pageable) {
+    var scope = scopes.current();
     Specification<Onboarding> spec =
         (root, query, cb) -> {
           List<Predicate> where = new ArrayList<>();
+          where.add(scope.dossier(cb, root.get("dossierId")));
           if (filter.dossierId() != null) {
             where.add(cb.equal(root.get("dossierId"), filter.dossierId()));
           }

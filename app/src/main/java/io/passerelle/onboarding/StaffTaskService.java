@@ -8,7 +8,9 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.engine.OpenUserTask;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames.CandidateGroups;
+import io.passerelle.staff.ScopedResources;
 import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffScope;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
 import java.util.Comparator;
@@ -33,13 +35,19 @@ public class StaffTaskService {
   private final StaffService staff;
   private final ActivityService activity;
   private final List<TaskCompletionRules> rules;
+  private final StaffScope scopes;
+  private final ScopedResources scoped;
 
   StaffTaskService(
       ProcessEngine engine,
       OnboardingRepository onboardings,
       StaffService staff,
       ActivityService activity,
-      List<TaskCompletionRules> rules) {
+      List<TaskCompletionRules> rules,
+      StaffScope scopes,
+      ScopedResources scoped) {
+    this.scopes = scopes;
+    this.scoped = scoped;
     this.engine = engine;
     this.onboardings = onboardings;
     this.staff = staff;
@@ -50,8 +58,13 @@ public class StaffTaskService {
   /** The open tasks this member may act on, the oldest first. */
   public List<StaffTaskView> openTasks(Actor actor) {
     StaffView member = member(actor);
-    return engine.openUserTasks().stream()
-        .filter(task -> mayAct(member, task))
+    List<OpenUserTask> mine =
+        engine.openUserTasks().stream().filter(task -> mayAct(member, task)).toList();
+    var visible =
+        scoped.visibleProcesses(
+            mine.stream().map(OpenUserTask::processInstanceKey).toList(), scopes.of(member));
+    return mine.stream()
+        .filter(task -> visible.contains(task.processInstanceKey()))
         .sorted(Comparator.comparing(OpenUserTask::created))
         .map(this::view)
         .toList();
@@ -59,13 +72,13 @@ public class StaffTaskService {
 
   /** One open task, if this member may act on it. */
   public StaffTaskView get(long userTaskKey, Actor actor) {
-    return view(open(userTaskKey, member(actor)));
+    return view(open(userTaskKey, member(actor), false));
   }
 
   /** Claims the task for this member (an administrator may take it from someone else). */
   public StaffTaskView claim(long userTaskKey, Actor actor) {
     StaffView member = member(actor);
-    OpenUserTask task = open(userTaskKey, member);
+    OpenUserTask task = open(userTaskKey, member, true);
     if (!member.username().equals(task.assignee())) {
       engine.assignUserTask(userTaskKey, member.username());
     }
@@ -78,7 +91,7 @@ public class StaffTaskService {
    */
   public void complete(long userTaskKey, Map<String, Object> submitted, Actor actor) {
     StaffView member = member(actor);
-    OpenUserTask task = open(userTaskKey, member);
+    OpenUserTask task = open(userTaskKey, member, true);
     TaskCompletionRules taskRules = rulesFor(task);
     Map<String, Object> variables =
         taskRules.check(task, submitted == null ? Map.of() : submitted, actor);
@@ -113,7 +126,11 @@ public class StaffTaskService {
 
   // ---- inside ----
 
-  private OpenUserTask open(long userTaskKey, StaffView member) {
+  /**
+   * The open task, if this member may act on it. A task of a dossier the member does not see is, to
+   * a read, not found (as one that is done); to a write, refused with {@code TASK_NOT_YOURS}.
+   */
+  private OpenUserTask open(long userTaskKey, StaffView member, boolean write) {
     OpenUserTask task =
         engine
             .openUserTask(userTaskKey)
@@ -122,12 +139,25 @@ public class StaffTaskService {
                     DomainException.notFound(
                         "TASK_NOT_FOUND",
                         "No open task has the key " + userTaskKey + ": it may have been done."));
+    boolean visible =
+        scoped.visible(
+            ScopedResources.Kind.PROCESS_INSTANCE, task.processInstanceKey(), scopes.of(member));
+    if (!visible && !write) {
+      throw DomainException.notFound(
+          "TASK_NOT_FOUND", "No open task has the key " + userTaskKey + ": it may have been done.");
+    }
     if (!mayAct(member, task)) {
       throw DomainException.forbidden(
           "TASK_NOT_YOURS",
           "This task is assigned to "
               + task.assignee()
               + ": only they or the office administrator may act on it.");
+    }
+    if (!visible) {
+      throw DomainException.forbidden(
+          "TASK_NOT_YOURS",
+          "This task belongs to a dossier you neither manage nor are assigned to: its manager or"
+              + " the office administrator acts on it.");
     }
     return task;
   }

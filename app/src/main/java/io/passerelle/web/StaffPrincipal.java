@@ -1,6 +1,7 @@
 package io.passerelle.web;
 
 import io.passerelle.domain.Actor;
+import io.passerelle.staff.SignedInStaff;
 import io.passerelle.staff.StaffView;
 import java.util.Collection;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in staff member, for pages (session) and the API (HTTP Basic) alike. */
-public final class StaffPrincipal implements UserDetails {
+public final class StaffPrincipal implements UserDetails, SignedInStaff {
 
   private static final long serialVersionUID = 1L;
 
@@ -21,6 +22,7 @@ public final class StaffPrincipal implements UserDetails {
     this.passwordHash = passwordHash;
   }
 
+  @Override
   public StaffView staff() {
     return staff;
   }

@@ -2,10 +2,12 @@ package io.passerelle.web.pages;
 
 import io.passerelle.account.AccountStatus;
 import io.passerelle.account.InvitationService;
+import io.passerelle.account.InvitationView;
 import io.passerelle.contact.ContactService;
 import io.passerelle.contact.ContactView;
 import io.passerelle.contact.DossierLinkService;
 import io.passerelle.contact.SubscriberType;
+import io.passerelle.staff.ScopedResources;
 import io.passerelle.web.StaffPrincipal;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,12 +31,15 @@ class ContactsPageController {
   private final ContactService contacts;
   private final DossierLinkService links;
   private final InvitationService invitations;
+  private final ScopedResources scoped;
 
   ContactsPageController(
       ContactsQuery query,
       ContactService contacts,
       DossierLinkService links,
-      InvitationService invitations) {
+      InvitationService invitations,
+      ScopedResources scoped) {
+    this.scoped = scoped;
     this.query = query;
     this.contacts = contacts;
     this.links = links;
@@ -83,7 +88,8 @@ class ContactsPageController {
         "invitations",
         contact.account().id() == null
             ? List.of()
-            : invitations.forAccount(contact.account().id()));
+            : scoped.keepVisible(
+                invitations.forAccount(contact.account().id()), InvitationView::dossierId));
     return "pages/interlocuteur";
   }
 

@@ -1,6 +1,8 @@
 package io.passerelle.web.pages;
 
 import io.passerelle.account.AccountStatus;
+import io.passerelle.staff.Scope;
+import io.passerelle.staff.StaffScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,15 +74,21 @@ class ContactsQuery {
   }
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final StaffScope scopes;
 
-  ContactsQuery(NamedParameterJdbcTemplate jdbc) {
+  ContactsQuery(NamedParameterJdbcTemplate jdbc, StaffScope scopes) {
     this.jdbc = jdbc;
+    this.scopes = scopes;
   }
 
   @Transactional(readOnly = true)
   Page<ContactRow> find(Filter filter, Pageable pageable) {
     var params = new MapSqlParameterSource();
     List<String> where = new ArrayList<>();
+    Scope scope = scopes.current();
+    if (!scope.isEverything()) {
+      where.add(scope.contactSql("c.id"));
+    }
     if (!filter.includeInactive()) {
       where.add("c.status = 'ACTIVE'");
     }
@@ -119,7 +127,9 @@ class ContactsQuery {
                 + " from contact c left join client_account a on a.contact_id = c.id"
                 + " left join lateral (select count(*) as links,"
                 + " count(*) filter (where l.ged_access) as with_ged from dossier_link l"
-                + " where l.contact_id = c.id and l.withdrawn_at is null) g on true"
+                + " where l.contact_id = c.id and l.withdrawn_at is null and "
+                + scope.dossierSql("l.dossier_id")
+                + ") g on true"
                 + " left join invitation i on i.account_id = a.id"
                 + " and i.status in ('PENDING_SEND', 'SENT')"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
@@ -171,7 +181,8 @@ class ContactsQuery {
     return jdbc.query(
         "select l.id, d.id as dossier_id, d.company_name, l.access_level, l.limited_to, l.holder,"
             + " l.ged_access, d.manager_id from dossier_link l join dossier d on d.id ="
-            + " l.dossier_id where l.contact_id = :contactId and l.withdrawn_at is null"
+            + " l.dossier_id where l.contact_id = :contactId and l.withdrawn_at is null and "
+            + scopes.current().dossierSql("d.id")
             + " order by lower(d.company_name), d.id",
         java.util.Map.of("contactId", contactId),
         (rs, n) ->

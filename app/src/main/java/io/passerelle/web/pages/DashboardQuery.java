@@ -1,5 +1,7 @@
 package io.passerelle.web.pages;
 
+import io.passerelle.staff.Scope;
+import io.passerelle.staff.StaffScope;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,14 +51,17 @@ class DashboardQuery {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final Clock clock;
+  private final StaffScope scopes;
 
-  DashboardQuery(NamedParameterJdbcTemplate jdbc, Clock clock) {
+  DashboardQuery(NamedParameterJdbcTemplate jdbc, Clock clock, StaffScope scopes) {
+    this.scopes = scopes;
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
   @Transactional(readOnly = true)
   Figures figures(int periodDays, int stuckDays) {
+    Scope scope = scopes.current();
     Instant now = clock.instant();
     Instant since = now.minus(Duration.ofDays(periodDays));
     Instant stuckBefore = now.minus(Duration.ofDays(stuckDays));
@@ -66,15 +71,17 @@ class DashboardQuery {
             .addValue("stuckBefore", Timestamp.from(stuckBefore));
     Funnel funnel =
         jdbc.queryForObject(
-            "select count(*), count(invited_at), count(activated_at) from collaborative_service"
-                + " where proposed_at >= :since",
+            "select count(*), count(invited_at), count(activated_at) from collaborative_service x"
+                + " where proposed_at >= :since and "
+                + scope.dossierSql("x.dossier_id"),
             params,
             (rs, n) -> new Funnel(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     Object[] median =
         jdbc.queryForObject(
             "select percentile_cont(0.5) within group (order by extract(epoch from accepted_at -"
-                + " coalesce(sent_at, created_at))), count(*) from invitation"
-                + " where status = 'ACCEPTED' and accepted_at >= :since",
+                + " coalesce(sent_at, created_at))), count(*) from invitation x"
+                + " where status = 'ACCEPTED' and accepted_at >= :since and "
+                + scope.invitationSql("x"),
             params,
             (rs, n) -> new Object[] {rs.getObject(1), rs.getLong(2)});
     Duration medianTime =
@@ -85,15 +92,17 @@ class DashboardQuery {
         jdbc.queryForObject(
             "select count(*) filter (where reminders_sent > 0),"
                 + " count(*) filter (where reminders_sent >= 1),"
-                + " count(*) filter (where reminders_sent >= 2) from invitation"
-                + " where created_at >= :since",
+                + " count(*) filter (where reminders_sent >= 2) from invitation x"
+                + " where created_at >= :since and "
+                + scope.invitationSql("x"),
             params,
             (rs, n) -> new Reminders(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     String stuckWhere =
         " from invitation i join client_account a on a.id = i.account_id"
             + " join contact c on c.id = a.contact_id"
             + " where i.status in ('PENDING_SEND', 'SENT')"
-            + " and coalesce(i.sent_at, i.created_at) < :stuckBefore";
+            + " and coalesce(i.sent_at, i.created_at) < :stuckBefore and "
+            + scope.rowSql("i.dossier_id", "a.contact_id");
     Long stuckCount = jdbc.queryForObject("select count(*)" + stuckWhere, params, Long.class);
     List<Stuck> stuck =
         jdbc.query(
@@ -121,11 +130,11 @@ class DashboardQuery {
         reminders,
         stuckCount == null ? 0 : stuckCount,
         stuck,
-        weeks(now, params));
+        weeks(now, params, scope));
   }
 
   /** Activations per week over the last 12 weeks (Monday to Sunday, Paris time). */
-  private List<Week> weeks(Instant now, MapSqlParameterSource params) {
+  private List<Week> weeks(Instant now, MapSqlParameterSource params, Scope scope) {
     LocalDate thisMonday =
         LocalDate.ofInstant(now, Labels.PARIS)
             .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
@@ -137,7 +146,9 @@ class DashboardQuery {
     params.addValue("from", Timestamp.from(first.atStartOfDay(Labels.PARIS).toInstant()));
     jdbc.query(
         "select (date_trunc('week', accepted_at at time zone 'Europe/Paris'))::date, count(*)"
-            + " from invitation where status = 'ACCEPTED' and accepted_at >= :from group by 1",
+            + " from invitation x where status = 'ACCEPTED' and accepted_at >= :from and "
+            + scope.invitationSql("x")
+            + " group by 1",
         params,
         rs -> {
           LocalDate week = rs.getObject(1, LocalDate.class);

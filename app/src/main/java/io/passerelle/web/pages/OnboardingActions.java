@@ -3,6 +3,7 @@ package io.passerelle.web.pages;
 import io.passerelle.account.InvitationService;
 import io.passerelle.domain.DomainException;
 import io.passerelle.onboarding.OnboardingService;
+import io.passerelle.staff.ScopedResources;
 import io.passerelle.web.StaffPrincipal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OnboardingActions {
 
+  private final ScopedResources scoped;
+
   private final OnboardingService onboardings;
   private final InvitationService invitations;
 
-  OnboardingActions(OnboardingService onboardings, InvitationService invitations) {
+  OnboardingActions(
+      OnboardingService onboardings, InvitationService invitations, ScopedResources scoped) {
+    this.scoped = scoped;
     this.onboardings = onboardings;
     this.invitations = invitations;
   }
@@ -66,6 +71,8 @@ class OnboardingActions {
     List<String> refused = new ArrayList<>();
     for (long invitationId : invitationIds.stream().distinct().limit(500).toList()) {
       try {
+        // one outside the member's dossiers is refused as unknown, naming nothing
+        scoped.requireVisible(ScopedResources.Kind.INVITATION, invitationId);
         var invitation = invitations.get(invitationId);
         if (invitation.onboardingId() == null) {
           refused.add(invitation.email() + " : invitation sans intégration");

@@ -2,6 +2,8 @@ package io.passerelle.web.pages;
 
 import io.passerelle.account.AccountStatus;
 import io.passerelle.dossier.Siret;
+import io.passerelle.staff.Scope;
+import io.passerelle.staff.StaffScope;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -61,9 +63,11 @@ class PortfolioQuery {
   }
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final StaffScope scopes;
 
-  PortfolioQuery(NamedParameterJdbcTemplate jdbc) {
+  PortfolioQuery(NamedParameterJdbcTemplate jdbc, StaffScope scopes) {
     this.jdbc = jdbc;
+    this.scopes = scopes;
   }
 
   /** The ids of the dossiers matching the filter, by name, at most {@code limit}. */
@@ -91,6 +95,10 @@ class PortfolioQuery {
 
   private String where(Filter filter, MapSqlParameterSource params) {
     List<String> where = new ArrayList<>();
+    Scope scope = scopes.current();
+    if (!scope.isEverything()) {
+      where.add(scope.dossierSql("d.id"));
+    }
     if (filter.q() != null && !filter.q().isBlank()) {
       String q = filter.q().strip().toLowerCase(Locale.ROOT);
       params.addValue("like", "%" + escapeLike(q) + "%");

@@ -5,7 +5,7 @@ import io.passerelle.engine.InstanceState;
 import io.passerelle.engine.InstanceTrail;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.engine.UnknownInstanceException;
-import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.ScopedResources;
 import io.passerelle.web.StaffPrincipal;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProcessInstanceController {
 
   private final ProcessEngine engine;
+  private final ScopedResources scoped;
 
-  ProcessInstanceController(ProcessEngine engine) {
+  ProcessInstanceController(ProcessEngine engine, ScopedResources scoped) {
     this.engine = engine;
+    this.scoped = scoped;
   }
 
   /** An instance as the page shows it. */
@@ -72,10 +74,11 @@ class ProcessInstanceController {
       @RequestParam(name = "back", required = false) String back,
       @AuthenticationPrincipal StaffPrincipal me,
       RedirectAttributes flash) {
-    if (me.staff().role() == StaffRole.STAFF) {
+    if (!scoped.mayRetryIncident(key, me.staff())) {
       throw DomainException.forbidden(
-          "MANAGER_OR_ADMINISTRATOR_ONLY",
-          "Seuls les responsables de dossiers et l'administrateur relancent un incident.");
+          "INCIDENT_RETRY_MANAGER_ONLY",
+          "Seuls le responsable du dossier de ce processus et l'administrateur relancent un"
+              + " incident.");
     }
     InstanceState state = engine.instanceState(key);
     var incident =
