@@ -16,5 +16,8 @@ RUN groupadd --system --gid 10001 passerelle \
 WORKDIR /app
 COPY --from=build --chown=10001:10001 /build/app/target/passerelle-app.jar /app/passerelle.jar
 USER 10001:10001
+# Never the development tools in the image (mailbox, engine clock: /dev/**), whatever the mode; the
+# embedded engine's gRPC gateway stays on the container's loopback (PASSERELLE_ENGINE_ADDRESS unset)
+ENV PASSERELLE_DEVELOPMENT_ENABLED=false
 EXPOSE 8080
 ENTRYPOINT ["java","-XX:MaxRAMPercentage=75","-jar","/app/passerelle.jar"]

@@ -48,7 +48,7 @@ public class EmbeddedZeebeEngine implements DisposableBean {
   private final Path stateDirectory;
   private final ScheduledCommandDeduplication scheduledCommands;
 
-  public EmbeddedZeebeEngine(int port) {
+  public EmbeddedZeebeEngine(int port, GatewayBinding gateway) {
     this.port = port;
     long started = System.nanoTime();
     this.logStorage = new TrimmedLogStorage();
@@ -59,7 +59,13 @@ public class EmbeddedZeebeEngine implements DisposableBean {
     }
     ZeebeDb<ZbColumnFamilies> database = openState(stateDirectory);
     this.scheduledCommands = ScheduledCommandDeduplication.forEngineCheckers();
-    this.engine = new PasserelleEngineAssembly(port, logStorage, database, scheduledCommands);
+    this.engine =
+        new PasserelleEngineAssembly(
+            gateway.socketAddress(port),
+            gateway.interceptors(),
+            logStorage,
+            database,
+            scheduledCommands);
     try {
       engine.start();
     } catch (IOException | RuntimeException e) {
