@@ -13,6 +13,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *       sheet is a file of the application: htmx, bpmn-js, form-js, Swagger UI), no framing ({@code
  *       frame-ancestors 'none'} and {@code X-Frame-Options: DENY}); the one exception, the
  *       development mailbox's HTML view, sets its own;
+ *   <li>Swagger UI the same, but for the style elements its bundle adds ({@code style-src 'self'
+ *       'unsafe-inline'}): a page of documentation, with no data of the firm and still no inline
+ *       script;
  *   <li>API: nothing may load from a JSON answer, nor frame it;
  *   <li>both: {@code Referrer-Policy: same-origin}. Staff URLs carry search terms (names, e-mail
  *       addresses) and dossier ids; nothing outside the firm needs to learn them, not even the
@@ -31,15 +34,29 @@ final class SecurityHeaders {
           + " font-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self';"
           + " frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+  /** Swagger UI ({@code /swagger-ui/**}), whose bundle adds style elements. */
+  static final String SWAGGER_UI_POLICY =
+      PAGES_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+
   /** JSON answers of {@code /api/**}. */
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
   private static final String FRAME_OPTIONS = "X-Frame-Options";
+  private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
 
   private SecurityHeaders() {}
 
   static void pages(HeadersConfigurer<HttpSecurity> headers) {
-    common(headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY)));
+    common(
+        headers.addHeaderWriter(
+            (request, response) -> {
+              if (!response.containsHeader(CONTENT_SECURITY_POLICY)) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                response.setHeader(
+                    CONTENT_SECURITY_POLICY,
+                    path.startsWith("/swagger-ui/") ? SWAGGER_UI_POLICY : PAGES_POLICY);
+              }
+            }));
   }
 
   static void api(HeadersConfigurer<HttpSecurity> headers) {

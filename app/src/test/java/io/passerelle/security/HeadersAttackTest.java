@@ -46,8 +46,7 @@ class HeadersAttackTest {
             get("/notifications").session(manager),
             get("/dev").session(admin),
             get("/dev/mailbox").session(admin),
-            get("/page-qui-n-existe-pas").session(manager),
-            get("/swagger-ui/index.html"))) {
+            get("/page-qui-n-existe-pas").session(manager))) {
       MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
       String what = describe(request);
       String policy = response.getHeader("Content-Security-Policy");
@@ -67,6 +66,20 @@ class HeadersAttackTest {
       assertThat(body).as(what).doesNotContainPattern("<script(?![^>]*\\ssrc=)");
       assertThat(body).as(what).doesNotContain(" style=\"").doesNotContain("<style");
     }
+  }
+
+  @Test
+  @DisplayName("Swagger UI: no inline script, no framing; the style elements its bundle adds")
+  void swaggerUi() throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(get("/swagger-ui/index.html")).andReturn().getResponse();
+    assertThat(response.getHeader("Content-Security-Policy"))
+        .contains("script-src 'self';")
+        .contains("style-src 'self' 'unsafe-inline';")
+        .contains("frame-ancestors 'none'")
+        .doesNotContain("unsafe-eval");
+    assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
   }
 
   @Test
