@@ -70,10 +70,7 @@ class StartupFailureTest {
     try (var taken = new ServerSocket(0)) {
       assertThatThrownBy(
               () ->
-                  StandaloneApp.start(
-                      TEST_DB,
-                      "passerelle.development.enabled=true",
-                      "passerelle.dev-mail.port=" + taken.getLocalPort()))
+                  StandaloneApp.start(TEST_DB, "passerelle.dev-mail.port=" + taken.getLocalPort()))
           .isInstanceOf(StartupConfigurationException.class)
           .hasMessageContaining("port " + taken.getLocalPort() + " is already in use")
           .hasMessageContaining("PASSERELLE_DEV_MAIL_PORT");

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 
 /**
- * The default start (no development setting, as the Docker image and a production start have it):
- * {@code /dev/**} is 404 to everyone, the administrator included, and no mailbox exists; the
- * engine's gateway, given a secret, refuses every call without it while the application's own
+ * A start with the development setting off (its default, as the Docker image and a production start
+ * have it): {@code /dev/**} is 404 to everyone, the administrator included, and no mailbox exists;
+ * the engine's gateway, given a secret, refuses every call without it while the application's own
  * client, which sends it, works. Remote mode and an open gateway without a secret do not start.
  */
 class DevelopmentOffTest {
@@ -41,6 +41,7 @@ class DevelopmentOffTest {
     try (var app =
         StandaloneApp.start(
             "spring.datasource.url=" + TestDatabases.url(database),
+            "passerelle.development.enabled=false",
             "passerelle.engine.gateway-secret=" + SECRET)) {
       assertThat(app.getEnvironment().getProperty("passerelle.development.enabled"))
           .isEqualTo("false");
