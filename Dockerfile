@@ -25,6 +25,9 @@ RUN groupadd --system --gid 10001 passerelle \
 WORKDIR /app
 COPY --from=build --chown=10001:10001 /build/app/target/passerelle-app.jar /app/passerelle.jar
 USER 10001:10001
+# Remote mode by default; never the development tools in the image (mailbox, engine clock:
+# /dev/**), whatever the mode; should the embedded engine be chosen for a pilot, its gRPC gateway
+# stays on the container's loopback (PASSERELLE_ENGINE_ADDRESS unset)
 ENV PASSERELLE_ENGINE_MODE=remote \
     PASSERELLE_DEVELOPMENT_ENABLED=false
 EXPOSE 8080

@@ -1,11 +1,12 @@
 package io.passerelle.engine;
 
+import io.passerelle.development.DevelopmentTools;
 import io.passerelle.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +20,13 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * The development clock of the embedded engine, like Camunda's controlled clock: read the engine
  * time, move it forward by an ISO-8601 duration so a person can watch a 7-day reminder fire. It
- * does not exist in {@code remote} mode.
+ * exists only with the development tools on ({@code PASSERELLE_DEVELOPMENT_ENABLED=true}, embedded
+ * mode), for signed-in administrators on this machine, CSRF on its POSTs ({@code
+ * web.SecurityConfiguration}).
  */
 @RestController
 @RequestMapping("/dev/clock")
-@ConditionalOnProperty(name = EngineMode.PROPERTY, havingValue = "embedded")
+@ConditionalOnExpression(DevelopmentTools.ENABLED)
 class DevClockController {
 
   private final EmbeddedZeebeEngine engine;

@@ -1,13 +1,17 @@
 package io.passerelle.engine;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.passerelle.development.DevelopmentTools;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** {@code /dev}: the development tools of the embedded mode — engine clock and mailbox. */
+/**
+ * {@code /dev}: the development tools of the embedded mode — engine clock and mailbox; only with
+ * {@code PASSERELLE_DEVELOPMENT_ENABLED=true}, for signed-in administrators on this machine.
+ */
 @Controller
-@ConditionalOnProperty(name = EngineMode.PROPERTY, havingValue = "embedded")
+@ConditionalOnExpression(DevelopmentTools.ENABLED)
 class DevPageController {
 
   private final EmbeddedZeebeEngine engine;

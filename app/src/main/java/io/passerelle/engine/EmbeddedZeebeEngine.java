@@ -59,10 +59,12 @@ public class EmbeddedZeebeEngine implements DisposableBean {
   /**
    * Recovers the engine from {@code data} and starts it.
    *
+   * @param gateway where the gRPC gateway listens, and the secret its calls must carry, if any
    * @param groupCommit one disk sync for every block appended since the last one (false: one per
    *     block, for comparison)
    */
-  public EmbeddedZeebeEngine(int port, EngineDataDirectory data, boolean groupCommit) {
+  public EmbeddedZeebeEngine(
+      int port, GatewayBinding gateway, EngineDataDirectory data, boolean groupCommit) {
     this.port = port;
     this.data = data;
     long started = System.nanoTime();
@@ -102,7 +104,13 @@ public class EmbeddedZeebeEngine implements DisposableBean {
     }
     this.database = factory.createDb(data.state().toFile());
     this.scheduledCommands = ScheduledCommandDeduplication.forEngineCheckers();
-    this.engine = new PasserelleEngineAssembly(port, logStorage, database, scheduledCommands);
+    this.engine =
+        new PasserelleEngineAssembly(
+            gateway.socketAddress(port),
+            gateway.interceptors(),
+            logStorage,
+            database,
+            scheduledCommands);
     this.clock = engine.clock();
     this.offsetMillis = data.clockOffsetMillis();
     if (offsetMillis > 0) {

@@ -2,6 +2,8 @@ package io.passerelle.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
+import io.camunda.client.impl.NoopCredentialsProvider;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -49,8 +51,19 @@ class EngineConfiguration {
       return new EmbeddedZeebeEngine(
           environment.getRequiredProperty(
               EngineEnvironmentPostProcessor.RESOLVED_PORT, Integer.class),
+          EngineEnvironmentPostProcessor.gatewayBinding(environment),
           data,
           properties.groupCommit());
+    }
+
+    /**
+     * What the Camunda client sends the gateway: its secret, when it has one (the starter's own
+     * provider, from {@code camunda.client.auth.*}, steps aside for this bean).
+     */
+    @Bean
+    CredentialsProvider engineGatewayCredentials(Environment environment) {
+      String secret = EngineEnvironmentPostProcessor.gatewayBinding(environment).secret();
+      return secret == null ? new NoopCredentialsProvider() : new GatewaySecretCredentials(secret);
     }
 
     /** The Camunda client must not connect before the engine listens. */

@@ -13,9 +13,11 @@ import org.springframework.core.env.MapPropertySource;
  * Points the Camunda client at the engine of the chosen mode before any bean exists.
  *
  * <p>{@code embedded}: resolves the gateway port (0 = any free port, a busy port stops the start
- * with one line) and writes the client properties that make it talk to the in-memory engine over
- * gRPC only. {@code remote}: requires the cluster's gRPC and REST addresses, or for Camunda SaaS
- * its cluster id, region and client credentials ({@link RemoteModeSettings}).
+ * with one line) and its address (127.0.0.1 unless {@code passerelle.engine.address}; any other
+ * needs {@code passerelle.engine.gateway-secret}, see {@link GatewayBinding}), and writes the
+ * client properties that make it talk to the in-memory engine over gRPC only. {@code remote}:
+ * requires the cluster's gRPC and REST addresses, or for Camunda SaaS its cluster id, region and
+ * client credentials ({@link RemoteModeSettings}).
  */
 public class EngineEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -31,11 +33,12 @@ public class EngineEnvironmentPostProcessor implements EnvironmentPostProcessor,
     if (mode == EngineMode.EMBEDDED) {
       int configured = environment.getProperty("passerelle.engine.port", Integer.class, 26500);
       int port = Ports.resolve(configured, "The embedded engine's gRPC", "PASSERELLE_ENGINE_PORT");
+      var gateway = gatewayBinding(environment);
       properties.put(RESOLVED_PORT, port);
       properties.put("camunda.client.enabled", true);
       properties.put("camunda.client.mode", "self-managed");
       properties.put("camunda.client.auth.method", "none");
-      properties.put("camunda.client.grpc-address", "http://localhost:" + port);
+      properties.put("camunda.client.grpc-address", "http://" + gateway.clientHost() + ":" + port);
       // The in-memory engine has no REST API: a port nothing listens on makes REST-only calls
       // fail fast and visibly instead of reaching something else.
       properties.put("camunda.client.rest-address", "http://localhost:" + unusedRestPort());
@@ -44,6 +47,13 @@ public class EngineEnvironmentPostProcessor implements EnvironmentPostProcessor,
       RemoteModeSettings.requireCluster(environment);
     }
     environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));
+  }
+
+  /** The gateway's address and secret, as configured (checked here, before anything starts). */
+  static GatewayBinding gatewayBinding(org.springframework.core.env.Environment environment) {
+    return GatewayBinding.of(
+        environment.getProperty("passerelle.engine.address"),
+        environment.getProperty("passerelle.engine.gateway-secret"));
   }
 
   private static int unusedRestPort() {

@@ -16,6 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout how long a command or query to the engine may take
  * @param deployOnStartup deploy the models at start-up (turned off only by tests that have no
  *     engine to reach)
+ * @param address where the embedded engine's gRPC gateway listens; blank = 127.0.0.1 (any other
+ *     address needs {@code gatewaySecret}, see {@link GatewayBinding})
+ * @param gatewaySecret the secret every gateway call must carry as {@code authorization: Bearer
+ *     <secret>}; blank = none (allowed on loopback only)
  */
 @Validated
 @ConfigurationProperties("passerelle.engine")
@@ -30,4 +34,21 @@ public record EngineProperties(
         @NotEmpty
         List<String> deployLocations,
     @DefaultValue("10s") Duration requestTimeout,
-    @DefaultValue("true") boolean deployOnStartup) {}
+    @DefaultValue("true") boolean deployOnStartup,
+    @DefaultValue("") String address,
+    @DefaultValue("") String gatewaySecret) {
+
+  @Override
+  public String toString() {
+    // never the secret (the record's own toString would print it)
+    return "EngineProperties[mode="
+        + mode
+        + ", port="
+        + port
+        + ", address="
+        + address
+        + ", gatewaySecret="
+        + (gatewaySecret == null || gatewaySecret.isBlank() ? "none" : "set")
+        + "]";
+  }
+}

@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The development mailbox exists in {@code embedded} mode only, unless switched off ({@code
+ * The development mailbox exists only with the development tools on ({@code
+ * PASSERELLE_DEVELOPMENT_ENABLED=true}, embedded mode), unless switched off ({@code
  * PASSERELLE_DEV_MAIL_ENABLED=false}: mail then goes to {@code spring.mail.*}).
  */
 @Configuration(proxyBeanMethods = false)

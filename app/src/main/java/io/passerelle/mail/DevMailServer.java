@@ -1,11 +1,17 @@
 package io.passerelle.mail;
 
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.passerelle.config.StartupConfigurationException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,6 +26,9 @@ public class DevMailServer implements DisposableBean {
 
   private final GreenMail greenMail;
   private final int port;
+  // the number of each stored message, by identity (GreenMail keeps one object per stored mail)
+  private final Map<StoredMessage, Long> ids = new IdentityHashMap<>();
+  private long lastId;
 
   public DevMailServer(int port) {
     this.port = port;
@@ -47,13 +56,42 @@ public class DevMailServer implements DisposableBean {
 
   /** Every message received so far, oldest first. */
   public List<MimeMessage> messages() {
-    return List.of(greenMail.getReceivedMessages());
+    return received().stream().map(Received::message).toList();
   }
 
-  /** Empties the mailbox. */
-  public void purge() {
+  /**
+   * Every message received so far, oldest first, each with a number of its own that never changes:
+   * given once per stored message, in the order they arrived, and never given again (GreenMail
+   * keeps mail per recipient, so its own order and positions shift as mail arrives).
+   */
+  synchronized List<Received> received() {
+    List<StoredMessage> stored =
+        new ArrayList<>(greenMail.getManagers().getImapHostManager().getAllMessages());
+    stored.sort(
+        Comparator.comparing(StoredMessage::getReceivedDate)
+            .thenComparing(m -> ids.getOrDefault(m, Long.MAX_VALUE)));
+    List<Received> received = new ArrayList<>(stored.size());
+    for (StoredMessage message : stored) {
+      long id = ids.computeIfAbsent(message, m -> ++lastId);
+      received.add(new Received(id, message.getMimeMessage()));
+    }
+    received.sort(Comparator.comparingLong(Received::id));
+    return received;
+  }
+
+  /** The message of this number, if it is still in the mailbox. */
+  Optional<Received> find(long id) {
+    return received().stream().filter(r -> r.id() == id).findFirst();
+  }
+
+  /** A received message and its number in the development mailbox. */
+  record Received(long id, MimeMessage message) {}
+
+  /** Empties the mailbox; numbers go on from where they were. */
+  public synchronized void purge() {
     try {
       greenMail.purgeEmailFromAllMailboxes();
+      ids.clear();
     } catch (com.icegreen.greenmail.store.FolderException e) {
       throw new IllegalStateException("Cannot empty the development mailbox", e);
     }

@@ -13,9 +13,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A received mail as the development mailbox shows it. */
+/**
+ * A received mail as the development mailbox shows it.
+ *
+ * @param id its number in the development mailbox, which never changes ({@link DevMailServer})
+ */
 public record MailView(
-    int index,
+    long id,
     String messageId,
     String from,
     String to,
@@ -24,12 +28,12 @@ public record MailView(
     String text,
     String html) {
 
-  static MailView of(int index, MimeMessage message) {
+  static MailView of(long id, MimeMessage message) {
     try {
       var bodies = new String[2];
       collect(message, bodies);
       return new MailView(
-          index,
+          id,
           message.getMessageID(),
           addresses(message.getFrom()),
           addresses(message.getRecipients(Message.RecipientType.TO)),
@@ -38,7 +42,7 @@ public record MailView(
           bodies[0],
           bodies[1]);
     } catch (MessagingException | IOException e) {
-      throw new IllegalStateException("Unreadable message #" + index + ": " + e.getMessage(), e);
+      throw new IllegalStateException("Unreadable message #" + id + ": " + e.getMessage(), e);
     }
   }
 

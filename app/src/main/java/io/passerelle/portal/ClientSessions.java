@@ -14,26 +14,33 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Component;
 
 /**
- * The clients' sessions, kept apart from the staff's: the client's security context, CSRF token and
- * saved request live under their own session attributes, so a person signed in as staff and as a
- * client in one browser keeps both, and signing out of one leaves the other.
+ * The clients' sessions, kept apart from the staff's: the client's security context and saved
+ * request live under their own session attributes, so a person signed in as staff and as a client
+ * in one browser keeps both, and signing out of one leaves the other.
+ *
+ * <p>The clients' CSRF token is not in the session but in a cookie of its own ({@value
+ * #CSRF_COOKIE}: HttpOnly, SameSite=Lax, Secure over HTTPS), compared with the form's hidden field:
+ * so the pages anyone may open (an activation link, the sign-in, "ask for a new link") create no
+ * session, though each carries a form. A session is created only when a client signs in or a
+ * signed-in page must be remembered for after the sign-in.
  */
 @Component
 class ClientSessions {
 
   static final String CONTEXT_ATTRIBUTE = "PASSERELLE_CLIENT_SECURITY_CONTEXT";
-  static final String CSRF_ATTRIBUTE = "PASSERELLE_CLIENT_CSRF_TOKEN";
+  static final String CSRF_COOKIE = "PASSERELLE_CLIENT_CSRF";
   static final String SAVED_REQUEST_ATTRIBUTE = "PASSERELLE_CLIENT_SAVED_REQUEST";
 
   private final HttpSessionSecurityContextRepository contexts =
       new HttpSessionSecurityContextRepository();
-  private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+  private final CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
   private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
   private final AccountService accounts;
   private final JdbcClient jdbc;
@@ -42,7 +49,9 @@ class ClientSessions {
     this.accounts = accounts;
     this.jdbc = jdbc;
     contexts.setSpringSecurityContextKey(CONTEXT_ATTRIBUTE);
-    csrfTokens.setSessionAttributeName(CSRF_ATTRIBUTE);
+    csrfTokens.setCookieName(CSRF_COOKIE);
+    csrfTokens.setCookiePath("/");
+    csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
     requestCache.setSessionAttrName(SAVED_REQUEST_ATTRIBUTE);
   }
 
@@ -50,7 +59,7 @@ class ClientSessions {
     return contexts;
   }
 
-  HttpSessionCsrfTokenRepository csrfTokens() {
+  CsrfTokenRepository csrfTokens() {
     return csrfTokens;
   }
 

@@ -1,17 +1,28 @@
 package io.passerelle.web;
 
+import io.passerelle.development.DevelopmentTools;
+import io.passerelle.development.DevelopmentToolsGate;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -22,13 +33,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ol>
  *   <li>{@code /api/**}: HTTP Basic, stateless, no CSRF (no cookie is ever trusted there), 401/403
  *       as problem+json;
+ *   <li>{@code /dev/**}, the development tools: 404 unless the development setting is on and the
+ *       request comes from this machine ({@link DevelopmentToolsGate}), then administrators only,
+ *       signed in through the staff's form (the same session), CSRF on every POST;
  *   <li>everything else but the clients' paths ({@link ClientPaths}): form login at {@code
  *       /connexion}, a session, CSRF on every form; open: the sign-in page, static resources,
- *       {@code /actuator/health}, {@code /actuator/info}, the OpenAPI document and Swagger UI, and
- *       {@code /dev/**} (which exists in embedded mode only).
+ *       {@code /actuator/health}, {@code /actuator/info}, the OpenAPI document and Swagger UI.
  * </ol>
  *
- * The clients' chain (their own sign-in against {@code client_account}) is added beside these.
+ * Every chain sends a Content-Security-Policy, a Referrer-Policy and no framing ({@link
+ * SecurityHeaders}). The clients' chain (their own sign-in against {@code client_account}) is added
+ * beside these.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -54,6 +69,35 @@ class SecurityConfiguration {
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .csrf(csrf -> csrf.disable())
+        .headers(SecurityHeaders::api)
+        .build();
+  }
+
+  /**
+   * The development tools ({@code /dev}, {@code /dev/mailbox}, {@code /dev/clock}): closed by
+   * default. The gate answers 404 before anything else when the setting is off or the request is
+   * not from loopback; then an administrator's session (signed in at {@code /connexion}, which
+   * brings them back here) and CSRF on the POSTs, the JSON ones included ({@code X-CSRF-TOKEN}).
+   */
+  @Bean
+  @Order(15)
+  SecurityFilterChain developmentToolsChain(HttpSecurity http, Environment environment)
+      throws Exception {
+    var signIn = new LoginUrlAuthenticationEntryPoint("/connexion");
+    var json = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON);
+    json.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+    return http.securityMatcher(DevelopmentTools.PATHS)
+        .addFilterBefore(
+            new DevelopmentToolsGate(DevelopmentTools.enabled(environment)),
+            DisableEncodeUrlFilter.class)
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), json)
+                    .defaultAuthenticationEntryPointFor(signIn, AnyRequestMatcher.INSTANCE))
+        .headers(SecurityHeaders::pages)
         .build();
   }
 
@@ -75,8 +119,6 @@ class SecurityConfiguration {
                         "/images/**",
                         "/favicon.ico",
                         "/error",
-                        "/dev",
-                        "/dev/**",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/info",
@@ -95,8 +137,7 @@ class SecurityConfiguration {
                     .failureUrl("/connexion?erreur")
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?sortie"))
-        // development tools exist in embedded mode only, for the developer's own machine
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/dev/**"))
+        .headers(SecurityHeaders::pages)
         .build();
   }
 }

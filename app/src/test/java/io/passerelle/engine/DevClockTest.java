@@ -1,33 +1,47 @@
 package io.passerelle.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.passerelle.support.Api;
 import io.passerelle.support.PasserelleSpringTest;
+import io.passerelle.support.StaffSignIn;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The development clock of the embedded engine. */
+/**
+ * The development clock of the embedded engine, as a signed-in administrator uses it (the refusals
+ * are in {@code security.DevToolsAttackTest}).
+ */
 @PasserelleSpringTest
 class DevClockTest {
 
   @Autowired MockMvc mvc;
   @Autowired EmbeddedZeebeEngine engine;
+  MockHttpSession admin;
+
+  @BeforeEach
+  void signIn() throws Exception {
+    admin = StaffSignIn.session(mvc, Api.ADMIN);
+  }
 
   @Test
   @DisplayName("GET /dev/clock tells the engine time and how far it is ahead of the wall clock")
   void readsTheClock() throws Exception {
-    mvc.perform(get("/dev/clock"))
+    mvc.perform(get("/dev/clock").session(admin))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.engineTime").isNotEmpty())
         .andExpect(jsonPath("$.offset").isNotEmpty());
@@ -39,6 +53,8 @@ class DevClockTest {
     Duration before = engine.offset();
     mvc.perform(
             post("/dev/clock/advance")
+                .session(admin)
+                .with(csrf().asHeader())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"duration\":\"P1D\"}"))
         .andExpect(status().isOk());
@@ -52,6 +68,8 @@ class DevClockTest {
     Duration before = engine.offset();
     mvc.perform(
             post("/dev/clock/advance")
+                .session(admin)
+                .with(csrf().asHeader())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"duration\":\"" + duration + "\"}"))
         .andExpect(status().isBadRequest())
@@ -64,7 +82,12 @@ class DevClockTest {
   @Test
   @DisplayName("a body that is not JSON gets problem+json too")
   void refusesMalformedJson() throws Exception {
-    mvc.perform(post("/dev/clock/advance").contentType(MediaType.APPLICATION_JSON).content("{nope"))
+    mvc.perform(
+            post("/dev/clock/advance")
+                .session(admin)
+                .with(csrf().asHeader())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{nope"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
   }

@@ -31,7 +31,9 @@ class ProcessDeployerTest {
           0,
           List.of("classpath*:processes/**/*.bpmn"),
           Duration.ofSeconds(10),
-          true);
+          true,
+          "",
+          "");
 
   private ProcessDeployer deployer() {
     when(engine.deployedModels()).thenReturn(models);

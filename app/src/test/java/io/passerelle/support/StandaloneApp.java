@@ -8,7 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts Passerelle as its own application (not the shared test context), for tests of start-up,
- * configuration and failure: any free ports unless told otherwise, and the properties given.
+ * configuration and failure: any free ports unless told otherwise, the development tools on in
+ * embedded mode (as the tests' profile has them), and the properties given.
  */
 public final class StandaloneApp {
 
@@ -22,6 +23,10 @@ public final class StandaloneApp {
     all.put("spring.main.banner-mode", "off");
     // a data directory of its own, deleted at stop, unless the test gives one
     all.put("passerelle.engine.temporary-data-dir", "true");
+    // as the tests' profile: the development tools (mailbox, clock) in embedded mode, unless a test
+    // says otherwise (remote mode refuses them)
+    boolean remote = java.util.List.of(properties).contains("passerelle.engine.mode=remote");
+    all.put("passerelle.development.enabled", String.valueOf(!remote));
     for (String property : properties) {
       int equals = property.indexOf('=');
       all.put(property.substring(0, equals), property.substring(equals + 1));

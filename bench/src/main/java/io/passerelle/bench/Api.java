@@ -79,7 +79,7 @@ final class Api {
     }
   }
 
-  private static Response parse(HttpResponse<String> response) {
+  static Response parse(HttpResponse<String> response) {
     JsonNode body;
     try {
       body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());

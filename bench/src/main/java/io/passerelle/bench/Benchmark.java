@@ -58,6 +58,7 @@ public final class Benchmark {
   private AppProcess app;
   private AppMonitor monitor;
   private Api api;
+  private DevTools devTools;
   private Connection db;
   private Seed seed;
   private long invitationsExpected;
@@ -167,6 +168,8 @@ public final class Benchmark {
     // every mail to this benchmark's SMTP server instead of the development mailbox (which keeps
     // every message in the application's memory)
     environment.put("PASSERELLE_DEV_MAIL_ENABLED", "false");
+    // the engine clock (/dev/clock) is a development tool: on, for this benchmark's admin session
+    environment.put("PASSERELLE_DEVELOPMENT_ENABLED", "true");
     environment.put("SPRING_MAIL_HOST", "127.0.0.1");
     environment.put("SPRING_MAIL_PORT", String.valueOf(sink.port()));
     Path log = options.output().resolve("app.log");
@@ -186,6 +189,7 @@ public final class Benchmark {
         "Passerelle UP in %.1f s (RSS %d MB)",
         app.startup().toMillis() / 1000.0, mb(stats.rssBytes()));
     api = new Api(app.baseUrl(), "admin", "passerelle-admin");
+    devTools = new DevTools(app.baseUrl(), "admin", "passerelle-admin");
   }
 
   private void warmup() throws Exception {
@@ -443,8 +447,7 @@ public final class Benchmark {
     double settled = settle();
     var meter = Meter.start(monitor, db, options.database());
     long advancedMicros = SmtpSink.nowMicros();
-    api.post("/dev/clock/advance", Map.of("duration", duration))
-        .requireStatus(200, "advance the engine clock");
+    devTools.advance(duration).requireStatus(200, "advance the engine clock");
     boolean complete =
         sink.await(
             kind,
@@ -650,7 +653,7 @@ public final class Benchmark {
    * (the SMTP server's), in microseconds: it grows with every advance of the clock.
    */
   private long engineOffsetMicros() throws IOException, InterruptedException {
-    var clock = api.get("/dev/clock").requireStatus(200, "read the engine clock").body();
+    var clock = devTools.clock().requireStatus(200, "read the engine clock").body();
     return Duration.parse(clock.get("offset").asText()).toNanos() / 1_000;
   }
 

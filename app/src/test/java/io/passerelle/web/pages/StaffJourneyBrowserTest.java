@@ -16,14 +16,11 @@ import io.passerelle.onboarding.OnboardingService;
 import io.passerelle.onboarding.ProposeCollaborativeService;
 import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
+import io.passerelle.support.CspViolations;
 import io.passerelle.support.Fixtures;
 import io.passerelle.support.HeadlessChromium;
 import io.passerelle.support.PasserelleSpringTest;
 import io.passerelle.support.TestData;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +64,7 @@ class StaffJourneyBrowserTest {
   void open() {
     fixtures = new Fixtures(staff, dossiers, contacts, links);
     browser = HeadlessChromium.start();
+    CspViolations.watch(browser);
   }
 
   @AfterEach
@@ -101,6 +99,8 @@ class StaffJourneyBrowserTest {
     assertThat(browser.findElements(By.cssSelector(".diagram .highlight-current"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector(".diagram .highlight-passed"))).isNotEmpty();
     assertThat(text(".current-steps")).isNotBlank();
+    // bpmn-js draws under the pages' Content-Security-Policy (no inline script or style)
+    assertThat(CspViolations.onThisPage(browser)).isEmpty();
 
     go("/activations-en-attente");
     assertThat(text("#pending"))
@@ -108,6 +108,8 @@ class StaffJourneyBrowserTest {
         .contains(dossier.companyName())
         .contains("Claire Martin");
 
+    // the development mailbox is an administrator's (issue 19)
+    signIn(Api.ADMIN);
     go("/dev/mailbox");
     var row =
         browser.findElements(By.cssSelector("tr.mail")).stream()
@@ -120,6 +122,7 @@ class StaffJourneyBrowserTest {
             .findElement(By.cssSelector("a.mail-link[href*='/activation/']"))
             .getAttribute("href");
     assertThat(link).contains("/activation/");
+    signIn(Api.MANAGER);
 
     // the client activates from the link, in a browser of their own
     ChromeDriver client = HeadlessChromium.start();
@@ -195,15 +198,25 @@ class StaffJourneyBrowserTest {
     long onboarding = propose(dossier.id(), email, "Eve", "Expirée");
     long invitation = awaitSentInvitation(onboarding);
 
-    var response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(url("/dev/clock/advance")))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"duration\": \"P46D\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
+    // an administrator moves the engine clock from the development page (issue 19)
+    signIn(Api.ADMIN);
+    go("/dev");
+    String offsetBefore = text("#engine-offset");
+    var duration = browser.findElement(By.id("duration"));
+    duration.clear();
+    duration.sendKeys("P46D");
+    duration.submit();
+    waitFor(
+        d -> {
+          try {
+            return d.findElements(By.id("engine-offset")).stream()
+                    .anyMatch(e -> !e.getText().equals(offsetBefore))
+                ? true
+                : null;
+          } catch (org.openqa.selenium.StaleElementReferenceException reloading) {
+            return null;
+          }
+        });
 
     signIn(Api.MANAGER);
     go("/taches");
@@ -217,6 +230,8 @@ class StaffJourneyBrowserTest {
 
     waitFor(ExpectedConditions.attributeToBe(By.id("task-form"), "data-ready", "true"));
     assertThat(text("#task-form")).contains("Invitation expirée").contains("Suite à donner");
+    // form-js renders under the pages' Content-Security-Policy (no inline script or style)
+    assertThat(CspViolations.onThisPage(browser)).isEmpty();
     // the form's own check: nothing chosen yet, nothing is sent
     browser.findElement(By.id("complete")).click();
     assertThat(browser.getCurrentUrl()).contains("/taches/");

@@ -18,9 +18,12 @@ import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.Server;
-import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -68,13 +71,15 @@ public final class PasserelleEngineAssembly {
   /**
    * Builds the engine; nothing runs until {@link #start()}.
    *
-   * @param port the gRPC gateway's port
+   * @param address where the gRPC gateway listens (Passerelle: loopback unless configured)
+   * @param interceptors what every gateway call passes first (the shared secret's check, if any)
    * @param logStorage where the log's blocks are kept
    * @param database the engine's state
    * @param scheduledCommands what the periodic checkers wrote and the engine has not processed yet
    */
   public PasserelleEngineAssembly(
-      int port,
+      InetSocketAddress address,
+      List<ServerInterceptor> interceptors,
       LogStorage logStorage,
       ZeebeDb<ZbColumnFamilies> database,
       StageableScheduledCommandCache scheduledCommands) {
@@ -95,8 +100,16 @@ public final class PasserelleEngineAssembly {
     var jobStreamer = new InMemoryJobStreamer(commandWriter);
     this.gateway =
         new GrpcToLogStreamGateway(
-            commandWriter, PARTITION_ID, PARTITION_COUNT, port, requestStore, jobStreamer);
-    this.grpcServer = ServerBuilder.forPort(port).addService(gateway).build();
+            commandWriter,
+            PARTITION_ID,
+            PARTITION_COUNT,
+            address.getPort(),
+            requestStore,
+            jobStreamer);
+    this.grpcServer =
+        NettyServerBuilder.forAddress(address)
+            .addService(ServerInterceptors.intercept(gateway, interceptors))
+            .build();
     var responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
     var security = new SecurityConfiguration();
     security.getAuthorizations().setEnabled(false);
