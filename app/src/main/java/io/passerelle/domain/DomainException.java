@@ -1,6 +1,9 @@
 package io.passerelle.domain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A business rule refused a request. {@link #code()} is stable (API clients and process workers
@@ -30,6 +33,7 @@ public class DomainException extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final transient List<FieldError> fieldErrors;
+  private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
   public DomainException(Kind kind, String code, String message) {
     this(kind, code, message, List.of());
@@ -71,6 +75,20 @@ public class DomainException extends RuntimeException {
   public static DomainException invalid(String code, String field, String message) {
     return new DomainException(
         Kind.INVALID, code, message, List.of(new FieldError(field, code, message)));
+  }
+
+  /**
+   * Adds a property the API answer carries beside {@code code} (e.g. the link to the onboarding a
+   * duplicate collides with).
+   */
+  public DomainException with(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  /** The properties added with {@link #with}, in order. */
+  public Map<String, Object> properties() {
+    return Collections.unmodifiableMap(properties);
   }
 
   public Kind kind() {

@@ -1,5 +1,7 @@
 package io.passerelle.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.staff.StaffService;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -11,10 +13,16 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * Staff security, two filter chains over the same {@code staff_member} identities:
@@ -40,11 +48,28 @@ class SecurityConfiguration {
         new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt)), Clock.systemUTC());
   }
 
+  /**
+   * A URL the firewall refuses ({@code //}, an encoded {@code /}, {@code ..}) is a 400 through the
+   * error page ({@link ErrorPages}), not an exception.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return new HttpStatusRequestRejectedHandler();
+  }
+
   @Bean
   @Order(10)
-  SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems)
+  SecurityFilterChain apiChain(
+      HttpSecurity http,
+      ProblemSecurityHandlers problems,
+      StaffSignInLimits signInLimits,
+      ObjectMapper json,
+      SpringTemplateEngine templates)
       throws Exception {
     return http.securityMatcher("/api/**")
+        .addFilterBefore(
+            new StaffSignInThrottle(StaffSignInThrottle.Kind.BASIC, signInLimits, json, templates),
+            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Passerelle").authenticationEntryPoint(problems))
         .exceptionHandling(
@@ -59,12 +84,23 @@ class SecurityConfiguration {
 
   @Bean
   @Order(20)
-  SecurityFilterChain staffPagesChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain staffPagesChain(
+      HttpSecurity http,
+      StaffSignInLimits signInLimits,
+      StaffService staff,
+      ObjectMapper json,
+      SpringTemplateEngine templates)
+      throws Exception {
     RequestMatcher[] clientPaths = new RequestMatcher[ClientPaths.PATTERNS.length];
     for (int i = 0; i < clientPaths.length; i++) {
       clientPaths[i] = PathPatternRequestMatcher.withDefaults().matcher(ClientPaths.PATTERNS[i]);
     }
     return http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(clientPaths)))
+        .addFilterBefore(
+            new StaffSignInThrottle(StaffSignInThrottle.Kind.FORM, signInLimits, json, templates),
+            UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new StaffSessionRefresh(staff), CsrfFilter.class)
+        .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(ErrorPages::accessDenied))
         .authorizeHttpRequests(
             requests ->
                 requests
