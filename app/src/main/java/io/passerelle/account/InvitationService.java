@@ -10,6 +10,7 @@ import io.passerelle.domain.Texts;
 import io.passerelle.staff.StaffScope;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -565,9 +566,16 @@ public class InvitationService {
           "password",
           "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
     }
-    if (password.length() > 128) {
+    // bcrypt hashes at most 72 bytes and Spring's encoder refuses more (portal.PasswordPolicy)
+    if (password.length() > 72 && password.getBytes(StandardCharsets.UTF_8).length > 72) {
       throw DomainException.invalid(
-          "TOO_LONG", "password", "A password has at most 128 characters.");
+          "TOO_LONG", "password", "A password has at most 72 bytes in UTF-8.");
+    }
+    if (password.chars().anyMatch(Character::isISOControl)) {
+      throw DomainException.invalid(
+          "PASSWORD_CONTROL_CHARACTER",
+          "password",
+          "A password cannot contain control characters (NUL, tab, line break).");
     }
     if (password.strip().equalsIgnoreCase(email)) {
       throw DomainException.invalid(

@@ -33,7 +33,7 @@ public class DomainException extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final transient List<FieldError> fieldErrors;
-  private final transient Map<String, Object> details = new LinkedHashMap<>();
+  private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
   public DomainException(Kind kind, String code, String message) {
     this(kind, code, message, List.of());
@@ -77,6 +77,20 @@ public class DomainException extends RuntimeException {
         Kind.INVALID, code, message, List.of(new FieldError(field, code, message)));
   }
 
+  /**
+   * Adds a property the API answer carries beside {@code code} (e.g. the link to the onboarding a
+   * duplicate collides with).
+   */
+  public DomainException with(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  /** The properties added with {@link #with}, in order. */
+  public Map<String, Object> properties() {
+    return Collections.unmodifiableMap(properties);
+  }
+
   public Kind kind() {
     return kind;
   }
@@ -87,18 +101,5 @@ public class DomainException extends RuntimeException {
 
   public List<FieldError> fieldErrors() {
     return fieldErrors;
-  }
-
-  /**
-   * Adds what the caller needs to act on the refusal, e.g. the dossier that already has a SIRET
-   * ({@code existingDossier}); the API writes each as a property of the problem.
-   */
-  public DomainException with(String name, Object value) {
-    details.put(name, value);
-    return this;
-  }
-
-  public Map<String, Object> details() {
-    return Collections.unmodifiableMap(details);
   }
 }

@@ -27,6 +27,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,16 +52,24 @@ class OnboardingController {
   private final OnboardingService onboardings;
   private final InvitationService invitations;
   private final ProcessEngine engine;
+  private final TransactionTemplate eachItem;
 
   OnboardingController(
       OnboardingService onboardings,
       InvitationService invitations,
       ProcessEngine engine,
-      ScopedResources scoped) {
+      ScopedResources scoped,
+      PlatformTransactionManager transactions) {
     this.scoped = scoped;
     this.onboardings = onboardings;
     this.invitations = invitations;
     this.engine = engine;
+    // Each item of a batch in a transaction of its own: a refused item (a DomainException out of a
+    // @Transactional service) marks its own transaction rollback-only, not the request's — with
+    // an Idempotency-Key the whole request runs in the key's transaction (web.IdempotencyFilter),
+    // which a refusal inside used to doom (500, the valid items rolled back).
+    this.eachItem = new TransactionTemplate(transactions);
+    this.eachItem.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
@@ -151,33 +162,32 @@ class OnboardingController {
     List<BatchOutcome> outcomes = new ArrayList<>();
     for (long invitationId : selection.invitationIds()) {
       try {
-        // one outside the member's dossiers is refused as unknown, naming nothing
-        scoped.requireVisible(ScopedResources.Kind.INVITATION, invitationId);
-        InvitationView invitation = invitations.get(invitationId);
-        if (invitation.onboardingId() == null) {
-          throw DomainException.conflict(
-              "NOT_AN_ONBOARDING",
-              "This invitation was not sent by an onboarding: nothing to "
-                  + (resend ? "resend" : "cancel")
-                  + " here.");
-        }
-        if (resend) {
-          onboardings.resend(invitation.onboardingId(), me.actor());
-        } else {
-          onboardings.cancel(invitation.onboardingId(), me.actor());
-        }
-        outcomes.add(
-            new BatchOutcome(
-                invitationId,
-                invitation.onboardingId(),
-                resend ? "RESENT" : "CANCELLED",
-                null,
-                null));
+        outcomes.add(eachItem.execute(status -> item(invitationId, me, resend)));
       } catch (DomainException e) {
         outcomes.add(new BatchOutcome(invitationId, null, "REFUSED", e.code(), e.getMessage()));
       }
     }
     return outcomes;
+  }
+
+  private BatchOutcome item(long invitationId, StaffPrincipal me, boolean resend) {
+    // one outside the member's dossiers is refused as unknown, naming nothing
+    scoped.requireVisible(ScopedResources.Kind.INVITATION, invitationId);
+    InvitationView invitation = invitations.get(invitationId);
+    if (invitation.onboardingId() == null) {
+      throw DomainException.conflict(
+          "NOT_AN_ONBOARDING",
+          "This invitation was not sent by an onboarding: nothing to "
+              + (resend ? "resend" : "cancel")
+              + " here.");
+    }
+    if (resend) {
+      onboardings.resend(invitation.onboardingId(), me.actor());
+    } else {
+      onboardings.cancel(invitation.onboardingId(), me.actor());
+    }
+    return new BatchOutcome(
+        invitationId, invitation.onboardingId(), resend ? "RESENT" : "CANCELLED", null, null);
   }
 
   private InstanceState state(Long processInstanceKey) {

@@ -50,4 +50,28 @@ interface OnboardingRepository
           + " (io.passerelle.onboarding.OnboardingStatus.STARTING,"
           + " io.passerelle.onboarding.OnboardingStatus.IN_PROGRESS)")
   boolean existsRunning(long dossierId, long contactId, String offerCode);
+
+  /** The running onboarding to the offer for the pair, if any (for the 409's link). */
+  @Query(
+      "select o.id from Onboarding o"
+          + " where o.dossierId = :dossierId and o.contactId = :contactId"
+          + " and o.offerCode = :offerCode and o.status in"
+          + " (io.passerelle.onboarding.OnboardingStatus.STARTING,"
+          + " io.passerelle.onboarding.OnboardingStatus.IN_PROGRESS)")
+  List<Long> runningIds(long dossierId, long contactId, String offerCode);
+
+  /**
+   * The running onboarding to the offer on the dossier for this address (lower-case, trimmed):
+   * proposed to a new contact not yet created ({@code new_contact}), or to the contact it created.
+   */
+  @Query(
+      value =
+          "select o.id from onboarding o left join contact c on c.id = o.contact_id"
+              + " where o.dossier_id = :dossierId and o.offer_code = :offerCode"
+              + " and o.status in ('STARTING', 'IN_PROGRESS')"
+              + " and (lower(trim(o.new_contact ->> 'email')) = :email"
+              + " or lower(trim(c.email)) = :email)"
+              + " order by o.id limit 1",
+      nativeQuery = true)
+  List<Long> runningForAddress(long dossierId, String offerCode, String email);
 }

@@ -387,7 +387,12 @@ public class OnboardingService {
             "CONTACT_INACTIVE", "contactId", "This contact is not active: reactivate it first.");
       }
       links.checkTerms(contact.subscriberType(), contact.consultationOnly(), terms);
-      lockKey = "contact-" + contactId;
+      // the same lock as a proposal to this address as a new contact: the two paths exclude
+      // each other
+      lockKey =
+          contact.email() == null
+              ? "contact-" + contactId
+              : "email-" + EmailAddresses.comparable(contact.email());
     } else {
       NewContact data = command.newContact();
       contacts.check(data);
@@ -404,6 +409,20 @@ public class OnboardingService {
     locks.lock("onboarding-request", command.dossierId() + ":" + lockKey + ":" + offer.code());
     if (contactId != null) {
       refuseDuplicate(command.dossierId(), contactId, offer.code());
+    } else {
+      // concurrent proposals to the same new address: the first holds the lock until it commits,
+      // the others then find its onboarding here (before, each made one: five onboardings, mails)
+      onboardings
+          .runningForAddress(
+              command.dossierId(),
+              offer.code(),
+              EmailAddresses.comparable(command.newContact().email()))
+          .stream()
+          .findFirst()
+          .ifPresent(
+              id -> {
+                throw alreadyRunning(id);
+              });
     }
     Onboarding onboarding =
         new Onboarding(
@@ -478,10 +497,10 @@ public class OnboardingService {
 
   private void refuseDuplicate(long dossierId, long contactId, String offerCode) {
     if (onboardings.existsRunning(dossierId, contactId, offerCode)) {
-      throw DomainException.conflict(
-          "ONBOARDING_ALREADY_RUNNING",
-          "An onboarding to this offer is already running for this contact on this dossier:"
-              + " resend or cancel its invitation instead.");
+      throw alreadyRunning(
+          onboardings.runningIds(dossierId, contactId, offerCode).stream()
+              .findFirst()
+              .orElse(null));
     }
     boolean active =
         collaboration
@@ -493,6 +512,21 @@ public class OnboardingService {
       throw DomainException.conflict(
           "SERVICE_ALREADY_ACTIVE", "This contact already has this offer on this dossier.");
     }
+  }
+
+  /** 409 ONBOARDING_ALREADY_RUNNING, with the running onboarding's id and link. */
+  private static DomainException alreadyRunning(Long onboardingId) {
+    var refusal =
+        DomainException.conflict(
+            "ONBOARDING_ALREADY_RUNNING",
+            "An onboarding to this offer is already running for this contact on this dossier:"
+                + " resend or cancel its invitation instead.");
+    if (onboardingId != null) {
+      refusal
+          .with("onboardingId", onboardingId)
+          .with("onboarding", "/api/onboardings/" + onboardingId);
+    }
+    return refusal;
   }
 
   private OnboardingView save(Onboarding onboarding, Actor actor) {

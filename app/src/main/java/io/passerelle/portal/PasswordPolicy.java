@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules a client's password follows, when they activate their space and when they choose a new
- * one: at least 12 characters (at most 128), not their e-mail address, and not a common password.
+ * The rules a password follows, a client's (when they activate their space and when they choose a
+ * new one) and a staff member's (created or changed by the administrator, {@code StaffService}): at
+ * least 12 characters, at most {@value #MAX_BYTES} bytes in UTF-8 (bcrypt reads no further: a
+ * longer password would be cut silently, and Spring's encoder refuses it), no control character
+ * (NUL, line breaks, tabs: they cannot be typed back reliably), not the e-mail address, and not a
+ * common password.
  *
  * <p>"Common" means, ignoring case: one of the 30,000 most frequent leaked passwords (the data of
  * zxcvbn4j, unpacked at build time to {@code portal/common-passwords.txt}, see app/pom.xml), or of
@@ -32,11 +36,14 @@ import org.springframework.stereotype.Component;
 public class PasswordPolicy {
 
   public static final int MIN_LENGTH = InvitationService.MIN_PASSWORD_LENGTH;
-  public static final int MAX_LENGTH = 128;
+
+  /** bcrypt's limit: it hashes the first 72 bytes of the password and refuses more. */
+  public static final int MAX_BYTES = 72;
 
   /** Why a password is refused. */
   public enum Violation {
     REQUIRED,
+    CONTROL_CHARACTER,
     TOO_SHORT,
     TOO_LONG,
     IS_EMAIL,
@@ -78,11 +85,14 @@ public class PasswordPolicy {
     if (password == null || password.isEmpty()) {
       return Optional.of(Violation.REQUIRED);
     }
+    if (hasControlCharacter(password)) {
+      return Optional.of(Violation.CONTROL_CHARACTER);
+    }
     int length = password.codePointCount(0, password.length());
     if (length < MIN_LENGTH) {
       return Optional.of(Violation.TOO_SHORT);
     }
-    if (length > MAX_LENGTH) {
+    if (tooLong(password)) {
       return Optional.of(Violation.TOO_LONG);
     }
     if (isEmail(password, email)) {
@@ -95,6 +105,17 @@ public class PasswordPolicy {
       return Optional.of(Violation.MISMATCH);
     }
     return Optional.empty();
+  }
+
+  /** More than {@value #MAX_BYTES} bytes in UTF-8 (an "é" is 2, an emoji 4). */
+  public static boolean tooLong(String password) {
+    return password.length() > MAX_BYTES
+        && password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
+  }
+
+  /** NUL and the other C0/C1 control characters, line breaks and tabs included. */
+  public static boolean hasControlCharacter(String password) {
+    return password.chars().anyMatch(Character::isISOControl);
   }
 
   boolean isCommon(String password) {

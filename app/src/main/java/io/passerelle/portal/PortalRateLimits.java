@@ -1,6 +1,7 @@
 package io.passerelle.portal;
 
-import io.passerelle.portal.RateLimiter.Decision;
+import io.passerelle.web.RateLimiter;
+import io.passerelle.web.RateLimiter.Decision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

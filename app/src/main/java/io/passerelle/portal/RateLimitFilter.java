@@ -1,6 +1,6 @@
 package io.passerelle.portal;
 
-import io.passerelle.portal.RateLimiter.Decision;
+import io.passerelle.web.RateLimiter.Decision;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -95,7 +95,8 @@ class StaffController {
       @NotBlank @Size(max = 100) @PlainText String firstName,
       @NotBlank @Size(max = 100) @PlainText String lastName,
       @NotNull StaffRole role,
-      @NotBlank @Size(min = 12, max = 128) String password) {}
+      // the service applies the password policy (length in bytes, common passwords), with codes
+      @NotNull String password) {}
 
   record UpdateStaffRequest(
       @Size(max = 254) @ValidEmail String email,
@@ -103,5 +104,5 @@ class StaffController {
       @Size(max = 100) @PlainText String lastName,
       StaffRole role,
       Boolean active,
-      @Size(min = 12, max = 128) String password) {}
+      String password) {}
 }

@@ -5,6 +5,7 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
+import io.passerelle.portal.PasswordPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +32,19 @@ public class StaffService {
 
   private final StaffRepository staff;
   private final PasswordEncoder passwords;
+  private final PasswordPolicy policy;
   private final Locks locks;
   private final Clock clock;
 
-  StaffService(StaffRepository staff, PasswordEncoder passwords, Locks locks, Clock clock) {
+  StaffService(
+      StaffRepository staff,
+      PasswordEncoder passwords,
+      PasswordPolicy policy,
+      Locks locks,
+      Clock clock) {
     this.staff = staff;
     this.passwords = passwords;
+    this.policy = policy;
     this.locks = locks;
     this.clock = clock;
   }
@@ -61,7 +69,7 @@ public class StaffService {
       errors.add(
           new DomainException.FieldError("role", "REQUIRED", "Choose ADMIN, MANAGER or STAFF."));
     }
-    checkPassword(request.password(), errors);
+    checkPassword(request.password(), email, errors);
     if (!errors.isEmpty()) {
       throw new DomainException(
           DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
@@ -106,7 +114,10 @@ public class StaffService {
       member.rename(first, last, now);
     }
     if (changes.password() != null) {
-      checkPassword(changes.password(), errors);
+      checkPassword(
+          changes.password(),
+          changes.email() != null ? changes.email() : member.getEmail(),
+          errors);
       if (errors.isEmpty()) {
         member.changePasswordHash(passwords.encode(changes.password()), now);
       }
@@ -189,6 +200,15 @@ public class StaffService {
                     "STAFF_UNKNOWN", field, "No active staff member has the id " + id + "."));
   }
 
+  /**
+   * The staff member as they are now, for open sessions (their role or state may have changed since
+   * they signed in).
+   */
+  @Transactional(readOnly = true)
+  public Optional<StaffView> current(long id) {
+    return staff.findById(id).map(StaffMember::view);
+  }
+
   /** The password hash for sign-in (the security configuration's user details). */
   @Transactional(readOnly = true)
   public Optional<Credentials> credentials(String username) {
@@ -235,17 +255,44 @@ public class StaffService {
     return trimmed;
   }
 
-  private static void checkPassword(String password, List<DomainException.FieldError> errors) {
-    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-      errors.add(
-          new DomainException.FieldError(
-              "password",
-              "PASSWORD_TOO_SHORT",
-              "A password has at least " + MIN_PASSWORD_LENGTH + " characters."));
-    } else if (password.length() > 128) {
-      errors.add(
-          new DomainException.FieldError(
-              "password", "TOO_LONG", "A password has at most 128 characters."));
-    }
+  /** The clients' password policy ({@link PasswordPolicy}), with the API's codes and words. */
+  private void checkPassword(
+      String password, String email, List<DomainException.FieldError> errors) {
+    policy
+        .check(password, null, email)
+        .ifPresent(
+            violation ->
+                errors.add(
+                    switch (violation) {
+                      case REQUIRED, TOO_SHORT ->
+                          passwordError(
+                              "PASSWORD_TOO_SHORT",
+                              "A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
+                      case TOO_LONG ->
+                          passwordError(
+                              "PASSWORD_TOO_LONG",
+                              "A password has at most "
+                                  + PasswordPolicy.MAX_BYTES
+                                  + " bytes in UTF-8 (72 characters without accents; an accented"
+                                  + " letter counts 2, an emoji 4).");
+                      case CONTROL_CHARACTER ->
+                          passwordError(
+                              "PASSWORD_CONTROL_CHARACTER",
+                              "A password cannot contain control characters (NUL, tab, line"
+                                  + " break).");
+                      case IS_EMAIL ->
+                          passwordError(
+                              "PASSWORD_IS_EMAIL",
+                              "A password cannot be the e-mail address, nor look like it.");
+                      case COMMON, MISMATCH ->
+                          passwordError(
+                              "PASSWORD_COMMON",
+                              "This password is among the most common ones, or a row of keys:"
+                                  + " choose another (a sentence of a few words, for example).");
+                    }));
+  }
+
+  private static DomainException.FieldError passwordError(String code, String message) {
+    return new DomainException.FieldError("password", code, message);
   }
 }

@@ -1,5 +1,6 @@
 package io.passerelle.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.passerelle.domain.DomainException;
@@ -28,6 +29,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -38,8 +40,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every API error is an RFC 9457 problem+json with a stable {@code code} and, when input fields are
  * at fault, {@code errors: [{field, code, message}]}. Spring MVC's own errors (malformed JSON,
  * wrong method, missing parameter) keep their standard problem form and get a code too.
+ *
+ * <p>It answers for the {@code @RestController}s only: an error on a page, or before any controller
+ * was chosen (404, 405, 415 of the mapping), goes to the container's error page, {@link
+ * ErrorPages}, which answers problem+json under {@code /api/} and the French page elsewhere.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final java.util.regex.Pattern CONSTRAINT_IN_MESSAGE =
@@ -79,12 +85,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
     ProblemDetail problem = problem(status, e.code(), e.getMessage());
+    e.properties().forEach(problem::setProperty);
     if (!e.fieldErrors().isEmpty()) {
       problem.setProperty(
           "errors",
           e.fieldErrors().stream().map(f -> error(f.field(), f.code(), f.message())).toList());
     }
-    e.details().forEach(problem::setProperty);
     return problem;
   }
 
@@ -195,6 +201,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodySizeLimit.TooLarge tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+            .headers(headers)
+            .body(
+                problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "PAYLOAD_TOO_LARGE",
+                    tooLarge.getMessage() + ": send less."));
+      }
+    }
+    if (e.getCause() instanceof JsonParseException parse
+        && parse.getOriginalMessage() != null
+        && parse.getOriginalMessage().startsWith("Duplicate field")) {
+      return ResponseEntity.badRequest()
+          .headers(headers)
+          .body(
+              problem(
+                  HttpStatus.BAD_REQUEST,
+                  "DUPLICATE_KEY",
+                  "The JSON body names a field twice ("
+                      + parse.getOriginalMessage().substring("Duplicate field ".length())
+                      + "): send each field once."));
+    }
+    if (e.getCause() instanceof MismatchedInputException trailing
+        && trailing.getOriginalMessage() != null
+        && trailing.getOriginalMessage().startsWith("Trailing token")) {
+      return ResponseEntity.badRequest()
+          .headers(headers)
+          .body(
+              problem(
+                  HttpStatus.BAD_REQUEST,
+                  "TRAILING_DATA",
+                  "The request body has data after its JSON value: send one JSON value."));
+    }
     ProblemDetail problem =
         problem(
             HttpStatus.BAD_REQUEST,

@@ -98,7 +98,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
       }
       forwarded = request;
     } else {
-      body = request.getInputStream().readAllBytes();
+      try {
+        body = request.getInputStream().readAllBytes();
+      } catch (BodySizeLimit.TooLarge tooLarge) {
+        problem(
+            request,
+            response,
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "PAYLOAD_TOO_LARGE",
+            tooLarge.getMessage() + ": send less.");
+        return;
+      }
       forwarded = new CachedBodyRequest(request, body);
     }
     byte[] hash = requestHash(request, body);

@@ -2,6 +2,8 @@ package io.passerelle.web;
 
 import io.passerelle.development.DevelopmentTools;
 import io.passerelle.development.DevelopmentToolsGate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.staff.StaffService;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -26,6 +33,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * Staff security, two filter chains over the same {@code staff_member} identities:
@@ -55,11 +63,28 @@ class SecurityConfiguration {
         new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt)), Clock.systemUTC());
   }
 
+  /**
+   * A URL the firewall refuses ({@code //}, an encoded {@code /}, {@code ..}) is a 400 through the
+   * error page ({@link ErrorPages}), not an exception.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return new HttpStatusRequestRejectedHandler();
+  }
+
   @Bean
   @Order(10)
-  SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems)
+  SecurityFilterChain apiChain(
+      HttpSecurity http,
+      ProblemSecurityHandlers problems,
+      StaffSignInLimits signInLimits,
+      ObjectMapper json,
+      SpringTemplateEngine templates)
       throws Exception {
     return http.securityMatcher("/api/**")
+        .addFilterBefore(
+            new StaffSignInThrottle(StaffSignInThrottle.Kind.BASIC, signInLimits, json, templates),
+            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Passerelle").authenticationEntryPoint(problems))
         .exceptionHandling(
@@ -103,12 +128,23 @@ class SecurityConfiguration {
 
   @Bean
   @Order(20)
-  SecurityFilterChain staffPagesChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain staffPagesChain(
+      HttpSecurity http,
+      StaffSignInLimits signInLimits,
+      StaffService staff,
+      ObjectMapper json,
+      SpringTemplateEngine templates)
+      throws Exception {
     RequestMatcher[] clientPaths = new RequestMatcher[ClientPaths.PATTERNS.length];
     for (int i = 0; i < clientPaths.length; i++) {
       clientPaths[i] = PathPatternRequestMatcher.withDefaults().matcher(ClientPaths.PATTERNS[i]);
     }
     return http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(clientPaths)))
+        .addFilterBefore(
+            new StaffSignInThrottle(StaffSignInThrottle.Kind.FORM, signInLimits, json, templates),
+            UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new StaffSessionRefresh(staff), CsrfFilter.class)
+        .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(ErrorPages::accessDenied))
         .authorizeHttpRequests(
             requests ->
                 requests

@@ -1,4 +1,4 @@
-package io.passerelle.portal;
+package io.passerelle.web;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,26 +13,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sliding-window counters in memory: at most {@code limit} events per key within {@code window}.
- * One instance per application (the portal's limits are per node: behind several nodes each counts
- * its own, which multiplies the limit by the number of nodes — acceptable for abuse protection).
+ * One instance per use (the client portal's {@code PortalRateLimits}, the staff sign-in's {@link
+ * StaffSignInLimits}). The limits are per node: behind several nodes each counts its own, which
+ * multiplies the limit by the number of nodes — acceptable for abuse protection until the counters
+ * move to the database.
  *
  * <p>Memory is bounded: each key keeps at most {@code limit} timestamps, keys whose events all lie
  * outside the window are purged now and then, and past {@link #MAX_KEYS} live keys new keys are
  * refused (fail closed, logged) until old ones expire.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
   static final int MAX_KEYS = 200_000;
   private static final int PURGE_EVERY = 1_000;
 
   /** The answer: allowed, or refused until {@code retryAfter} has passed. */
-  record Decision(boolean allowed, Duration retryAfter) {
+  public record Decision(boolean allowed, Duration retryAfter) {
 
-    static final Decision ALLOWED = new Decision(true, Duration.ZERO);
+    public static final Decision ALLOWED = new Decision(true, Duration.ZERO);
 
     /** Whole seconds for a Retry-After header, at least 1. */
-    long retryAfterSeconds() {
+    public long retryAfterSeconds() {
       long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
       return Math.max(1, seconds);
     }
@@ -42,27 +44,27 @@ final class RateLimiter {
   private final AtomicInteger calls = new AtomicInteger();
   private final Clock clock;
 
-  RateLimiter(Clock clock) {
+  public RateLimiter(Clock clock) {
     this.clock = clock;
   }
 
   /** Counts one event for the key if it fits in the window; otherwise says when to come back. */
-  Decision acquire(String key, int limit, Duration window) {
+  public Decision acquire(String key, int limit, Duration window) {
     return decide(key, limit, window, true);
   }
 
   /** Whether one more event would fit, without counting it. */
-  Decision check(String key, int limit, Duration window) {
+  public Decision check(String key, int limit, Duration window) {
     return decide(key, limit, window, false);
   }
 
   /** Counts one event for the key, even past the limit (e.g. a failed sign-in). */
-  void record(String key, int limit, Duration window) {
+  public void record(String key, int limit, Duration window) {
     decide(key, limit, window, true);
   }
 
   /** Forgets every key (tests, and a clean slate after a configuration change). */
-  void clear() {
+  public void clear() {
     events.clear();
   }
 

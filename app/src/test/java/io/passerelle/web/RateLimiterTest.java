@@ -1,4 +1,4 @@
-package io.passerelle.portal;
+package io.passerelle.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
