@@ -56,6 +56,11 @@ public class EmbeddedZeebeEngine implements DisposableBean {
   private long offsetMillis;
   private volatile boolean stopped;
 
+  /** The engine on its gateway's default address (loopback, no secret): tests, measurements. */
+  public EmbeddedZeebeEngine(int port, EngineDataDirectory data, boolean groupCommit) {
+    this(port, GatewayBinding.loopback(), data, groupCommit);
+  }
+
   /**
    * Recovers the engine from {@code data} and starts it.
    *

@@ -1,8 +1,8 @@
 package io.passerelle.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.development.DevelopmentTools;
 import io.passerelle.development.DevelopmentToolsGate;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.staff.StaffService;
 import java.time.Clock;
 import java.util.Map;
