@@ -630,6 +630,12 @@ class OnboardingJourneyTest {
         .contains("data-type=\"INVITATION_ISSUED\"")
         .contains("data-type=\"WIDGET_ENABLED\"")
         .contains("data-type=\"ONBOARDING_COMPLETED\"");
+    // the same instance in Operate (remote mode's link, configured in the tests' profile)
+    assertThat(page)
+        .contains(
+            "href=\"http://camunda.test/operate/processes/"
+                + onboardings.get(id).processInstanceKey()
+                + "\"");
   }
 
   @Test

@@ -345,7 +345,10 @@ class DossierCreationPagesTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"details-form\"")))
         .andExpect(content().string(containsString("value=\"" + name + "\"")))
-        .andExpect(content().string(containsString("/dossiers/demandes/" + id + "/informations")));
+        .andExpect(content().string(containsString("/dossiers/demandes/" + id + "/informations")))
+        // the same task in Tasklist (remote mode's link, configured in the tests' profile)
+        .andExpect(
+            content().string(containsString("href=\"http://camunda.test/tasklist/" + key + "\"")));
     mvc.perform(get(location + "/etat").with(as(Api.MANAGER)))
         .andExpect(content().string(containsString("data-stage=\"DETAILS\"")));
 
