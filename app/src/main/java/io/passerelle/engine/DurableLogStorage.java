@@ -395,6 +395,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
         sleepQuietly();
         continue;
       }
+      failure = null;
       List<Pending> done = new ArrayList<>();
       synchronized (this) {
         forces++;
