@@ -234,6 +234,39 @@ class EngineRestartTest {
   }
 
   @Test
+  @DisplayName("the projection's image gives back every task, step, incident and trail it held")
+  void projectionImage() {
+    start();
+    client.newDeployResourceCommand().addProcessModel(model(), "durable.bpmn").send().join();
+    long message = create("message", "m-2");
+    long task = create("task", "u-2");
+    long failing = create("job", "j-3");
+    awaitWaitingIn(message, "MessageEvent_Go");
+    awaitWaitingIn(task, "UserTask_Assigned");
+    awaitWaitingIn(failing, "ServiceTask_Job");
+    ActivatedJob job =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> activate(Duration.ofMinutes(5)), j -> j.size() == 1)
+            .getFirst();
+    client.newFailCommand(job.getKey()).retries(0).errorMessage("SMTP refused").send().join();
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !projection.instanceState(failing).orElseThrow().incidents().isEmpty());
+
+    var image = projection.image();
+    var copy = new EngineRecordProjection(engine.logStream().newLogStreamReader(), (d, e) -> e);
+    copy.restore(image.content());
+
+    assertThat(copy.catchUpNow()).isGreaterThanOrEqualTo(image.position());
+    assertThat(copy.openUserTasks()).isEqualTo(projection.openUserTasks());
+    for (long key : List.of(message, task, failing)) {
+      assertThat(copy.instanceState(key)).isEqualTo(projection.instanceState(key));
+      assertThat(copy.instanceTrail(key)).isEqualTo(projection.instanceTrail(key));
+    }
+  }
+
+  @Test
   @DisplayName("a second engine on a data directory in use stops with one line; the first goes on")
   void locked() {
     start();
