@@ -195,6 +195,7 @@ class EngineRestartTest {
     kept.writeClockOffset(kept.clockOffsetMillis() + Duration.ofHours(2).toMillis());
     kept.close();
     start();
+    assertThat(engine.offset()).isEqualTo(Duration.ofHours(2));
 
     // the message wait: still there, and the message completes it
     assertThat(projection.instanceState(message).orElseThrow().activeElementIds())
@@ -224,6 +225,8 @@ class EngineRestartTest {
     // the job in flight: still activated for its worker until its time-out, then delivered again
     assertThat(activate(Duration.ofMinutes(5))).isEmpty();
     engine.advance(Duration.ofMinutes(6));
+    // kept before it took effect: a crash now would not take the clock back
+    assertThat(data.clockOffsetMillis()).isEqualTo(Duration.ofMinutes(126).toMillis());
     List<ActivatedJob> again =
         await().atMost(PATIENCE).until(() -> activate(Duration.ofMinutes(5)), j -> !j.isEmpty());
     assertThat(again)
