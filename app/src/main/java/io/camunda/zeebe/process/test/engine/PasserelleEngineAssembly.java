@@ -107,16 +107,14 @@ public final class PasserelleEngineAssembly {
         new GrpcToLogStreamGateway(
             commandWriter, PARTITION_ID, PARTITION_COUNT, port, requestStore, jobStreamer);
     this.grpcServer = ServerBuilder.forPort(port).addService(gateway).build();
-    var responseWriter =
-        new CurrentProcessResponses(
-            new GrpcResponseWriter(gateway, requestStore, null), firstRequestId);
+    var responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
     var security = new SecurityConfiguration();
     security.getAuthorizations().setEnabled(false);
     this.streamProcessor =
         StreamProcessor.builder()
             .logStream(logStream)
             .zeebeDb(database)
-            .commandResponseWriter(responseWriter)
+            .commandResponseWriter(new CurrentProcessResponses(responseWriter, firstRequestId))
             .partitionCommandSender(commandSender)
             .recordProcessors(
                 List.of(
