@@ -351,10 +351,9 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
     }
     Segment created = openSegment(directory.resolve(String.format("%020d%s", low, SUFFIX)));
     segments.add(created);
-    if (last == null) {
-      // the new file's directory entry must survive a crash too
-      forceDirectory();
-    }
+    // the new file's directory entry must survive a crash too (forcing the file does not promise
+    // it); once per segment
+    forceDirectory();
     return created;
   }
 
@@ -395,6 +394,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
         sleepQuietly();
         continue;
       }
+      failure = null;
       List<Pending> done = new ArrayList<>();
       synchronized (this) {
         forces++;

@@ -29,4 +29,4 @@ public record EngineDataProperties(
     @DefaultValue("false") boolean temporaryDataDir,
     @DefaultValue("true") boolean groupCommit,
     @DefaultValue("1m") Duration snapshotInterval,
-    @DefaultValue("100000") @Positive long snapshotRecords) {}
+    @DefaultValue("50000") @Positive long snapshotRecords) {}

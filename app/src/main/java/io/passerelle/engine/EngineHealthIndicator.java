@@ -1,6 +1,12 @@
 package io.passerelle.engine;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -16,10 +22,18 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
   private final ProcessEngine engine;
+  private final ObjectProvider<EmbeddedZeebeEngine> embedded;
 
+  /** Without the durability details (remote mode, or a test of the gateway's answer alone). */
   EngineHealthIndicator(ProcessEngine engine) {
+    this(engine, new StaticListableBeanFactory().getBeanProvider(EmbeddedZeebeEngine.class));
+  }
+
+  @Autowired
+  EngineHealthIndicator(ProcessEngine engine, ObjectProvider<EmbeddedZeebeEngine> embedded) {
     super("The process engine does not answer");
     this.engine = engine;
+    this.embedded = embedded;
   }
 
   @Override
@@ -34,5 +48,33 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
         .withDetail("mode", engine.mode().name().toLowerCase())
         .withDetail("gatewayVersion", topology.gatewayVersion())
         .withDetail("partitions", topology.partitions());
+    EmbeddedZeebeEngine local = embedded.getIfAvailable();
+    if (local != null) {
+      durability(builder, local);
+    }
+  }
+
+  /** Embedded mode: where the data directory stands; DOWN when the log cannot be forced to disk. */
+  private static void durability(Health.Builder builder, EmbeddedZeebeEngine local) {
+    var log = local.logStorage();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("dataDirectory", local.dataDirectory().root().toString());
+    details.put("logFirstPosition", log.firstPosition());
+    details.put("logLastPosition", log.lastPosition());
+    details.put("logSegments", log.segmentCount());
+    details.put("logMegabytes", log.byteCount() / (1024 * 1024));
+    local.snapshots().list().stream()
+        .findFirst()
+        .ifPresent(
+            s -> {
+              details.put("lastSnapshotPosition", s.processedPosition());
+              details.put("lastSnapshotAt", Instant.ofEpochMilli(s.takenAt()).toString());
+            });
+    if (log.failure() != null) {
+      builder
+          .down()
+          .withDetail("error", "The engine's log cannot be forced to disk: " + log.failure());
+    }
+    builder.withDetail("durability", details);
   }
 }

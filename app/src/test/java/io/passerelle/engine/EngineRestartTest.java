@@ -195,6 +195,7 @@ class EngineRestartTest {
     kept.writeClockOffset(kept.clockOffsetMillis() + Duration.ofHours(2).toMillis());
     kept.close();
     start();
+    assertThat(engine.offset()).isEqualTo(Duration.ofHours(2));
 
     // the message wait: still there, and the message completes it
     assertThat(projection.instanceState(message).orElseThrow().activeElementIds())
@@ -224,6 +225,8 @@ class EngineRestartTest {
     // the job in flight: still activated for its worker until its time-out, then delivered again
     assertThat(activate(Duration.ofMinutes(5))).isEmpty();
     engine.advance(Duration.ofMinutes(6));
+    // kept before it took effect: a crash now would not take the clock back
+    assertThat(data.clockOffsetMillis()).isEqualTo(Duration.ofMinutes(126).toMillis());
     List<ActivatedJob> again =
         await().atMost(PATIENCE).until(() -> activate(Duration.ofMinutes(5)), j -> !j.isEmpty());
     assertThat(again)
@@ -231,6 +234,39 @@ class EngineRestartTest {
         .satisfies(j -> assertThat(j.getProcessInstanceKey()).isEqualTo(job));
     client.newCompleteCommand(again.getFirst().getKey()).send().join();
     awaitStatus(job, InstanceState.Status.COMPLETED);
+  }
+
+  @Test
+  @DisplayName("the projection's image gives back every task, step, incident and trail it held")
+  void projectionImage() {
+    start();
+    client.newDeployResourceCommand().addProcessModel(model(), "durable.bpmn").send().join();
+    long message = create("message", "m-2");
+    long task = create("task", "u-2");
+    long failing = create("job", "j-3");
+    awaitWaitingIn(message, "MessageEvent_Go");
+    awaitWaitingIn(task, "UserTask_Assigned");
+    awaitWaitingIn(failing, "ServiceTask_Job");
+    ActivatedJob job =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> activate(Duration.ofMinutes(5)), j -> j.size() == 1)
+            .getFirst();
+    client.newFailCommand(job.getKey()).retries(0).errorMessage("SMTP refused").send().join();
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !projection.instanceState(failing).orElseThrow().incidents().isEmpty());
+
+    var image = projection.image();
+    var copy = new EngineRecordProjection(engine.logStream().newLogStreamReader(), (d, e) -> e);
+    copy.restore(image.content());
+
+    assertThat(copy.catchUpNow()).isGreaterThanOrEqualTo(image.position());
+    assertThat(copy.openUserTasks()).isEqualTo(projection.openUserTasks());
+    for (long key : List.of(message, task, failing)) {
+      assertThat(copy.instanceState(key)).isEqualTo(projection.instanceState(key));
+      assertThat(copy.instanceTrail(key)).isEqualTo(projection.instanceTrail(key));
+    }
   }
 
   @Test

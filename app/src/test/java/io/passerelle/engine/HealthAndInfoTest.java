@@ -25,6 +25,7 @@ class HealthAndInfoTest {
         .andExpect(jsonPath("$.components.db.status").value("UP"))
         .andExpect(jsonPath("$.components.engine.status").value("UP"))
         .andExpect(jsonPath("$.components.engine.details.mode").value("embedded"))
+        .andExpect(jsonPath("$.components.engine.details.durability.logSegments").isNumber())
         .andExpect(jsonPath("$.components.mail.status").value("UP"));
   }
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,6 +160,17 @@ public final class Benchmark {
     }
   }
 
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (var files = Files.walk(path)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
   private void startApp() throws Exception {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("PASSERELLE_ENGINE_MODE", "embedded");
@@ -172,6 +184,10 @@ public final class Benchmark {
     environment.put("PASSERELLE_DEVELOPMENT_ENABLED", "true");
     environment.put("SPRING_MAIL_HOST", "127.0.0.1");
     environment.put("SPRING_MAIL_PORT", String.valueOf(sink.port()));
+    // the engine's data directory of its own, emptied like the database (never scripts/run's)
+    Path data = options.output().resolve("engine-data");
+    deleteRecursively(data);
+    environment.put("PASSERELLE_DATA_DIR", data.toAbsolutePath().toString());
     Path log = options.output().resolve("app.log");
     double busy = Machine.awaitQuiet(Duration.ofSeconds(90));
     result.put("cpuBusyBeforeStart", round(busy));

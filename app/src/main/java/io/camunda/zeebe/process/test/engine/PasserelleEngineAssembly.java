@@ -11,12 +11,18 @@ import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSen
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.RejectionType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.api.CommandResponseWriter;
 import io.camunda.zeebe.stream.api.scheduling.ScheduledCommandCache.StageableScheduledCommandCache;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
+import io.camunda.zeebe.util.buffer.BufferWriter;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
@@ -24,8 +30,11 @@ import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.DirectBuffer;
 
 /**
  * Passerelle's assembly of the in-memory engine ({@code zeebe-process-test-engine}): the same parts
@@ -97,6 +106,7 @@ public final class PasserelleEngineAssembly {
     var commandWriter = new CommandWriter(logStream.newLogStreamWriter());
     var commandSender = new CommandSender(commandWriter);
     var requestStore = new GatewayRequestStore();
+    long firstRequestId = startRequestIdsAfterEarlierProcesses(requestStore);
     var jobStreamer = new InMemoryJobStreamer(commandWriter);
     this.gateway =
         new GrpcToLogStreamGateway(
@@ -117,7 +127,7 @@ public final class PasserelleEngineAssembly {
         StreamProcessor.builder()
             .logStream(logStream)
             .zeebeDb(database)
-            .commandResponseWriter(responseWriter)
+            .commandResponseWriter(new CurrentProcessResponses(responseWriter, firstRequestId))
             .partitionCommandSender(commandSender)
             .recordProcessors(
                 List.of(
@@ -200,6 +210,93 @@ public final class PasserelleEngineAssembly {
 
   public LogStream logStream() {
     return logStream;
+  }
+
+  /**
+   * The gateway numbers its requests from 0 in each process, and the number travels in the command
+   * on the log: after a restart, a command written before it (not yet processed at the crash) would
+   * be answered with the number of a new caller's request. So each process numbers from the time it
+   * started, in milliseconds shifted left by 20 bits: above every number an earlier process could
+   * have given (it would have needed a million requests a millisecond).
+   *
+   * @return the first request id of this process
+   */
+  private static long startRequestIdsAfterEarlierProcesses(GatewayRequestStore store) {
+    long first = System.currentTimeMillis() << 20;
+    try {
+      Field generator = GatewayRequestStore.class.getDeclaredField("requestIdGenerator");
+      generator.setAccessible(true);
+      ((AtomicLong) generator.get(store)).set(first);
+      return first;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException(
+          "The engine's gateway request store is not the one this assembly knows (engine version?)",
+          e);
+    }
+  }
+
+  /**
+   * Answers only the requests of this process: a command written by an earlier one (its caller is
+   * gone) is processed, and its answer dropped instead of failing on a request this gateway never
+   * had.
+   */
+  private record CurrentProcessResponses(CommandResponseWriter delegate, long firstRequestId)
+      implements CommandResponseWriter {
+
+    @Override
+    public CommandResponseWriter partitionId(int partitionId) {
+      delegate.partitionId(partitionId);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter key(long key) {
+      delegate.key(key);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter intent(Intent intent) {
+      delegate.intent(intent);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter recordType(RecordType type) {
+      delegate.recordType(type);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter valueType(ValueType valueType) {
+      delegate.valueType(valueType);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter rejectionType(RejectionType rejectionType) {
+      delegate.rejectionType(rejectionType);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter rejectionReason(DirectBuffer reason) {
+      delegate.rejectionReason(reason);
+      return this;
+    }
+
+    @Override
+    public CommandResponseWriter valueWriter(BufferWriter value) {
+      delegate.valueWriter(value);
+      return this;
+    }
+
+    @Override
+    public void tryWriteResponse(int requestStreamId, long requestId) {
+      if (requestId >= firstRequestId) {
+        delegate.tryWriteResponse(requestStreamId, requestId);
+      }
+    }
   }
 
   /** Moves the engine clock forward. */
