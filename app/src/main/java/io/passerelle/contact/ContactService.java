@@ -158,7 +158,7 @@ public class ContactService {
   @Transactional
   public Changed change(long id, ContactChanges changes, Actor actor) {
     requireStaffOrSystem(actor, "change contacts");
-    Contact contact = findLive(id);
+    Contact contact = findLiveForUpdate(id);
     var current = contact.details();
     if (changesIdentity(contact, changes)) {
       requireIdentityManager(contact, actor);
@@ -203,7 +203,7 @@ public class ContactService {
   @Transactional
   public ContactEmailChanged changeEmail(long id, String newEmail, Actor actor) {
     requireStaffOrSystem(actor, "change contacts");
-    Contact contact = findLive(id);
+    Contact contact = findLiveForUpdate(id);
     requireIdentityManager(contact, actor);
     String email = EmailAddresses.require(newEmail, "email");
     Optional<AccountView> account = accounts.forContact(id);
@@ -482,6 +482,16 @@ public class ContactService {
           "This contact is " + contact.getStatus().name().toLowerCase(Locale.ROOT) + ".");
     }
     return contact;
+  }
+
+  /** {@link #findLive}, its row locked for the transaction (identity changes). */
+  private Contact findLiveForUpdate(long id) {
+    contacts
+        .findForUpdate(id)
+        .orElseThrow(
+            () ->
+                DomainException.notFound("CONTACT_NOT_FOUND", "No contact has the id " + id + "."));
+    return findLive(id);
   }
 
   Contact find(long id) {
