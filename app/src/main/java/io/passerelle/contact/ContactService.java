@@ -611,6 +611,17 @@ public class ContactService {
     requireIdentityManager(find(contactId), actor);
   }
 
+  /** Whether {@link #requireIdentityManager} lets the actor through (the pages show the form). */
+  @Transactional(readOnly = true)
+  public boolean mayChangeIdentity(long contactId, Actor actor) {
+    try {
+      requireIdentityManager(find(contactId), actor);
+      return true;
+    } catch (DomainException e) {
+      return false;
+    }
+  }
+
   private void requireIdentityManager(Contact contact, Actor actor) {
     if (actor instanceof Actor.SystemActor || actor.isAdministrator()) {
       return;

@@ -151,6 +151,29 @@ class IdentityTakeoverAttackTest {
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
     assertThat(refusal).contains("Seuls le responsable de chacun des dossiers");
+    // the page shows the form only to those the service lets through
+    String asStaff =
+        mvc.perform(
+                get("/interlocuteurs/" + client.contact().id())
+                    .session(staffSignIn(Api.STAFF, Api.passwordOf(Api.STAFF))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(asStaff)
+        .contains("id=\"email-not-allowed\"")
+        .doesNotContain("/interlocuteurs/" + client.contact().id() + "/email\"");
+    String asManager =
+        mvc.perform(
+                get("/interlocuteurs/" + client.contact().id())
+                    .session(staffSignIn(Api.MANAGER, Api.passwordOf(Api.MANAGER))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(asManager)
+        .doesNotContain("id=\"email-not-allowed\"")
+        .contains("/interlocuteurs/" + client.contact().id() + "/email\"");
     assertUnchanged(client.contact().id(), victim);
     assertThat(mailbox.to(attacker)).isEmpty();
   }
