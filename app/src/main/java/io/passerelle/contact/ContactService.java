@@ -163,7 +163,7 @@ public class ContactService {
   @Transactional
   public Changed change(long id, ContactChanges changes, Actor actor) {
     requireStaffOrSystem(actor, "change contacts");
-    Contact contact = findLive(id);
+    Contact contact = findLiveForUpdate(id);
     var current = contact.details();
     if (changesIdentity(contact, changes)) {
       requireIdentityManager(contact, actor);
@@ -208,7 +208,7 @@ public class ContactService {
   @Transactional
   public ContactEmailChanged changeEmail(long id, String newEmail, Actor actor) {
     requireStaffOrSystem(actor, "change contacts");
-    Contact contact = findLive(id);
+    Contact contact = findLiveForUpdate(id);
     requireIdentityManager(contact, actor);
     String email = EmailAddresses.require(newEmail, "email");
     Optional<AccountView> account = accounts.forContact(id);
@@ -491,6 +491,16 @@ public class ContactService {
     return contact;
   }
 
+  /** {@link #findLive}, its row locked for the transaction (identity changes). */
+  private Contact findLiveForUpdate(long id) {
+    contacts
+        .findForUpdate(id)
+        .orElseThrow(
+            () ->
+                DomainException.notFound("CONTACT_NOT_FOUND", "No contact has the id " + id + "."));
+    return findLive(id);
+  }
+
   Contact find(long id) {
     return contacts
         .findById(id)
@@ -606,6 +616,17 @@ public class ContactService {
   @Transactional(readOnly = true)
   public void requireIdentityManager(long contactId, Actor actor) {
     requireIdentityManager(find(contactId), actor);
+  }
+
+  /** Whether {@link #requireIdentityManager} lets the actor through (the pages show the form). */
+  @Transactional(readOnly = true)
+  public boolean mayChangeIdentity(long contactId, Actor actor) {
+    try {
+      requireIdentityManager(find(contactId), actor);
+      return true;
+    } catch (DomainException e) {
+      return false;
+    }
   }
 
   private void requireIdentityManager(Contact contact, Actor actor) {

@@ -119,11 +119,8 @@ class ErasureCompletenessTest {
     mailbox.await(email, 2);
     awaitSent(onboardingId, 2);
     long live =
-        invitations.forOnboarding(onboardingId).stream()
-            .filter(i -> i.status() == InvitationStatus.SENT)
-            .findFirst()
-            .orElseThrow()
-            .id();
+        invitations.forOnboarding(onboardingId).stream().mapToLong(i -> i.id()).max().orElseThrow();
+    await().atMost(PATIENCE).until(() -> invitations.get(live).status() == InvitationStatus.SENT);
     claire.post("/api/invitations/" + live + "/bounce", null).andExpect(status().isAccepted());
 
     // the manager corrects the address, with a note naming the client

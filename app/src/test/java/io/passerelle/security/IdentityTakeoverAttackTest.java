@@ -92,7 +92,16 @@ class IdentityTakeoverAttackTest {
     String victim = client.account().email();
     String attacker = TestData.email("attacker");
 
-    basic(patch("/api/contacts/" + client.contact().id()), intruder, Map.of("email", attacker))
+    // refused (403, or 404 where staff see only their dossiers' contacts)
+    int refused =
+        basic(patch("/api/contacts/" + client.contact().id()), intruder, Map.of("email", attacker))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    assertThat(refused).isIn(403, 404);
+    // a STAFF user assigned to the dossier (hugo.bernard) meets the rule itself, naming who may
+    Api.as(mvc, json, Api.STAFF)
+        .patch("/api/contacts/" + client.contact().id(), Map.of("email", attacker))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.code").value("CONTACT_IDENTITY_MANAGER_ONLY"))
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(Api.MANAGER)));
@@ -121,17 +130,50 @@ class IdentityTakeoverAttackTest {
     String attacker = TestData.email("attacker");
     MockHttpSession staffSession = staffSignIn(intruder, STAFF_PASSWORD);
 
-    String page =
+    var page =
         mvc.perform(
                 post("/interlocuteurs/" + client.contact().id() + "/email")
                     .session(staffSession)
+                    .with(csrf())
+                    .param("email", attacker))
+            .andReturn()
+            .getResponse();
+    assertThat(page.getStatus()).isIn(403, 404);
+    // and the assigned STAFF user, through the same form: the rule's own 403 page
+    String refusal =
+        mvc.perform(
+                post("/interlocuteurs/" + client.contact().id() + "/email")
+                    .session(staffSignIn(Api.STAFF, Api.passwordOf(Api.STAFF)))
                     .with(csrf())
                     .param("email", attacker))
             .andExpect(status().isForbidden())
             .andReturn()
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
-    assertThat(page).contains("Seuls le responsable de chacun des dossiers");
+    assertThat(refusal).contains("Seuls le responsable de chacun des dossiers");
+    // the page shows the form only to those the service lets through
+    String asStaff =
+        mvc.perform(
+                get("/interlocuteurs/" + client.contact().id())
+                    .session(staffSignIn(Api.STAFF, Api.passwordOf(Api.STAFF))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(asStaff)
+        .contains("id=\"email-not-allowed\"")
+        .doesNotContain("/interlocuteurs/" + client.contact().id() + "/email\"");
+    String asManager =
+        mvc.perform(
+                get("/interlocuteurs/" + client.contact().id())
+                    .session(staffSignIn(Api.MANAGER, Api.passwordOf(Api.MANAGER))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(asManager)
+        .doesNotContain("id=\"email-not-allowed\"")
+        .contains("/interlocuteurs/" + client.contact().id() + "/email\"");
     assertUnchanged(client.contact().id(), victim);
     assertThat(mailbox.to(attacker)).isEmpty();
   }
@@ -228,7 +270,7 @@ class IdentityTakeoverAttackTest {
       "a STAFF user cannot change the type, role or read-only flag, nor reactivate; other fields"
           + " stay open")
   void otherIdentityFields() throws Exception {
-    String intruder = unassignedStaff();
+    String intruder = assignedStaff();
     var client = clients.activeHolder();
     long id = client.contact().id();
     String path = "/api/contacts/" + id;
@@ -326,7 +368,69 @@ class IdentityTakeoverAttackTest {
     assertThat(mailbox.to(gone.email())).isEmpty();
   }
 
+  @Test
+  @DisplayName(
+      "the same change sent twice at once moves the login once and tells the old address once,"
+          + " in English for an English-speaking client")
+  void twiceAtOnceInEnglish() throws Exception {
+    var client =
+        clients.invited(
+            fixtures.dossier(Api.MANAGER),
+            SubscriberType.CLIENT,
+            true,
+            AccessLevel.READ_WRITE,
+            io.passerelle.contact.Language.en,
+            null);
+    invitations.accept(client.token(), PASSWORD);
+    String old = client.account().email();
+    String moved = TestData.email("moved");
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return Api.as(mvc, json, Api.MANAGER)
+                      .patch("/api/contacts/" + client.contact().id(), Map.of("email", moved))
+                      .andReturn()
+                      .getResponse()
+                      .getStatus();
+                }));
+      }
+      start.countDown();
+      for (var answer : answers) {
+        assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    MimeMessage notice = mailbox.await(old, 1).getFirst();
+    assertThat(subject(notice))
+        .isEqualTo("The sign-in address of your Cabinet Exemple client space changed");
+    assertThat(Mailbox.text(notice)).contains("m***@test.example").contains("Hello");
+    assertThat(
+            jdbc.queryForObject(
+                "select session_generation from client_account where id = ?",
+                Integer.class,
+                client.account().id()))
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from mail_log where kind = 'LOGIN_CHANGED' and message_key like ?",
+                Integer.class,
+                "account/" + client.account().id() + "/%"))
+        .isEqualTo(1);
+  }
+
   // ---- helpers ----
+
+  /** hugo.bernard: STAFF, assigned to every dossier the fixtures make. */
+  private String assignedStaff() {
+    return Api.STAFF;
+  }
 
   private String unassignedStaff() {
     String username = TestData.unique("lea.petit").toLowerCase().replaceAll("[^a-z0-9._-]", "");
@@ -342,7 +446,9 @@ class IdentityTakeoverAttackTest {
       String username,
       Object body)
       throws Exception {
-    request.with(httpBasic(username, STAFF_PASSWORD));
+    request.with(
+        httpBasic(
+            username, Api.STAFF.equals(username) ? Api.passwordOf(username) : STAFF_PASSWORD));
     if (body != null) {
       request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
     }

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code correct-contact-email}: stores the address entered in the correction task ({@code
- * INVALID_EMAIL} when it is still not valid) and clears it from the process: the corrected e-mail
- * is the only personal datum that passes through the engine, and only for this one step.
+ * INVALID_EMAIL} when it is still not valid). From the application's task page the address waits in
+ * the database and {@code correctedEmail} is absent (null here): the step reads it there. From
+ * Tasklist's form it comes as the variable, the only personal datum that then passes through the
+ * engine, and this step clears it.
  */
 @Component
 public class CorrectContactEmailWorker {
