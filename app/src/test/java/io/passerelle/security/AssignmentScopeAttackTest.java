@@ -893,6 +893,36 @@ class AssignmentScopeAttackTest {
 
   @Test
   @DisplayName(
+      "a contact linked to no dossier: managers and the administrator see it, STAFF do not; one"
+          + " linked only to another manager's dossier is not a manager's")
+  void unlinkedContacts() throws Exception {
+    ContactView unlinked = fixtures.contact(SubscriberType.CLIENT);
+    for (String sees : List.of(Api.OTHER_MANAGER, Api.MANAGER, Api.ADMIN)) {
+      assertThat(get("/api/contacts/" + unlinked.id(), sees).getStatus()).as(sees).isEqualTo(200);
+    }
+    for (String doesNot : List.of(Api.STAFF, world.outsider())) {
+      assertThat(get("/api/contacts/" + unlinked.id(), doesNot).getStatus())
+          .as(doesNot)
+          .isEqualTo(404);
+    }
+    ContactView claires = fixtures.contact(SubscriberType.CLIENT);
+    fixtures.link(world.dossier().id(), claires.id(), false, AccessLevel.READ_ONLY);
+    assertThat(get("/api/contacts/" + claires.id(), Api.OTHER_MANAGER).getStatus()).isEqualTo(404);
+    assertThat(total("/api/contacts?q=" + claires.lastName(), Api.OTHER_MANAGER)).isZero();
+    assertThat(total("/api/contacts?q=" + unlinked.lastName(), Api.OTHER_MANAGER)).isEqualTo(1);
+    assertThat(get("/api/contacts/" + claires.id(), Api.STAFF).getStatus()).isEqualTo(200);
+    // withdrawn: the dossier's team keeps it, another manager now sees it as unlinked
+    links.withdraw(
+        world.dossier().id(),
+        links.liveLinkOf(world.dossier().id(), claires.id()).orElseThrow().id(),
+        Fixtures.SYSTEM);
+    assertThat(get("/api/contacts/" + claires.id(), Api.STAFF).getStatus()).isEqualTo(200);
+    assertThat(get("/api/contacts/" + claires.id(), Api.OTHER_MANAGER).getStatus()).isEqualTo(200);
+    assertThat(get("/api/contacts/" + claires.id(), world.outsider()).getStatus()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName(
       "an incident is retried by the dossier's manager or the administrator only: not the manager"
           + " of another dossier, not the assigned STAFF")
   void onlyTheDossiersManagerRetriesAnIncident() throws Exception {
