@@ -4,6 +4,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +70,7 @@ public record Scope(Long viewerId, boolean manager) {
   }
 
   /** Whether this reader sees a dossier already loaded: its manager and assigned staff. */
-  public boolean sees(long managerId, java.util.Collection<Long> assignedStaffIds) {
+  public boolean sees(long managerId, Collection<Long> assignedStaffIds) {
     return isEverything() || assignedStaffIds.contains(viewerId) || viewerId == managerId;
   }
 
