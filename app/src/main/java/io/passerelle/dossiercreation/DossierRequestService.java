@@ -51,6 +51,7 @@ import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -195,7 +196,7 @@ public class DossierRequestService {
   public Page<DossierRequestView> list(
       DossierRequestStatus status, Long requestedByStaffId, Pageable pageable) {
     var scope = scopes.current();
-    org.springframework.data.jpa.domain.Specification<DossierRequest> spec =
+    Specification<DossierRequest> spec =
         (root, query, cb) ->
             cb.and(
                 status == null ? cb.conjunction() : cb.equal(root.get("status"), status),

@@ -27,7 +27,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -186,10 +188,7 @@ public class BulkInvitationService {
                     cb.and(
                         cb.equal(root.get("bulkId"), bulkId),
                         scope.dossier(cb, root.get("dossierId"))),
-                org.springframework.data.domain.PageRequest.of(
-                    pageable.getPageNumber(),
-                    pageable.getPageSize(),
-                    org.springframework.data.domain.Sort.by("id")));
+                PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("id")));
     Set<Long> onboardingIds = new LinkedHashSet<>();
     page.forEach(
         item -> {

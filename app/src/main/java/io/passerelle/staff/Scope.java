@@ -4,6 +4,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +30,8 @@ import org.hibernate.query.criteria.HibernateCriteriaBuilder;
  * names neither is for managers and the administrator.
  *
  * <p>The predicates are {@code EXISTS} on {@code dossier_staff}'s primary key (dossier_id,
- * staff_id) and {@code dossier}'s primary key, so a paginated list keeps its plan: nothing is
- * loaded into memory. The reader's id is a number written into the SQL (never text).
+ * staff_id), so a paginated list keeps its plan: nothing is loaded into memory. The reader's id is
+ * a number written into the SQL (never text).
  *
  * @param viewerId the staff member, null for {@link #everything()}
  * @param manager whether the reader is a manager (managed dossiers, unlinked contacts)
@@ -69,35 +70,27 @@ public record Scope(Long viewerId, boolean manager) {
   }
 
   /** Whether this reader sees a dossier already loaded: its manager and assigned staff. */
-  public boolean sees(long managerId, java.util.Collection<Long> assignedStaffIds) {
-    return isEverything()
-        || assignedStaffIds.contains(viewerId)
-        || (manager && viewerId == managerId);
+  public boolean sees(long managerId, Collection<Long> assignedStaffIds) {
+    return isEverything() || assignedStaffIds.contains(viewerId) || viewerId == managerId;
   }
 
   // ---- SQL (read models, native queries) ----
 
-  /** SQL: the dossier whose id is the SQL expression {@code dossierId} is visible. */
+  /**
+   * SQL: the dossier whose id is the SQL expression {@code dossierId} is visible. One {@code
+   * EXISTS} for managers and STAFF alike: a dossier's manager is always among its assigned staff
+   * ({@code Dossier}'s rule: made so at creation and at every change of manager, never unassigned;
+   * nothing writes these tables but that entity), so "managed or assigned" is "assigned".
+   */
   public String dossierSql(String dossierId) {
     if (isEverything()) {
       return "true";
     }
-    String assigned =
-        "exists (select 1 from dossier_staff vis_ds where vis_ds.dossier_id = "
-            + dossierId
-            + " and vis_ds.staff_id = "
-            + viewerId
-            + ")";
-    if (!manager) {
-      return assigned;
-    }
-    return "("
-        + assigned
-        + " or exists (select 1 from dossier vis_d where vis_d.id = "
+    return "exists (select 1 from dossier_staff vis_ds where vis_ds.dossier_id = "
         + dossierId
-        + " and vis_d.manager_id = "
+        + " and vis_ds.staff_id = "
         + viewerId
-        + "))";
+        + ")";
   }
 
   /** SQL: the contact whose id is the SQL expression {@code contactId} is visible. */
@@ -105,20 +98,25 @@ public record Scope(Long viewerId, boolean manager) {
     if (isEverything()) {
       return "true";
     }
-    String linked =
-        "exists (select 1 from dossier_link vis_l where vis_l.contact_id = "
-            + contactId
-            + " and "
-            + dossierSql("vis_l.dossier_id")
-            + ")";
     if (!manager) {
-      return linked;
+      return linkedToVisible(contactId);
     }
-    return "("
-        + linked
-        + " or not exists (select 1 from dossier_link vis_u where vis_u.contact_id = "
+    // "linked to a visible dossier, or no live link", written without OR as "no live link of a
+    // contact never linked to a visible dossier": PostgreSQL plans it as anti-joins, where an OR
+    // of two sub-plans is costed row by row (a cost that sets off its JIT on a large table)
+    return "not exists (select 1 from dossier_link vis_u where vis_u.contact_id = "
         + contactId
-        + " and vis_u.withdrawn_at is null))";
+        + " and vis_u.withdrawn_at is null and not "
+        + linkedToVisible("vis_u.contact_id")
+        + ")";
+  }
+
+  private String linkedToVisible(String contactId) {
+    return "exists (select 1 from dossier_link vis_l where vis_l.contact_id = "
+        + contactId
+        + " and "
+        + dossierSql("vis_l.dossier_id")
+        + ")";
   }
 
   /**
