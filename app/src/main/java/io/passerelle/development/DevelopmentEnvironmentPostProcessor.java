@@ -2,8 +2,10 @@ package io.passerelle.development;
 
 import io.passerelle.config.StartupConfigurationException;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -16,6 +18,12 @@ import org.springframework.core.env.MapPropertySource;
 public class DevelopmentEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
   static final String SOURCE = "passerelleDevelopment";
+
+  private final Log log;
+
+  public DevelopmentEnvironmentPostProcessor(DeferredLogFactory logs) {
+    this.log = logs.getLog(DevelopmentEnvironmentPostProcessor.class);
+  }
 
   @Override
   public void postProcessEnvironment(
@@ -39,6 +47,11 @@ public class DevelopmentEnvironmentPostProcessor implements EnvironmentPostProce
               + " with PASSERELLE_ENGINE_MODE=remote)",
           "unset PASSERELLE_DEVELOPMENT_ENABLED: the development tools are for a local start in"
               + " embedded mode only");
+    }
+    if (enabled) {
+      log.info(
+          "Development tools are ON (PASSERELLE_DEVELOPMENT_ENABLED=true): /dev, /dev/mailbox and"
+              + " /dev/clock for signed-in administrators, from this machine only");
     }
     environment
         .getPropertySources()

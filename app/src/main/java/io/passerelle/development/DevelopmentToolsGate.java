@@ -51,7 +51,9 @@ public final class DevelopmentToolsGate extends OncePerRequestFilter {
 
   /** 127.0.0.0/8 or ::1 (also as an IPv4-mapped address); never a name lookup. */
   static boolean isLoopback(String address) {
-    if (address == null || address.isEmpty() || !address.matches("[0-9A-Fa-f:.]+")) {
+    if (address == null
+        || !(address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+            || (address.contains(":") && address.matches("[0-9A-Fa-f:.]+")))) {
       return false;
     }
     try {

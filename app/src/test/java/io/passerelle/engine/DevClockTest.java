@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,6 +32,7 @@ class DevClockTest {
 
   @Autowired MockMvc mvc;
   @Autowired EmbeddedZeebeEngine engine;
+  @LocalServerPort int port;
   MockHttpSession admin;
 
   @BeforeEach
@@ -59,6 +61,22 @@ class DevClockTest {
                 .content("{\"duration\":\"P1D\"}"))
         .andExpect(status().isOk());
     assertThat(engine.offset().minus(before)).isEqualTo(Duration.ofDays(1));
+  }
+
+  @Test
+  @DisplayName(
+      "over HTTP, as a script (the benchmark) does: a sign-in's session, the token of /dev in"
+          + " X-CSRF-TOKEN")
+  void advancesOverHttp() throws Exception {
+    var http = StaffSignIn.http("http://localhost:" + port, Api.ADMIN);
+    String csrf = StaffSignIn.csrfOf(http.get("/dev").body());
+    Duration before = engine.offset();
+
+    var response = http.postJson("/dev/clock/advance", "{\"duration\":\"PT1H\"}", csrf);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("engineTime");
+    assertThat(engine.offset().minus(before)).isEqualTo(Duration.ofHours(1));
   }
 
   @ParameterizedTest(name = "\"{0}\" is refused")

@@ -200,8 +200,12 @@ public final class PasserelleEngineAssembly {
     scheduler.stop();
   }
 
+  /** Where the gRPC gateway listens (its own {@code getAddress()} always says 0.0.0.0). */
   public String gatewayAddress() {
-    return gateway.getAddress();
+    var sockets = grpcServer.getListenSockets();
+    return sockets.isEmpty()
+        ? gateway.getAddress()
+        : sockets.getFirst().toString().replaceFirst("^[^/]*/", "");
   }
 
   public ControlledActorClock clock() {
