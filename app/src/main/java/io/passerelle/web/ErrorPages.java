@@ -115,7 +115,17 @@ class ErrorPages implements ErrorController {
     body.put("code", code);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getOutputStream(), body);
+    send(response, json.writeValueAsBytes(body));
+  }
+
+  /**
+   * Writes the whole answer with its length and flushes it: a client still sending a body the
+   * server will not read (a 413) gets it at once, before Tomcat drops the connection.
+   */
+  private static void send(HttpServletResponse response, byte[] bytes) throws IOException {
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+    response.flushBuffer();
   }
 
   private void writePage(
@@ -134,7 +144,7 @@ class ErrorPages implements ErrorController {
     context.setVariable("status", status);
     context.setVariable("message", message);
     context.setVariable("code", code);
-    templates.process("error", context, response.getWriter());
+    send(response, templates.process("error", context).getBytes(StandardCharsets.UTF_8));
   }
 
   static String defaultCode(int status) {

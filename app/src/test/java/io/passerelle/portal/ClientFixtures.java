@@ -34,15 +34,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * dossier with the Start offer, a contact linked to it, an account, a collaborative service and an
  * invitation issued directly with {@link InvitationService} (no process needed to test a link).
  */
-final class ClientFixtures {
+public final class ClientFixtures {
 
-  static final String PASSWORD = "Une phrase de passe solide 42";
+  public static final String PASSWORD = "Une phrase de passe solide 42";
 
   /** Each test gets IP addresses of its own, so the per-IP limits of one never touch another. */
   private static final AtomicInteger IPS = new AtomicInteger(1);
 
   /** A client with an invitation out. */
-  record Invited(
+  public record Invited(
       DossierView dossier,
       ContactView contact,
       AccountView account,
@@ -56,7 +56,7 @@ final class ClientFixtures {
   final DossierLinkService links;
   final CollaborationService collaboration;
 
-  ClientFixtures(
+  public ClientFixtures(
       StaffService staff,
       DossierService dossiers,
       ContactService contacts,
@@ -73,7 +73,7 @@ final class ClientFixtures {
   }
 
   /** A fresh IP address for a test (10.x.y.z). */
-  static RequestPostProcessor freshIp() {
+  public static RequestPostProcessor freshIp() {
     int n = IPS.incrementAndGet();
     String ip = "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
     return request -> {
@@ -90,7 +90,7 @@ final class ClientFixtures {
   }
 
   /** A new holder of a new dossier (managed by claire.martin), invited to it. */
-  Invited invitedHolder(Language language, String customMessage) {
+  public Invited invitedHolder(Language language, String customMessage) {
     DossierView dossier = fixtures.dossier(Api.MANAGER);
     return invited(
         dossier, SubscriberType.CLIENT, true, AccessLevel.READ_WRITE, language, customMessage);
@@ -146,7 +146,7 @@ final class ClientFixtures {
   }
 
   /** A client whose space is active, with password {@link #PASSWORD}. */
-  Invited activeHolder() {
+  public Invited activeHolder() {
     Invited invited = invitedHolder(Language.fr, null);
     invitations.accept(invited.token(), PASSWORD);
     return new Invited(
@@ -179,7 +179,8 @@ final class ClientFixtures {
     return (MockHttpSession) result.getRequest().getSession(false);
   }
 
-  static MockHttpServletRequestBuilder activate(String token, String password, String confirm) {
+  public static MockHttpServletRequestBuilder activate(
+      String token, String password, String confirm) {
     return MockMvcRequestBuilders.post("/activation/" + token)
         .with(csrf())
         .param("password", password)
