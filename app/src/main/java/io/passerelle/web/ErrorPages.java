@@ -80,14 +80,44 @@ class ErrorPages implements ErrorController {
     String uri = uriAttribute instanceof String text ? text : request.getRequestURI();
     String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
     String code = request.getAttribute(CODE) instanceof String given ? given : defaultCode(status);
+    String detail = request.getAttribute(DETAIL) instanceof String given ? given : detail(status);
+    String message =
+        request.getAttribute(MESSAGE) instanceof String given ? given : message(status);
+    answer(request, response, uri, path, status, code, detail, message);
+  }
+
+  /**
+   * Answers at once, without the container's error dispatch (a filter that must not let the request
+   * go further: the dispatch would parse a multipart body it refuses).
+   */
+  void answer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String code,
+      String detail,
+      String message)
+      throws IOException {
+    String uri = request.getRequestURI();
+    String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+    answer(request, response, uri, path, status, code, detail, message);
+  }
+
+  private void answer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String uri,
+      String path,
+      int status,
+      String code,
+      String detail,
+      String message)
+      throws IOException {
     response.setStatus(status);
     if (isApi(path)) {
-      String detail = request.getAttribute(DETAIL) instanceof String given ? given : detail(status);
       writeProblem(json, response, status, code, detail, uri);
       return;
     }
-    String message =
-        request.getAttribute(MESSAGE) instanceof String given ? given : message(status);
     writePage(request, response, status, code, message);
   }
 

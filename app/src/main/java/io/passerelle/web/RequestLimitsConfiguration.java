@@ -1,6 +1,7 @@
 package io.passerelle.web;
 
 import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,9 +17,13 @@ import org.springframework.core.Ordered;
 class RequestLimitsConfiguration {
 
   @Bean
-  FilterRegistrationBean<BodySizeLimit> bodySizeLimit(WebProperties properties) {
+  FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
+      WebProperties properties, MultipartProperties multipart, ErrorPages errors) {
+    long multipartMax =
+        multipart.getMaxRequestSize() == null ? -1 : multipart.getMaxRequestSize().toBytes();
     var registration =
-        new FilterRegistrationBean<>(new BodySizeLimit(properties.maxBodySize().toBytes()));
+        new FilterRegistrationBean<>(
+            new BodySizeLimit(properties.maxBodySize().toBytes(), multipartMax, errors));
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

@@ -120,6 +120,20 @@ class RequestLimitsAttackTest {
     assertThat(page.status()).isEqualTo(413);
     assertThat(page.contentType()).startsWith("text/html");
     assertThat(page.body()).contains("Demande trop volumineuse").contains("PAYLOAD_TOO_LARGE");
+
+    // a multipart upload keeps its own, larger limit (12MB), checked the same way
+    var upload =
+        raw.send(
+            "POST /api/dossier-imports HTTP/1.1\r\nHost: localhost\r\n"
+                + basic()
+                + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: "
+                + fifty
+                + "\r\n\r\n",
+            chunk,
+            4 * chunk.length);
+    assertThat(upload.status()).as(upload.toString()).isEqualTo(413);
+    assertThat(upload.contentType()).as(upload.toString()).startsWith("application/problem+json");
+    assertThat(json.readTree(upload.body()).get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
   }
 
   @Test
