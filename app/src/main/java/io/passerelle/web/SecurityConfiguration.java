@@ -36,7 +36,11 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  *       {@code /dev/**} (which exists in embedded mode only).
  * </ol>
  *
- * The clients' chain (their own sign-in against {@code client_account}) is added beside these.
+ * The clients' chain (their own sign-in against {@code client_account}) is added beside these. Both
+ * staff chains refuse a sign-in while its username or address is at the failure limit ({@link
+ * StaffSignInThrottle}); the pages' chain reloads the signed-in member at each request ({@link
+ * StaffSessionRefresh}) and answers a refused CSRF token with a readable page ({@link
+ * ErrorPages#accessDenied}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
