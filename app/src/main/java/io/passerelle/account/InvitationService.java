@@ -567,7 +567,7 @@ public class InvitationService {
           "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
     }
     // bcrypt hashes at most 72 bytes and Spring's encoder refuses more (portal.PasswordPolicy)
-    if (password.length() > 72 && password.getBytes(StandardCharsets.UTF_8).length > 72) {
+    if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
       throw DomainException.invalid(
           "TOO_LONG", "password", "A password has at most 72 bytes in UTF-8.");
     }

@@ -109,7 +109,8 @@ public class PasswordPolicy {
 
   /** More than {@value #MAX_BYTES} bytes in UTF-8 (an "é" is 2, an emoji 4). */
   public static boolean tooLong(String password) {
-    return password.length() > MAX_BYTES
+    // a UTF-16 char is at most 3 bytes in UTF-8 (a surrogate pair, 2 chars, is 4)
+    return password.length() * 3 > MAX_BYTES
         && password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
   }
 

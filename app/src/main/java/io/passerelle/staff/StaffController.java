@@ -95,8 +95,8 @@ class StaffController {
       @NotBlank @Size(max = 100) @PlainText String firstName,
       @NotBlank @Size(max = 100) @PlainText String lastName,
       @NotNull StaffRole role,
-      // the service applies the password policy (length in bytes, common passwords), with codes
-      @NotNull String password) {}
+      // the upper limit (72 bytes in UTF-8), control characters and common passwords: the service
+      @NotBlank @Size(min = 12) String password) {}
 
   record UpdateStaffRequest(
       @Size(max = 254) @ValidEmail String email,
@@ -104,5 +104,5 @@ class StaffController {
       @Size(max = 100) @PlainText String lastName,
       StaffRole role,
       Boolean active,
-      String password) {}
+      @Size(min = 12) String password) {}
 }

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +30,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,6 +50,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * ErrorPages}, which answers problem+json under {@code /api/} and the French page elsewhere.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final java.util.regex.Pattern CONSTRAINT_IN_MESSAGE =
@@ -273,6 +278,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    if (body == null && e instanceof ErrorResponse response) {
+      // Spring passes no body for some (406): the standard one, with our code
+      body = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+    }
     if (body instanceof ProblemDetail problem
         && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
       HttpStatus known = HttpStatus.resolve(status.value());

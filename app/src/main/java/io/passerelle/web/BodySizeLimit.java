@@ -26,9 +26,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class BodySizeLimit extends OncePerRequestFilter {
 
   private final long max;
+  private final long multipartMax;
+  private final ErrorPages errors;
 
-  BodySizeLimit(long max) {
+  /**
+   * @param max the limit of every body but multipart ones
+   * @param multipartMax the limit of a multipart body (-1: none here, the container's)
+   */
+  BodySizeLimit(long max, long multipartMax, ErrorPages errors) {
     this.max = max;
+    this.multipartMax = multipartMax;
+    this.errors = errors;
   }
 
   @Override
@@ -36,24 +44,35 @@ final class BodySizeLimit extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String type = request.getContentType();
+    long length = request.getContentLengthLong();
     if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+      // the container counts the parts against spring.servlet.multipart; a declared length past
+      // that limit is refused here, before the container starts reading it
+      if (multipartMax >= 0 && length > multipartMax) {
+        refuse(request, response, multipartMax);
+        return;
+      }
       chain.doFilter(request, response);
       return;
     }
-    long length = request.getContentLengthLong();
     if (length > max) {
-      refuse(request, response);
+      refuse(request, response, max);
       return;
     }
     chain.doFilter(length >= 0 ? request : new Counted(request, max), response);
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    request.setAttribute(ErrorPages.CODE, "PAYLOAD_TOO_LARGE");
-    request.setAttribute(
-        ErrorPages.DETAIL, "The request body is larger than " + max + " bytes: send less.");
+  /** 413 at once, without the error dispatch (which would parse a multipart body it refuses). */
+  private void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
+      throws IOException {
     response.setHeader("Connection", "close");
-    response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    errors.answer(
+        request,
+        response,
+        HttpStatus.PAYLOAD_TOO_LARGE.value(),
+        "PAYLOAD_TOO_LARGE",
+        "The request body is larger than " + limit + " bytes: send less.",
+        ErrorPages.message(HttpStatus.PAYLOAD_TOO_LARGE.value()));
   }
 
   /** The body was longer than the limit. */

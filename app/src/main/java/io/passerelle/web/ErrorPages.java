@@ -80,14 +80,44 @@ class ErrorPages implements ErrorController {
     String uri = uriAttribute instanceof String text ? text : request.getRequestURI();
     String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
     String code = request.getAttribute(CODE) instanceof String given ? given : defaultCode(status);
+    String detail = request.getAttribute(DETAIL) instanceof String given ? given : detail(status);
+    String message =
+        request.getAttribute(MESSAGE) instanceof String given ? given : message(status);
+    answer(request, response, uri, path, status, code, detail, message);
+  }
+
+  /**
+   * Answers at once, without the container's error dispatch (a filter that must not let the request
+   * go further: the dispatch would parse a multipart body it refuses).
+   */
+  void answer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String code,
+      String detail,
+      String message)
+      throws IOException {
+    String uri = request.getRequestURI();
+    String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+    answer(request, response, uri, path, status, code, detail, message);
+  }
+
+  private void answer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String uri,
+      String path,
+      int status,
+      String code,
+      String detail,
+      String message)
+      throws IOException {
     response.setStatus(status);
     if (isApi(path)) {
-      String detail = request.getAttribute(DETAIL) instanceof String given ? given : detail(status);
       writeProblem(json, response, status, code, detail, uri);
       return;
     }
-    String message =
-        request.getAttribute(MESSAGE) instanceof String given ? given : message(status);
     writePage(request, response, status, code, message);
   }
 
@@ -115,7 +145,17 @@ class ErrorPages implements ErrorController {
     body.put("code", code);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getOutputStream(), body);
+    send(response, json.writeValueAsBytes(body));
+  }
+
+  /**
+   * Writes the whole answer with its length and flushes it: a client still sending a body the
+   * server will not read (a 413) gets it at once, before Tomcat drops the connection.
+   */
+  private static void send(HttpServletResponse response, byte[] bytes) throws IOException {
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+    response.flushBuffer();
   }
 
   private void writePage(
@@ -134,7 +174,7 @@ class ErrorPages implements ErrorController {
     context.setVariable("status", status);
     context.setVariable("message", message);
     context.setVariable("code", code);
-    templates.process("error", context, response.getWriter());
+    send(response, templates.process("error", context).getBytes(StandardCharsets.UTF_8));
   }
 
   static String defaultCode(int status) {

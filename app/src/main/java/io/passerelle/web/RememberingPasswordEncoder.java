@@ -60,6 +60,11 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
     if (rawPassword == null || encodedPassword == null) {
       return delegate.matches(rawPassword, encodedPassword);
     }
+    if (longerThanBcryptReads(rawPassword)) {
+      // bcrypt reads 72 bytes: "the stored password + anything" would match. No stored password
+      // is longer (the policy refuses them, and the encoder never hashed one), so refuse at once.
+      return false;
+    }
     String entry = entry(rawPassword, encodedPassword);
     long now = clock.millis();
     synchronized (matched) {
@@ -75,6 +80,11 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
       }
     }
     return matches;
+  }
+
+  private static boolean longerThanBcryptReads(CharSequence rawPassword) {
+    return rawPassword.length() * 3 > 72
+        && rawPassword.toString().getBytes(StandardCharsets.UTF_8).length > 72;
   }
 
   @Override

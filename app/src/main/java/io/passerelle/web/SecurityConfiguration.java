@@ -51,7 +51,10 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  *
  * Every chain sends a Content-Security-Policy, a Referrer-Policy and no framing ({@link
  * SecurityHeaders}). The clients' chain (their own sign-in against {@code client_account}) is added
- * beside these.
+ * beside these. Both staff chains refuse a sign-in while its username or address is at the failure
+ * limit ({@link StaffSignInThrottle}); the pages' and the development tools' chains reload the
+ * signed-in member at each request ({@link StaffSessionRefresh}), and the pages' answers a refused
+ * CSRF token with a readable page ({@link ErrorPages#accessDenied}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -106,8 +109,8 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(15)
-  SecurityFilterChain developmentToolsChain(HttpSecurity http, Environment environment)
-      throws Exception {
+  SecurityFilterChain developmentToolsChain(
+      HttpSecurity http, Environment environment, StaffService staff) throws Exception {
     var signIn = new LoginUrlAuthenticationEntryPoint("/connexion");
     var json = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON);
     json.setIgnoredMediaTypes(Set.of(MediaType.ALL));
@@ -115,6 +118,8 @@ class SecurityConfiguration {
         .addFilterBefore(
             new DevelopmentToolsGate(DevelopmentTools.enabled(environment)),
             DisableEncodeUrlFilter.class)
+        // the same session as the pages': a role taken back or a deactivation counts here too
+        .addFilterAfter(new StaffSessionRefresh(staff), CsrfFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
         .exceptionHandling(
             exceptions ->

@@ -32,6 +32,16 @@ final class StaffSessionRefresh extends OncePerRequestFilter {
     this.staff = staff;
   }
 
+  /** Static resources need no fresh authorities: no lookup for them. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/css/")
+        || path.startsWith("/js/")
+        || path.startsWith("/images/")
+        || path.equals("/favicon.ico");
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)

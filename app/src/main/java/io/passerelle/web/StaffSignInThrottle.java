@@ -15,8 +15,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.RequestContext;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.context.webmvc.SpringWebMvcThymeleafRequestContext;
+import org.thymeleaf.spring6.naming.SpringContextVariableNames;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
@@ -87,6 +90,13 @@ final class StaffSignInThrottle extends OncePerRequestFilter {
         JakartaServletWebApplication.buildApplication(request.getServletContext())
             .buildExchange(request, response);
     var context = new WebContext(exchange, java.util.Locale.FRENCH);
+    // as a Spring MVC view would: th:action then adds the form's CSRF field
+    var requestContext =
+        new RequestContext(request, response, request.getServletContext(), Map.of());
+    context.setVariable(SpringContextVariableNames.SPRING_REQUEST_CONTEXT, requestContext);
+    context.setVariable(
+        SpringContextVariableNames.THYMELEAF_REQUEST_CONTEXT,
+        new SpringWebMvcThymeleafRequestContext(requestContext, request));
     context.setVariable("throttledMinutes", Math.max(1, (seconds + 59) / 60));
     templates.process("connexion", context, response.getWriter());
   }

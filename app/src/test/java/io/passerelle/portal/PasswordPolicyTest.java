@@ -52,12 +52,29 @@ class PasswordPolicyTest {
   }
 
   @Test
-  @DisplayName("129 characters are too many; 128 are fine")
+  @DisplayName(
+      "more than 72 bytes in UTF-8 are too many (bcrypt reads no further), in letters or accents")
   void tooLong() {
     String base = "Une phrase assez longue pour passer ";
-    String long128 = (base.repeat(4)).substring(0, 128);
-    assertThat(POLICY.check(long128 + "x", null, EMAIL)).contains(Violation.TOO_LONG);
-    assertThat(POLICY.check(long128, null, EMAIL)).isEmpty();
+    String ascii72 = (base.repeat(3)).substring(0, 72);
+    assertThat(POLICY.check(ascii72 + "x", null, EMAIL)).contains(Violation.TOO_LONG);
+    assertThat(POLICY.check(ascii72, null, EMAIL)).isEmpty();
+    // 56 characters, 72 bytes; one "é" more is 74
+    String accents = "Près du cœur, l’été déçoit à Noël ; ça éveille où l’âme!";
+    assertThat(POLICY.check(accents, null, EMAIL)).isEmpty();
+    assertThat(POLICY.check(accents + "é", null, EMAIL)).contains(Violation.TOO_LONG);
+    assertThat(POLICY.check("Mot de passe " + "😀".repeat(15), null, EMAIL))
+        .contains(Violation.TOO_LONG);
+  }
+
+  @Test
+  @DisplayName("NUL, tabs and line breaks are refused, before any other rule")
+  void controlCharacters() {
+    for (String control : new String[] {"\u0000", "\t", "\n", "\r", "\u007F", "\u0085"}) {
+      assertThat(POLICY.check("Une phrase" + control + "assez longue", null, EMAIL))
+          .contains(Violation.CONTROL_CHARACTER);
+    }
+    assertThat(POLICY.check("\u0000", null, EMAIL)).contains(Violation.CONTROL_CHARACTER);
   }
 
   @Test

@@ -88,4 +88,18 @@ class RememberingPasswordEncoderTest {
     assertThat(encoder.matches("nouveau", newHash)).isTrue();
     assertThat(fullChecks).hasValue(3);
   }
+
+  @Test
+  @DisplayName(
+      "a password past the 72 bytes bcrypt reads never matches, though its first 72 bytes do,"
+          + " and costs no bcrypt")
+  void pastBcryptsLimit() {
+    String stored = "a".repeat(72);
+    String hash = bcrypt.encode(stored);
+    assertThat(encoder.matches(stored, hash)).isTrue();
+    int before = fullChecks.get();
+    assertThat(encoder.matches(stored + "b", hash)).isFalse();
+    assertThat(encoder.matches("é".repeat(37), bcrypt.encode("é".repeat(36)))).isFalse();
+    assertThat(fullChecks.get()).isEqualTo(before);
+  }
 }
