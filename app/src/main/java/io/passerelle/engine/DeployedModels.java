@@ -52,6 +52,15 @@ public final class DeployedModels {
     }
   }
 
+  /** A process's latest version kept on the cluster, read from there (its names, its diagram). */
+  void rememberLatest(ModeOperations.LatestDefinition latest) {
+    String resourceName = latest.bpmnProcessId() + "-v" + latest.version() + ".bpmn";
+    rememberSource(resourceName, latest.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    addProcess(
+        new DeployedProcess(
+            latest.bpmnProcessId(), latest.version(), latest.processDefinitionKey(), resourceName));
+  }
+
   void addDecision(DeployedResource decision) {
     decisions.removeIf(d -> d.key() == decision.key());
     decisions.add(decision);

@@ -78,9 +78,10 @@ class EngineConfiguration {
         EmbeddedZeebeEngine engine,
         EngineRecordProjection projection,
         ObjectMapper objectMapper,
-        EngineProperties properties) {
+        EngineProperties properties,
+        DeployedModels deployedModels) {
       return new EmbeddedModeOperations(
-          engine, projection, objectMapper, properties.requestTimeout());
+          engine, projection, objectMapper, properties.requestTimeout(), deployedModels);
     }
   }
 

@@ -520,7 +520,7 @@ public class OnboardingService {
       return Optional.empty();
     }
     long key = onboarding.getInvitationProcessKey();
-    return engine.openUserTasks().stream().filter(t -> t.processInstanceKey() == key).findFirst();
+    return engine.openUserTasks(key).stream().findFirst();
   }
 
   private Onboarding requireRunning(long onboardingId, Actor actor) {

@@ -58,8 +58,7 @@ class ProcessInstanceController {
   ResponseEntity<String> diagram(@PathVariable long key) {
     InstanceTrail trail = engine.instanceTrail(key);
     return engine
-        .deployedModels()
-        .bpmnXml(trail.processDefinitionKey())
+        .processDefinitionXml(trail.processDefinitionKey())
         .map(xml -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
