@@ -29,12 +29,41 @@ public final class DeployedModels {
   private final Map<String, byte[]> bpmnByResourceName = new ConcurrentHashMap<>();
   private final Map<String, byte[]> formByResourceName = new ConcurrentHashMap<>();
   private volatile boolean startupDeploymentDone;
+  private final java.util.Set<String> formFields = ConcurrentHashMap.newKeySet();
+  private static final com.fasterxml.jackson.databind.ObjectMapper FORM_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   void rememberSource(String resourceName, byte[] content) {
     if (resourceName.endsWith(".bpmn")) {
       bpmnByResourceName.put(resourceName, content);
     } else if (resourceName.endsWith(".form")) {
       formByResourceName.put(resourceName, content);
+      formFields.addAll(fieldKeys(content));
+    }
+  }
+
+  /** Whether a variable is named like a field of a deployed form (it may prefill a task form). */
+  public boolean isFormField(String variableName) {
+    return formFields.contains(variableName);
+  }
+
+  private static java.util.Set<String> fieldKeys(byte[] form) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    try {
+      collectKeys(FORM_JSON.readTree(form).path("components"), keys);
+    } catch (java.io.IOException e) {
+      // a form that is not JSON: the engine refuses its deployment and says why
+    }
+    return keys;
+  }
+
+  private static void collectKeys(
+      com.fasterxml.jackson.databind.JsonNode components, java.util.Set<String> keys) {
+    for (var component : components) {
+      if (component.hasNonNull("key")) {
+        keys.add(component.get("key").asText());
+      }
+      collectKeys(component.path("components"), keys);
     }
   }
 

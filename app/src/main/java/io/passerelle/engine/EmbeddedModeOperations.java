@@ -66,13 +66,21 @@ final class EmbeddedModeOperations implements ModeOperations {
         .flatMap(task -> deployed.formSchema(task.formKey()));
   }
 
-  /**
-   * The projection keeps no variables: the embedded engine's task form starts from the values the
-   * process gave the task's form fields through the model (none today), as Tasklist would show.
-   */
+  /** The task's variables named like a form field, from the projection (JSON values parsed). */
   @Override
   public Map<String, Object> userTaskVariables(long userTaskKey) {
-    return Map.of();
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    projection
+        .userTaskVariables(userTaskKey)
+        .forEach(
+            (name, value) -> {
+              try {
+                variables.put(name, json.readValue(value, Object.class));
+              } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The engine holds a variable that is not JSON", e);
+              }
+            });
+    return variables;
   }
 
   @Override

@@ -64,7 +64,9 @@ class EngineConfiguration {
     EngineRecordProjection engineRecordProjection(
         EmbeddedZeebeEngine engine, DeployedModels deployedModels) {
       return new EngineRecordProjection(
-          engine.logStream().newLogStreamReader(), deployedModels::elementName);
+          engine.logStream().newLogStreamReader(),
+          deployedModels::elementName,
+          deployedModels::isFormField);
     }
 
     @Bean
