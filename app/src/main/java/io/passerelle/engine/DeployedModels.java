@@ -148,6 +148,23 @@ public final class DeployedModels {
         .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /** Whether the element names of that process definition are known here. */
+  boolean knowsDefinition(long processDefinitionKey) {
+    return elementNames.containsKey(processDefinitionKey);
+  }
+
+  /** Learns the element names of a definition read from the cluster (any version, any deployer). */
+  void rememberNames(long processDefinitionKey, String bpmnXml) {
+    var model =
+        Bpmn.readModelFromStream(
+            new ByteArrayInputStream(bpmnXml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    elementNames.put(
+        processDefinitionKey,
+        model.getModelElementsByType(FlowElement.class).stream()
+            .filter(e -> e.getName() != null)
+            .collect(Collectors.toMap(FlowElement::getId, FlowElement::getName, (a, b) -> a)));
+  }
+
   /** The business name of an element, or null when the model is not one this app deployed. */
   public String elementName(long processDefinitionKey, String elementId) {
     return elementNames.getOrDefault(processDefinitionKey, Map.of()).get(elementId);

@@ -189,6 +189,19 @@ public class ProcessEngine {
     return operations.processDefinitionXml(processDefinitionKey);
   }
 
+  /**
+   * The business name of an element of a definition, or null. A definition this application did not
+   * deploy (an older version, one deployed from Modeler) is read from the cluster once.
+   */
+  public String elementName(long processDefinitionKey, String elementId) {
+    if (mode == EngineMode.REMOTE && !deployed.knowsDefinition(processDefinitionKey)) {
+      operations
+          .processDefinitionXml(processDefinitionKey)
+          .ifPresent(xml -> deployed.rememberNames(processDefinitionKey, xml));
+    }
+    return deployed.elementName(processDefinitionKey, elementId);
+  }
+
   /** The latest deployed version of a process, whoever deployed it (the app, Modeler). */
   Optional<ModeOperations.LatestDefinition> latestDefinition(String bpmnProcessId) {
     return operations.latestDefinition(bpmnProcessId);

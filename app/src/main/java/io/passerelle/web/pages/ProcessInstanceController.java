@@ -92,7 +92,6 @@ class ProcessInstanceController {
   InstanceView view(long key, boolean withCalled) {
     InstanceState state = engine.instanceState(key);
     InstanceTrail trail = engine.instanceTrail(key);
-    var models = engine.deployedModels();
     long definition = trail.processDefinitionKey();
     List<Step> steps =
         state.activeSteps().stream()
@@ -101,7 +100,7 @@ class ProcessInstanceController {
                 s ->
                     new Step(
                         s.elementId(),
-                        nameOr(models.elementName(definition, s.elementId()), s.elementId()),
+                        nameOr(engine.elementName(definition, s.elementId()), s.elementId()),
                         s.since()))
             .toList();
     List<IncidentView> incidents =
@@ -109,7 +108,7 @@ class ProcessInstanceController {
             .map(
                 i ->
                     new IncidentView(
-                        i, nameOr(models.elementName(definition, i.elementId()), i.elementId())))
+                        i, nameOr(engine.elementName(definition, i.elementId()), i.elementId())))
             .toList();
     List<InstanceView> called = new ArrayList<>();
     if (withCalled) {
