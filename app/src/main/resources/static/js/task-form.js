@@ -12,8 +12,9 @@
     return;
   }
   var schema = JSON.parse(container.getAttribute("data-schema"));
+  var prefill = JSON.parse(container.getAttribute("data-prefill") || "{}");
   var form = new FormViewer.Form({ container: container });
-  form.importSchema(schema, {}).then(function () {
+  form.importSchema(schema, prefill).then(function () {
     loading.remove();
     container.setAttribute("data-ready", "true");
   }).catch(function (error) {

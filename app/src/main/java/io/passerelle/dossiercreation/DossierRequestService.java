@@ -710,9 +710,7 @@ public class DossierRequestService {
     if (processInstanceKey == null) {
       return Optional.empty();
     }
-    return engine.openUserTasks().stream()
-        .filter(t -> t.processInstanceKey() == processInstanceKey)
-        .findFirst();
+    return engine.openUserTasks(processInstanceKey).stream().findFirst();
   }
 
   private DossierRequestView.Process process(Long processInstanceKey, boolean withEngine) {

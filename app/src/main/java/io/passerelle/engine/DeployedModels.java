@@ -29,12 +29,41 @@ public final class DeployedModels {
   private final Map<String, byte[]> bpmnByResourceName = new ConcurrentHashMap<>();
   private final Map<String, byte[]> formByResourceName = new ConcurrentHashMap<>();
   private volatile boolean startupDeploymentDone;
+  private final java.util.Set<String> formFields = ConcurrentHashMap.newKeySet();
+  private static final com.fasterxml.jackson.databind.ObjectMapper FORM_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   void rememberSource(String resourceName, byte[] content) {
     if (resourceName.endsWith(".bpmn")) {
       bpmnByResourceName.put(resourceName, content);
     } else if (resourceName.endsWith(".form")) {
       formByResourceName.put(resourceName, content);
+      formFields.addAll(fieldKeys(content));
+    }
+  }
+
+  /** Whether a variable is named like a field of a deployed form (it may prefill a task form). */
+  public boolean isFormField(String variableName) {
+    return formFields.contains(variableName);
+  }
+
+  private static java.util.Set<String> fieldKeys(byte[] form) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    try {
+      collectKeys(FORM_JSON.readTree(form).path("components"), keys);
+    } catch (java.io.IOException e) {
+      // a form that is not JSON: the engine refuses its deployment and says why
+    }
+    return keys;
+  }
+
+  private static void collectKeys(
+      com.fasterxml.jackson.databind.JsonNode components, java.util.Set<String> keys) {
+    for (var component : components) {
+      if (component.hasNonNull("key")) {
+        keys.add(component.get("key").asText());
+      }
+      collectKeys(component.path("components"), keys);
     }
   }
 
@@ -50,6 +79,15 @@ public final class DeployedModels {
               .filter(e -> e.getName() != null)
               .collect(Collectors.toMap(FlowElement::getId, FlowElement::getName, (a, b) -> a)));
     }
+  }
+
+  /** A process's latest version kept on the cluster, read from there (its names, its diagram). */
+  void rememberLatest(ModeOperations.LatestDefinition latest) {
+    String resourceName = latest.bpmnProcessId() + "-v" + latest.version() + ".bpmn";
+    rememberSource(resourceName, latest.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    addProcess(
+        new DeployedProcess(
+            latest.bpmnProcessId(), latest.version(), latest.processDefinitionKey(), resourceName));
   }
 
   void addDecision(DeployedResource decision) {
@@ -108,6 +146,23 @@ public final class DeployedModels {
         .findFirst()
         .map(f -> formByResourceName.get(f.name()))
         .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Whether the element names of that process definition are known here. */
+  boolean knowsDefinition(long processDefinitionKey) {
+    return elementNames.containsKey(processDefinitionKey);
+  }
+
+  /** Learns the element names of a definition read from the cluster (any version, any deployer). */
+  void rememberNames(long processDefinitionKey, String bpmnXml) {
+    var model =
+        Bpmn.readModelFromStream(
+            new ByteArrayInputStream(bpmnXml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    elementNames.put(
+        processDefinitionKey,
+        model.getModelElementsByType(FlowElement.class).stream()
+            .filter(e -> e.getName() != null)
+            .collect(Collectors.toMap(FlowElement::getId, FlowElement::getName, (a, b) -> a)));
   }
 
   /** The business name of an element, or null when the model is not one this app deployed. */

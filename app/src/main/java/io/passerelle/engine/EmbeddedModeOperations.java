@@ -31,21 +31,76 @@ final class EmbeddedModeOperations implements ModeOperations {
   private final EngineRecordProjection projection;
   private final ObjectMapper json;
   private final Duration timeout;
+  private final DeployedModels deployed;
 
   EmbeddedModeOperations(
       EmbeddedZeebeEngine engine,
       EngineRecordProjection projection,
       ObjectMapper json,
-      Duration timeout) {
+      Duration timeout,
+      DeployedModels deployed) {
     this.writer = engine.logStream().newLogStreamWriter();
     this.projection = projection;
     this.json = json;
     this.timeout = timeout;
+    this.deployed = deployed;
   }
 
   @Override
   public List<OpenUserTask> openUserTasks() {
     return projection.openUserTasks();
+  }
+
+  @Override
+  public List<OpenUserTask> openUserTasks(long processInstanceKey) {
+    return projection.openUserTasks().stream()
+        .filter(t -> t.processInstanceKey() == processInstanceKey)
+        .toList();
+  }
+
+  @Override
+  public Optional<String> userTaskForm(long userTaskKey) {
+    return projection
+        .openUserTask(userTaskKey)
+        .filter(task -> task.formKey() > 0)
+        .flatMap(task -> deployed.formSchema(task.formKey()));
+  }
+
+  /** The task's variables named like a form field, from the projection (JSON values parsed). */
+  @Override
+  public Map<String, Object> userTaskVariables(long userTaskKey) {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    projection
+        .userTaskVariables(userTaskKey)
+        .forEach(
+            (name, value) -> {
+              try {
+                variables.put(name, json.readValue(value, Object.class));
+              } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The engine holds a variable that is not JSON", e);
+              }
+            });
+    return variables;
+  }
+
+  @Override
+  public Optional<String> processDefinitionXml(long processDefinitionKey) {
+    return deployed.bpmnXml(processDefinitionKey);
+  }
+
+  @Override
+  public Optional<LatestDefinition> latestDefinition(String bpmnProcessId) {
+    return deployed.processes().stream()
+        .filter(p -> p.bpmnProcessId().equals(bpmnProcessId))
+        .max(java.util.Comparator.comparingInt(DeployedModels.DeployedProcess::version))
+        .flatMap(
+            p ->
+                deployed
+                    .bpmnXml(p.processDefinitionKey())
+                    .map(
+                        xml ->
+                            new LatestDefinition(
+                                bpmnProcessId, p.version(), p.processDefinitionKey(), xml)));
   }
 
   @Override

@@ -88,7 +88,9 @@ class EngineConfiguration {
         EmbeddedZeebeEngine engine, DeployedModels deployedModels) {
       var projection =
           new EngineRecordProjection(
-              engine.logStream().newLogStreamReader(), deployedModels::elementName);
+              engine.logStream().newLogStreamReader(),
+              deployedModels::elementName,
+              deployedModels::isFormField);
       engine.recoveredProjection().ifPresent(projection::restore);
       return projection;
     }
@@ -107,9 +109,10 @@ class EngineConfiguration {
         EmbeddedZeebeEngine engine,
         EngineRecordProjection projection,
         ObjectMapper objectMapper,
-        EngineProperties properties) {
+        EngineProperties properties,
+        DeployedModels deployedModels) {
       return new EmbeddedModeOperations(
-          engine, projection, objectMapper, properties.requestTimeout());
+          engine, projection, objectMapper, properties.requestTimeout(), deployedModels);
     }
   }
 

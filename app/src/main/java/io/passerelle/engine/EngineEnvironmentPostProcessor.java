@@ -16,13 +16,19 @@ import org.springframework.core.env.MapPropertySource;
  * with one line) and its address (127.0.0.1 unless {@code passerelle.engine.address}; any other
  * needs {@code passerelle.engine.gateway-secret}, see {@link GatewayBinding}), and writes the
  * client properties that make it talk to the in-memory engine over gRPC only. {@code remote}:
- * requires the cluster's gRPC and REST addresses, or for Camunda SaaS its cluster id, region and
- * client credentials ({@link RemoteModeSettings}).
+ * requires the cluster's REST address, or for Camunda SaaS its cluster id, region and client
+ * credentials ({@link RemoteModeSettings}), and sets the one transport, REST ({@code
+ * prefer-rest-over-grpc: true}, said explicitly rather than left to the client's default):
+ * commands, searches, user tasks and the job workers' activation and completion all go through the
+ * Orchestration Cluster REST API, the API Camunda 8.8 documents as the main one, which SaaS and a
+ * self-managed cluster behind an ingress both serve on one HTTPS port, and the one the contract
+ * tests play. Job streaming needs gRPC, so it stays off.
  */
 public class EngineEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
   static final String SOURCE = "passerelleEngine";
   static final String RESOLVED_PORT = "passerelle.engine.resolved-port";
+  static final String PREFER_REST = "camunda.client.prefer-rest-over-grpc";
 
   @Override
   public void postProcessEnvironment(
@@ -42,9 +48,11 @@ public class EngineEnvironmentPostProcessor implements EnvironmentPostProcessor,
       // The in-memory engine has no REST API: a port nothing listens on makes REST-only calls
       // fail fast and visibly instead of reaching something else.
       properties.put("camunda.client.rest-address", "http://localhost:" + unusedRestPort());
-      properties.put("camunda.client.prefer-rest-over-grpc", false);
+      properties.put(PREFER_REST, false);
     } else {
       RemoteModeSettings.requireCluster(environment);
+      properties.put(PREFER_REST, true);
+      properties.put("camunda.client.worker.defaults.stream-enabled", false);
     }
     environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));
   }

@@ -6,12 +6,14 @@ import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
 import io.camunda.zeebe.protocol.impl.record.value.processinstance.ProcessInstanceRecord;
 import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
+import io.camunda.zeebe.protocol.impl.record.value.variable.VariableRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -38,8 +40,10 @@ import java.util.Optional;
  * #restore restored} and reads on from the record after that position.
  *
  * <p>It keeps only what the queries need: open user tasks, and per process instance its status,
- * active steps and open incidents. Every query first catches up with the log, so a query made after
- * a command has been processed sees its effect.
+ * active steps and open incidents, and the variables named like a field of a deployed form (to
+ * prefill a task's form as Tasklist does; only those, to keep the projection small). Every query
+ * first catches up with the log, so a query made after a command has been processed sees its
+ * effect.
  */
 final class EngineRecordProjection {
 
@@ -53,10 +57,15 @@ final class EngineRecordProjection {
   private final Map<Long, Instance> instances = new HashMap<>();
   private final Map<Long, String> rejectionsBySourcePosition = new LinkedHashMap<>();
 
+  /** Process instance → scope → form-field variable → JSON value. */
+  private final Map<Long, Map<Long, Map<String, String>>> variables = new HashMap<>();
+
   private final RecordMetadata metadata = new RecordMetadata();
   private final UserTaskRecord userTask = new UserTaskRecord();
   private final ProcessInstanceRecord processInstance = new ProcessInstanceRecord();
   private final IncidentRecord incident = new IncidentRecord();
+  private final VariableRecord variable = new VariableRecord();
+  private final java.util.function.Predicate<String> formFields;
 
   /** Resolves an element's business name from its process definition. */
   interface ElementNames {
@@ -64,8 +73,31 @@ final class EngineRecordProjection {
   }
 
   EngineRecordProjection(LogStreamReader reader, ElementNames names) {
+    this(reader, names, name -> false);
+  }
+
+  EngineRecordProjection(
+      LogStreamReader reader, ElementNames names, java.util.function.Predicate<String> formFields) {
     this.reader = reader;
     this.names = names;
+    this.formFields = formFields;
+  }
+
+  /**
+   * The form-field variables an open task sees (JSON values): its instance's, overridden by its own
+   * element's local ones.
+   */
+  synchronized Map<String, String> userTaskVariables(long userTaskKey) {
+    catchUp();
+    OpenUserTask task = openTasks.get(userTaskKey);
+    var scopes = task == null ? null : variables.get(task.processInstanceKey());
+    if (scopes == null) {
+      return Map.of();
+    }
+    Map<String, String> visible =
+        new LinkedHashMap<>(scopes.getOrDefault(task.processInstanceKey(), Map.of()));
+    visible.putAll(scopes.getOrDefault(task.elementInstanceKey(), Map.of()));
+    return visible;
   }
 
   synchronized List<OpenUserTask> openUserTasks() {
@@ -299,6 +331,7 @@ final class EngineRecordProjection {
       case USER_TASK -> applyUserTask(event, (UserTaskIntent) intent);
       case PROCESS_INSTANCE -> applyProcessInstance(event, (ProcessInstanceIntent) intent);
       case INCIDENT -> applyIncident(event, (IncidentIntent) intent);
+      case VARIABLE -> applyVariable(event, (VariableIntent) intent);
       default -> {}
     }
   }
@@ -397,6 +430,28 @@ final class EngineRecordProjection {
       instance.status = status;
       instance.active.clear();
       instance.incidents.clear();
+    }
+    variables.remove(instanceKey);
+  }
+
+  private void applyVariable(LoggedEvent event, VariableIntent intent) {
+    if (intent != VariableIntent.CREATED && intent != VariableIntent.UPDATED) {
+      return;
+    }
+    variable.reset();
+    event.readValue(variable);
+    String name = variable.getName();
+    if (!formFields.test(name)) {
+      return;
+    }
+    // a start's variables are written before the process element is activated: kept by instance
+    // key, not on the Instance, and dropped when the instance ends
+    Instance instance = instances.get(variable.getProcessInstanceKey());
+    if (instance == null || instance.status == InstanceState.Status.ACTIVE) {
+      variables
+          .computeIfAbsent(variable.getProcessInstanceKey(), key -> new HashMap<>())
+          .computeIfAbsent(variable.getScopeKey(), scope -> new HashMap<>())
+          .put(name, variable.getValue());
     }
   }
 

@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What differs between the modes: user-task commands and queries. Commands common to both go over
- * gRPC in {@link ProcessEngine} itself.
+ * What differs between the modes: user-task commands and queries, and where the deployed models are
+ * read from. Commands common to both go through the client in {@link ProcessEngine} itself.
  */
 interface ModeOperations {
 
   List<OpenUserTask> openUserTasks();
+
+  /** The open user tasks of one process instance (filtered by the engine, not in memory). */
+  List<OpenUserTask> openUserTasks(long processInstanceKey);
 
   Optional<OpenUserTask> openUserTask(long userTaskKey);
 
@@ -18,7 +21,23 @@ interface ModeOperations {
 
   void completeUserTask(long userTaskKey, Map<String, Object> variables);
 
+  /** The schema of the form linked to the task (the JSON Tasklist renders), when it has one. */
+  Optional<String> userTaskForm(long userTaskKey);
+
+  /** The variables the task sees, to prefill its form as Tasklist does. */
+  Map<String, Object> userTaskVariables(long userTaskKey);
+
+  /** The BPMN XML of a deployed process definition (any version). */
+  Optional<String> processDefinitionXml(long processDefinitionKey);
+
+  /** The latest deployed version of a process, whoever deployed it. */
+  Optional<LatestDefinition> latestDefinition(String bpmnProcessId);
+
   Optional<InstanceState> instanceState(long processInstanceKey);
 
   Optional<InstanceTrail> instanceTrail(long processInstanceKey);
+
+  /** The latest version of a process definition, with its XML. */
+  record LatestDefinition(
+      String bpmnProcessId, int version, long processDefinitionKey, String xml) {}
 }

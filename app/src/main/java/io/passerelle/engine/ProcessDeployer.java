@@ -1,12 +1,19 @@
 package io.passerelle.engine;
 
+import io.passerelle.config.StartupConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -31,6 +38,14 @@ import org.springframework.stereotype.Component;
  * first application runner waits for it, and a deployment the engine refuses (a model a process
  * owner broke) still stops the start with the engine's reason. Until then the health component
  * {@code engine} says OUT_OF_SERVICE.
+ *
+ * <p>On a cluster (remote mode) the models a process owner deploys from Desktop Modeler are the
+ * authoritative ones once deployed: the application deploys a bundled model only when its content
+ * changed since the application last deployed it to that cluster (table {@code engine_deployment}),
+ * or when the cluster does not know its process at all. Deploying an unchanged bundled model again
+ * would make it a new latest version over the process owner's, silently reverting their change.
+ * Then it checks each latest version it did not deploy itself against the names it relies on
+ * ({@link ReliedOnNames}) and refuses to start, in one line, when one is gone.
  */
 @Component
 class ProcessDeployer implements ApplicationRunner, Ordered, InitializingBean, DisposableBean {
@@ -40,12 +55,20 @@ class ProcessDeployer implements ApplicationRunner, Ordered, InitializingBean, D
   private final ProcessEngine engine;
   private final ResourcePatternResolver resolver;
   private final EngineProperties properties;
+  private final DeploymentRecord record;
+  private final Clock clock;
 
   ProcessDeployer(
-      ProcessEngine engine, ResourcePatternResolver resolver, EngineProperties properties) {
+      ProcessEngine engine,
+      ResourcePatternResolver resolver,
+      EngineProperties properties,
+      DeploymentRecord record,
+      Clock clock) {
     this.engine = engine;
     this.resolver = resolver;
     this.properties = properties;
+    this.record = record;
+    this.clock = clock;
   }
 
   private final CompletableFuture<Void> deployment = new CompletableFuture<>();
@@ -102,7 +125,86 @@ class ProcessDeployer implements ApplicationRunner, Ordered, InitializingBean, D
       LOG.warn("No model found at {}: nothing deployed", properties.deployLocations());
       return;
     }
-    var event = engine.deploy(resources);
+    if (engine.mode() == EngineMode.REMOTE) {
+      deployChanged(resources);
+      return;
+    }
+    log(engine.deploy(resources));
+  }
+
+  /** Remote mode: deploy what changed since the last deployment, check what was kept. */
+  void deployChanged(List<Resource> resources) {
+    String target = engine.target();
+    Map<String, String> recorded = record.deployed(target);
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    Map<String, String> checksums = new LinkedHashMap<>();
+    for (Resource resource : resources) {
+      byte[] content = read(resource);
+      contents.put(resource.getFilename(), content);
+      checksums.put(resource.getFilename(), sha256(content));
+    }
+    Map<String, ModeOperations.LatestDefinition> latest = new LinkedHashMap<>();
+    boolean clusterKnowsAll = true;
+    for (var entry : contents.entrySet()) {
+      if (entry.getKey().endsWith(".bpmn")) {
+        for (String processId : ReliedOnNames.processIds(utf8(entry.getValue()))) {
+          var definition = engine.latestDefinition(processId);
+          definition.ifPresent(d -> latest.put(processId, d));
+          clusterKnowsAll &= definition.isPresent();
+        }
+      }
+    }
+    List<Resource> changed = new ArrayList<>();
+    for (Resource resource : resources) {
+      String name = resource.getFilename();
+      if (!clusterKnowsAll || !checksums.get(name).equals(recorded.get(name))) {
+        changed.add(resource);
+      }
+    }
+    if (!changed.isEmpty()) {
+      log(engine.deploy(changed));
+      Map<String, String> deployedNow = new LinkedHashMap<>();
+      changed.forEach(r -> deployedNow.put(r.getFilename(), checksums.get(r.getFilename())));
+      record.remember(target, deployedNow, clock.instant());
+    }
+    List<String> problems = new ArrayList<>();
+    for (var entry : contents.entrySet()) {
+      String name = entry.getKey();
+      if (!name.endsWith(".bpmn") || changed.stream().anyMatch(r -> name.equals(r.getFilename()))) {
+        continue;
+      }
+      String bundled = utf8(entry.getValue());
+      Set<ReliedOnNames.Name> relied = ReliedOnNames.usedBy(bundled);
+      for (String processId : ReliedOnNames.processIds(bundled)) {
+        var kept = latest.get(processId);
+        var missing = ReliedOnNames.missingFrom(kept.xml(), relied);
+        if (!missing.isEmpty()) {
+          problems.add(
+              processId
+                  + " version "
+                  + kept.version()
+                  + " no longer has "
+                  + String.join(", ", missing.stream().map(Object::toString).toList()));
+        }
+        engine.deployedModels().rememberLatest(kept);
+        LOG.info(
+            "Kept process {} version {} (the bundled {} is unchanged since the application"
+                + " deployed it)",
+            processId,
+            kept.version(),
+            name);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new StartupConfigurationException(
+          "The latest deployed models lack what Passerelle relies on (ProcessNames): "
+              + String.join("; ", problems),
+          "deploy from Modeler a version that has them again, or run a Passerelle whose models"
+              + " and workers no longer need them");
+    }
+  }
+
+  private void log(io.camunda.client.api.response.DeploymentEvent event) {
     event
         .getProcesses()
         .forEach(
@@ -119,6 +221,26 @@ class ProcessDeployer implements ApplicationRunner, Ordered, InitializingBean, D
     event
         .getForm()
         .forEach(f -> LOG.info("Deployed form {} version {}", f.getFormId(), f.getVersion()));
+  }
+
+  private static byte[] read(Resource resource) {
+    try (var in = resource.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource.getDescription(), e);
+    }
+  }
+
+  private static String utf8(byte[] content) {
+    return new String(content, StandardCharsets.UTF_8);
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private List<Resource> findModels() {

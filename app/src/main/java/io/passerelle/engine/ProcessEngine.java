@@ -1,9 +1,7 @@
 package io.passerelle.engine;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.DeploymentEvent;
-import io.grpc.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -16,9 +14,12 @@ import org.springframework.core.io.Resource;
 /**
  * The application's one door to the process engine, whatever its mode.
  *
- * <p>Commands (deploy, start, publish a message) go over gRPC through the {@link CamundaClient} in
- * both modes; user-task commands and queries go through {@link ModeOperations}: REST on a cluster,
- * the engine's log writer and a record-stream projection when embedded.
+ * <p>Commands (deploy, start, publish a message) go through the {@link CamundaClient} in both modes
+ * (REST on a cluster, gRPC to the embedded engine); user-task commands and queries go through
+ * {@link ModeOperations}: REST on a cluster, the engine's log writer and a record-stream projection
+ * when embedded. Whatever the transport, an engine error leaves here as one of the application's
+ * exceptions ({@link EngineErrors}): {@link EngineUnavailableException}, {@link
+ * UnknownInstanceException}, {@link EngineException}.
  */
 public class ProcessEngine {
 
@@ -51,6 +52,11 @@ public class ProcessEngine {
     return deployed;
   }
 
+  /** Where the engine is: the cluster's REST address (the key of the deployment record). */
+  String target() {
+    return String.valueOf(client.getConfiguration().getRestAddress());
+  }
+
   /**
    * Deploys BPMN, DMN and form resources together. Deploying an unchanged resource again creates no
    * new version.
@@ -72,10 +78,11 @@ public class ProcessEngine {
     }
     // a deployment parses and checks every model: it may take longer than a command
     Duration deployTimeout = timeout.compareTo(DEPLOY_TIMEOUT) > 0 ? timeout : DEPLOY_TIMEOUT;
+    var request = step.requestTimeout(deployTimeout);
     DeploymentEvent event =
-        step.requestTimeout(deployTimeout)
-            .send()
-            .join(deployTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        EngineErrors.call(
+            "deploy the models",
+            () -> request.send().join(deployTimeout.toMillis(), TimeUnit.MILLISECONDS));
     event
         .getProcesses()
         .forEach(
@@ -108,14 +115,17 @@ public class ProcessEngine {
 
   /** Starts the latest version of a process; returns the process instance key. */
   public long startInstance(String bpmnProcessId, Map<String, Object> variables) {
-    return client
-        .newCreateInstanceCommand()
-        .bpmnProcessId(bpmnProcessId)
-        .latestVersion()
-        .variables(variables)
-        .send()
-        .join(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .getProcessInstanceKey();
+    return EngineErrors.call(
+        "start " + bpmnProcessId,
+        () ->
+            client
+                .newCreateInstanceCommand()
+                .bpmnProcessId(bpmnProcessId)
+                .latestVersion()
+                .variables(variables)
+                .send()
+                .join(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .getProcessInstanceKey());
   }
 
   /**
@@ -141,16 +151,60 @@ public class ProcessEngine {
           .send()
           .join(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.ALREADY_EXISTS) {
+    } catch (RuntimeException e) {
+      // gRPC ALREADY_EXISTS, or REST 409 with the title ALREADY_EXISTS
+      if (EngineErrors.kind(e) == EngineErrors.Kind.ALREADY_EXISTS) {
         return false;
       }
-      throw e;
+      throw EngineErrors.translate("publish message " + name, e);
     }
   }
 
+  /** Every open user task (all pages): for the task lists. */
   public List<OpenUserTask> openUserTasks() {
     return operations.openUserTasks();
+  }
+
+  /** The open user tasks of one process instance, asked of the engine with that filter. */
+  public List<OpenUserTask> openUserTasks(long processInstanceKey) {
+    return operations.openUserTasks(processInstanceKey);
+  }
+
+  /**
+   * The schema of the task's form, from where the task lives: the cluster's form for that task (the
+   * version linked when the task was created, whoever deployed it), the deployed form when
+   * embedded.
+   */
+  public Optional<String> userTaskForm(long userTaskKey) {
+    return operations.userTaskForm(userTaskKey);
+  }
+
+  /** The variables the task sees, to prefill its form as Tasklist does. */
+  public Map<String, Object> userTaskVariables(long userTaskKey) {
+    return operations.userTaskVariables(userTaskKey);
+  }
+
+  /** The BPMN XML of a deployed process definition, for a diagram of an instance of any version. */
+  public Optional<String> processDefinitionXml(long processDefinitionKey) {
+    return operations.processDefinitionXml(processDefinitionKey);
+  }
+
+  /**
+   * The business name of an element of a definition, or null. A definition this application did not
+   * deploy (an older version, one deployed from Modeler) is read from the cluster once.
+   */
+  public String elementName(long processDefinitionKey, String elementId) {
+    if (mode == EngineMode.REMOTE && !deployed.knowsDefinition(processDefinitionKey)) {
+      operations
+          .processDefinitionXml(processDefinitionKey)
+          .ifPresent(xml -> deployed.rememberNames(processDefinitionKey, xml));
+    }
+    return deployed.elementName(processDefinitionKey, elementId);
+  }
+
+  /** The latest deployed version of a process, whoever deployed it (the app, Modeler). */
+  Optional<ModeOperations.LatestDefinition> latestDefinition(String bpmnProcessId) {
+    return operations.latestDefinition(bpmnProcessId);
   }
 
   public Optional<OpenUserTask> openUserTask(long userTaskKey) {
@@ -209,11 +263,12 @@ public class ProcessEngine {
           .send()
           .join(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+    } catch (RuntimeException e) {
+      // gRPC NOT_FOUND, or REST 404: the incident (or its job) is gone, resolved by a first click
+      if (EngineErrors.kind(e) == EngineErrors.Kind.NOT_FOUND) {
         return false;
       }
-      throw e;
+      throw EngineErrors.translate("retry incident " + incidentKey, e);
     }
   }
 
@@ -243,7 +298,10 @@ public class ProcessEngine {
   /** Whether the engine's gateway answers a topology request within the timeout. */
   public Topology topology(Duration within) {
     var topology =
-        client.newTopologyRequest().send().join(within.toMillis(), TimeUnit.MILLISECONDS);
+        EngineErrors.call(
+            "answer a topology request",
+            () ->
+                client.newTopologyRequest().send().join(within.toMillis(), TimeUnit.MILLISECONDS));
     return new Topology(
         topology.getGatewayVersion(), topology.getClusterSize(), topology.getPartitionsCount());
   }

@@ -1,45 +1,81 @@
 package io.passerelle.engine;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.JsonMapper;
+import io.camunda.client.api.command.FinalCommandStep;
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.request.FinalSearchRequestStep;
+import io.camunda.client.api.search.request.SearchRequestPage;
+import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.UserTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A Camunda 8.8 orchestration cluster: user-task commands and queries through its REST API (the
  * same API Tasklist and Operate use), so a task completed here is completed in Tasklist too.
+ *
+ * <p>Searches read the cluster's secondary storage, filled a moment after the engine writes: they
+ * may lag behind a command just sent. So a search is filtered on the cluster (by process instance
+ * key), paged through to the end (never "the first 200"), and a key the search does not know yet is
+ * reported as {@link InstanceNotIndexedException}, not as unknown.
  */
 final class RemoteModeOperations implements ModeOperations {
 
-  private static final int PAGE = 200;
+  /** The page size of every search; the last page is the one with fewer items. */
+  static final int PAGE = 200;
+
+  /** A bound on the pages read by one search (PAGE × MAX_PAGES items), against a loop. */
+  private static final int MAX_PAGES = 500;
 
   private final CamundaClient client;
   private final Duration timeout;
+  private final JsonMapper json;
 
   RemoteModeOperations(CamundaClient client, Duration timeout) {
     this.client = client;
     this.timeout = timeout;
+    this.json = client.getConfiguration().getJsonMapper();
   }
 
   @Override
   public List<OpenUserTask> openUserTasks() {
-    return client
-        .newUserTaskSearchRequest()
-        .filter(f -> f.state(UserTaskState.CREATED))
-        .page(p -> p.limit(PAGE))
-        .send()
-        .join(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .items()
+    return all(
+            "search the open user tasks",
+            page ->
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.state(UserTaskState.CREATED))
+                    .page(page))
+        .stream()
+        .map(RemoteModeOperations::toOpenTask)
+        .toList();
+  }
+
+  @Override
+  public List<OpenUserTask> openUserTasks(long processInstanceKey) {
+    return all(
+            "search the open user tasks of instance " + processInstanceKey,
+            page ->
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(
+                        f -> f.processInstanceKey(processInstanceKey).state(UserTaskState.CREATED))
+                    .page(page))
         .stream()
         .map(RemoteModeOperations::toOpenTask)
         .toList();
@@ -47,11 +83,11 @@ final class RemoteModeOperations implements ModeOperations {
 
   @Override
   public Optional<OpenUserTask> openUserTask(long userTaskKey) {
-    return client
-        .newUserTaskSearchRequest()
-        .filter(f -> f.userTaskKey(userTaskKey).state(UserTaskState.CREATED))
-        .send()
-        .join(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+    return send(
+            "find user task " + userTaskKey,
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.userTaskKey(userTaskKey).state(UserTaskState.CREATED)))
         .items()
         .stream()
         .findFirst()
@@ -61,43 +97,87 @@ final class RemoteModeOperations implements ModeOperations {
   @Override
   public void assignUserTask(long userTaskKey, String assignee) {
     if (assignee == null) {
-      client.newUnassignUserTaskCommand(userTaskKey).send().join();
+      send("unassign user task " + userTaskKey, client.newUnassignUserTaskCommand(userTaskKey));
     } else {
-      client
-          .newAssignUserTaskCommand(userTaskKey)
-          .assignee(assignee)
-          .allowOverride(true)
-          .send()
-          .join();
+      send(
+          "assign user task " + userTaskKey,
+          client.newAssignUserTaskCommand(userTaskKey).assignee(assignee).allowOverride(true));
     }
   }
 
   @Override
   public void completeUserTask(long userTaskKey, Map<String, Object> variables) {
-    client
-        .newCompleteUserTaskCommand(userTaskKey)
-        .variables(variables == null ? Map.of() : variables)
-        .send()
-        .join();
+    send(
+        "complete user task " + userTaskKey,
+        client
+            .newCompleteUserTaskCommand(userTaskKey)
+            .variables(variables == null ? Map.of() : variables));
+  }
+
+  @Override
+  public Optional<String> userTaskForm(long userTaskKey) {
+    return getOrEmpty(
+            "read the form of user task " + userTaskKey,
+            client.newUserTaskGetFormRequest(userTaskKey))
+        .map(form -> form.getSchema())
+        .map(schema -> schema instanceof String text ? text : json.toJson(schema));
+  }
+
+  @Override
+  public Map<String, Object> userTaskVariables(long userTaskKey) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (var variable :
+        all(
+            "read the variables of user task " + userTaskKey,
+            page ->
+                client.newUserTaskVariableSearchRequest(userTaskKey).withFullValues().page(page))) {
+      variables.put(
+          variable.getName(),
+          variable.getValue() == null ? null : json.fromJson(variable.getValue(), Object.class));
+    }
+    return variables;
+  }
+
+  @Override
+  public Optional<String> processDefinitionXml(long processDefinitionKey) {
+    return getOrEmpty(
+        "read the BPMN of process definition " + processDefinitionKey,
+        client.newProcessDefinitionGetXmlRequest(processDefinitionKey));
+  }
+
+  @Override
+  public Optional<LatestDefinition> latestDefinition(String bpmnProcessId) {
+    var latest =
+        send(
+                "find the latest version of " + bpmnProcessId,
+                client
+                    .newProcessDefinitionSearchRequest()
+                    .filter(f -> f.processDefinitionId(bpmnProcessId).isLatestVersion(true)))
+            .items()
+            .stream()
+            .findFirst();
+    if (latest.isEmpty()) {
+      return Optional.empty();
+    }
+    long key = latest.get().getProcessDefinitionKey();
+    return processDefinitionXml(key)
+        .map(xml -> new LatestDefinition(bpmnProcessId, latest.get().getVersion(), key, xml));
   }
 
   @Override
   public Optional<InstanceState> instanceState(long processInstanceKey) {
-    io.camunda.client.api.search.response.ProcessInstance instance;
-    try {
-      instance = client.newProcessInstanceGetRequest(processInstanceKey).send().join();
-    } catch (ProblemException | ClientStatusException e) {
-      return Optional.empty();
-    }
+    ProcessInstance instance = instance(processInstanceKey);
     var steps =
-        client
-            .newElementInstanceSearchRequest()
-            .filter(
-                f -> f.processInstanceKey(processInstanceKey).state(ElementInstanceState.ACTIVE))
-            .page(p -> p.limit(PAGE))
-            .send()
-            .join()
-            .items()
+        all(
+                "search the active steps of instance " + processInstanceKey,
+                page ->
+                    client
+                        .newElementInstanceSearchRequest()
+                        .filter(
+                            f ->
+                                f.processInstanceKey(processInstanceKey)
+                                    .state(ElementInstanceState.ACTIVE))
+                        .page(page))
             .stream()
             .filter(e -> !"PROCESS".equals(String.valueOf(e.getType())))
             .map(
@@ -109,12 +189,16 @@ final class RemoteModeOperations implements ModeOperations {
                         instant(e.getStartDate())))
             .toList();
     var incidents =
-        client
-            .newIncidentSearchRequest()
-            .filter(f -> f.processInstanceKey(processInstanceKey).state(IncidentState.ACTIVE))
-            .send()
-            .join()
-            .items()
+        all(
+                "search the incidents of instance " + processInstanceKey,
+                page ->
+                    client
+                        .newIncidentSearchRequest()
+                        .filter(
+                            f ->
+                                f.processInstanceKey(processInstanceKey)
+                                    .state(IncidentState.ACTIVE))
+                        .page(page))
             .stream()
             .map(
                 i ->
@@ -137,34 +221,31 @@ final class RemoteModeOperations implements ModeOperations {
 
   @Override
   public Optional<InstanceTrail> instanceTrail(long processInstanceKey) {
-    io.camunda.client.api.search.response.ProcessInstance instance;
-    try {
-      instance = client.newProcessInstanceGetRequest(processInstanceKey).send().join();
-    } catch (ProblemException | ClientStatusException e) {
-      return Optional.empty();
-    }
+    ProcessInstance instance = instance(processInstanceKey);
     var passed =
-        client
-            .newElementInstanceSearchRequest()
-            .filter(
-                f -> f.processInstanceKey(processInstanceKey).state(ElementInstanceState.COMPLETED))
-            .page(p -> p.limit(PAGE))
-            .send()
-            .join()
-            .items()
+        all(
+                "search the steps instance " + processInstanceKey + " passed",
+                page ->
+                    client
+                        .newElementInstanceSearchRequest()
+                        .filter(
+                            f ->
+                                f.processInstanceKey(processInstanceKey)
+                                    .state(ElementInstanceState.COMPLETED))
+                        .page(page))
             .stream()
             .map(e -> e.getElementId())
-            .collect(java.util.stream.Collectors.toSet());
+            .collect(Collectors.toSet());
     var called =
-        client
-            .newProcessInstanceSearchRequest()
-            .filter(f -> f.parentProcessInstanceKey(processInstanceKey))
-            .page(p -> p.limit(PAGE))
-            .send()
-            .join()
-            .items()
+        all(
+                "search the instances " + processInstanceKey + " called",
+                page ->
+                    client
+                        .newProcessInstanceSearchRequest()
+                        .filter(f -> f.parentProcessInstanceKey(processInstanceKey))
+                        .page(page))
             .stream()
-            .map(io.camunda.client.api.search.response.ProcessInstance::getProcessInstanceKey)
+            .map(ProcessInstance::getProcessInstanceKey)
             .toList();
     return Optional.of(
         new InstanceTrail(
@@ -173,6 +254,62 @@ final class RemoteModeOperations implements ModeOperations {
             instance.getProcessDefinitionId(),
             passed,
             called));
+  }
+
+  /** The instance as the search API knows it; a 404 there is an instance not indexed yet. */
+  private ProcessInstance instance(long processInstanceKey) {
+    return getOrEmpty(
+            "read process instance " + processInstanceKey,
+            client.newProcessInstanceGetRequest(processInstanceKey))
+        .orElseThrow(
+            () ->
+                new InstanceNotIndexedException(
+                    "The cluster's search does not know process instance "
+                        + processInstanceKey
+                        + " (yet): it is indexed a moment after it starts"));
+  }
+
+  private <T> T send(String what, FinalCommandStep<T> request) {
+    return EngineErrors.call(
+        what, () -> request.send().join(timeout.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  private <T> Optional<T> getOrEmpty(String what, FinalCommandStep<T> request) {
+    try {
+      return Optional.ofNullable(request.send().join(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (RuntimeException e) {
+      if (EngineErrors.kind(e) == EngineErrors.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw EngineErrors.translate(what, e);
+    }
+  }
+
+  /** Every item of a search, page after page (cursor-based, {@value #PAGE} a page). */
+  private <T> List<T> all(
+      String what, Function<Consumer<SearchRequestPage>, FinalSearchRequestStep<T>> search) {
+    List<T> items = new ArrayList<>();
+    String cursor = null;
+    for (int pages = 0; pages < MAX_PAGES; pages++) {
+      String after = cursor;
+      SearchResponse<T> response =
+          send(
+              what,
+              search.apply(
+                  page -> {
+                    page.limit(PAGE);
+                    if (after != null) {
+                      page.after(after);
+                    }
+                  }));
+      items.addAll(response.items());
+      cursor = response.page() == null ? null : response.page().endCursor();
+      if (response.items().size() < PAGE || cursor == null) {
+        return items;
+      }
+    }
+    throw new EngineException(
+        "Too many results to " + what + " (more than " + PAGE * MAX_PAGES + ")");
   }
 
   private static InstanceState.Status status(ProcessInstanceState state) {

@@ -8,8 +8,8 @@ import org.springframework.core.env.Environment;
  * What remote mode needs, said once: the start-up check reads it, and so does the test of the
  * docker-compose stack (every setting listed here is set there).
  *
- * <p>Two kinds of cluster: a self-managed one (docker-compose, Kubernetes), reached at the gRPC and
- * REST addresses given; Camunda SaaS ({@code camunda.client.mode=saas}), whose addresses the
+ * <p>Two kinds of cluster: a self-managed one (docker-compose, Kubernetes), reached at the REST
+ * address given; Camunda SaaS ({@code camunda.client.mode=saas}), whose addresses the
  * Camunda client derives from the cluster id and region, reached with OAuth client credentials (the
  * client asks Camunda's authorization server for a token when it first needs one).
  */
@@ -18,13 +18,12 @@ public final class RemoteModeSettings {
   /** One setting: its Spring property, the environment variable that sets it, and an example. */
   public record Setting(String property, String variable, String example) {}
 
-  /** A self-managed cluster. */
+  /**
+   * A self-managed cluster: its REST address, since Passerelle speaks REST only in remote mode
+   * (commands, searches, user tasks, job workers; the gRPC address is then unused).
+   */
   public static final List<Setting> SELF_MANAGED =
       List.of(
-          new Setting(
-              "camunda.client.grpc-address",
-              "CAMUNDA_CLIENT_GRPC_ADDRESS",
-              "http://localhost:26500 for the docker-compose stack"),
           new Setting(
               "camunda.client.rest-address",
               "CAMUNDA_CLIENT_REST_ADDRESS",
@@ -85,7 +84,7 @@ public final class RemoteModeSettings {
         throw new StartupConfigurationException(
             "Engine mode 'remote' needs "
                 + setting.property()
-                + (saas(environment) ? " for Camunda SaaS" : " (the cluster's address)"),
+                + (saas(environment) ? " for Camunda SaaS" : " (the cluster's REST address)"),
             "set "
                 + setting.variable()
                 + " ("

@@ -27,6 +27,8 @@ import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
 import io.passerelle.dossier.DossierService;
+import io.passerelle.engine.EngineException;
+import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.OpenUserTask;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.notification.NotificationService;
@@ -269,13 +271,24 @@ public class OnboardingService {
             "The last invitation bounced: correct the contact's e-mail address first (task"
                 + " \"Corriger l'adresse e-mail\").");
       }
-      engine.completeUserTask(
-          task.get().userTaskKey(),
-          Map.of(
-              Variables.FOLLOW_UP_DECISION,
-              FollowUpDecisions.RESEND,
-              Variables.FOLLOW_UP_NOTE,
-              ""));
+      try {
+        engine.completeUserTask(
+            task.get().userTaskKey(),
+            Map.of(
+                Variables.FOLLOW_UP_DECISION,
+                FollowUpDecisions.RESEND,
+                Variables.FOLLOW_UP_NOTE,
+                ""));
+      } catch (EngineUnavailableException unavailable) {
+        throw unavailable;
+      } catch (EngineException refused) {
+        // the command's answer, not the (possibly lagging) search, decides: the task was
+        // completed meanwhile (in Tasklist, by a colleague), so nothing is resent twice
+        throw DomainException.conflict(
+            "FOLLOW_UP_ALREADY_DECIDED",
+            "The follow-up task was completed meanwhile (in Tasklist or by a colleague): nothing"
+                + " was resent; reload to see where the invitation stands.");
+      }
       recordResend(onboarding, actor, sent.getFirst().id());
       return onboarding.view();
     }
@@ -561,7 +574,7 @@ public class OnboardingService {
       return Optional.empty();
     }
     long key = onboarding.getInvitationProcessKey();
-    return engine.openUserTasks().stream().filter(t -> t.processInstanceKey() == key).findFirst();
+    return engine.openUserTasks(key).stream().findFirst();
   }
 
   private Onboarding requireRunning(long onboardingId, Actor actor) {

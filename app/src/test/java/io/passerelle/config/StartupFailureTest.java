@@ -30,12 +30,12 @@ class StartupFailureTest {
   }
 
   @Test
-  @DisplayName("remote mode without the cluster's addresses")
+  @DisplayName("remote mode without the cluster's REST address")
   void remoteWithoutAddress() {
     assertThatThrownBy(() -> StandaloneApp.start(TEST_DB, "passerelle.engine.mode=remote"))
         .isInstanceOf(StartupConfigurationException.class)
-        .hasMessageContaining("camunda.client.grpc-address")
-        .hasMessageContaining("CAMUNDA_CLIENT_GRPC_ADDRESS");
+        .hasMessageContaining("camunda.client.rest-address")
+        .hasMessageContaining("CAMUNDA_CLIENT_REST_ADDRESS");
   }
 
   @Test

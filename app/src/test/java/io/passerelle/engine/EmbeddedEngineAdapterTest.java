@@ -135,6 +135,33 @@ class EmbeddedEngineAdapterTest {
   }
 
   @Test
+  @DisplayName(
+      "an instance's open tasks are found by its key, and a task's variables named like a form"
+          + " field are read to prefill its form")
+  void taskVariablesForItsForm() {
+    String checkId = newCheckId();
+    long key =
+        engine.startInstance(
+            "Process_EngineCheck",
+            Map.of("checkId", checkId, "waitFor", "PT0S", "followUpNote", "rappeler lundi"));
+    awaitWaitingIn(key, "MessageEvent_Go");
+    engine.publishMessage(
+        "engine-check-go", checkId, "go-" + checkId, Duration.ofMinutes(1), Map.of());
+
+    OpenUserTask task =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> engine.openUserTasks(key).stream().findFirst().orElse(null), t -> t != null);
+
+    assertThat(task.processInstanceKey()).isEqualTo(key);
+    // followUpNote is a field of Form_FollowUpStalledActivation; checkId is no form's field
+    assertThat(engine.userTaskVariables(task.userTaskKey()))
+        .containsExactly(Map.entry("followUpNote", "rappeler lundi"));
+    engine.completeUserTask(task.userTaskKey(), Map.of("decision", "approuvé"));
+  }
+
+  @Test
   @DisplayName("completing a task that is not open is refused with a clear error")
   void completingAnUnknownTask() {
     assertThatThrownBy(() -> engine.completeUserTask(123456789L, Map.of()))

@@ -37,7 +37,12 @@ class ProcessDeployerTest {
 
   private ProcessDeployer deployer() {
     when(engine.deployedModels()).thenReturn(models);
-    return new ProcessDeployer(engine, new PathMatchingResourcePatternResolver(), properties);
+    return new ProcessDeployer(
+        engine,
+        new PathMatchingResourcePatternResolver(),
+        properties,
+        null,
+        java.time.Clock.systemUTC());
   }
 
   @Test

@@ -92,6 +92,10 @@ final class FrenchMessages {
               "INVITATION_ALREADY_SENT", "L'invitation est déjà partie : renvoyez-la plutôt."),
           Map.entry("INVITATION_NOT_PENDING", "Il n'y a pas d'invitation en attente à renvoyer."),
           Map.entry(
+              "FOLLOW_UP_ALREADY_DECIDED",
+              "La tâche de suivi vient d'être terminée (dans Tasklist ou par un collègue) : rien"
+                  + " n'a été renvoyé. Rechargez la page pour voir où en est l'invitation."),
+          Map.entry(
               "EMAIL_CORRECTION_PENDING",
               "La dernière invitation est revenue : corrigez d'abord l'adresse e-mail (tâche"
                   + " « Corriger l'adresse e-mail »)."),

@@ -1,7 +1,11 @@
 package io.passerelle.web.pages;
 
 import io.passerelle.domain.DomainException;
+import io.passerelle.engine.EngineUnavailableException;
+import io.passerelle.engine.InstanceNotIndexedException;
 import io.passerelle.engine.UnknownInstanceException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,6 +42,34 @@ class PageExceptionHandler {
         HttpStatus.NOT_FOUND,
         "Le moteur de processus ne connaît pas (ou plus) cette instance ou cette tâche.",
         "ENGINE_UNKNOWN");
+  }
+
+  /** A page opened right after a start: the cluster's search shows the instance a moment later. */
+  @ExceptionHandler(InstanceNotIndexedException.class)
+  ModelAndView onNotIndexed(InstanceNotIndexedException e, HttpServletResponse response) {
+    retryAfter(response, InstanceNotIndexedException.RETRY_AFTER);
+    return page(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Le moteur de processus est en train d'indexer cette instance (elle apparaît quelques"
+            + " secondes après son démarrage) : rechargez la page dans un instant.",
+        "ENGINE_INDEXING");
+  }
+
+  @ExceptionHandler(EngineUnavailableException.class)
+  ModelAndView onEngineUnavailable(EngineUnavailableException e, HttpServletResponse response) {
+    retryAfter(response, e.retryAfter());
+    return page(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        e.busy()
+            ? "Le moteur de processus est très occupé : rien n'a été fait, réessayez dans un"
+                + " instant."
+            : "Le moteur de processus ne répond pas : rien n'a été fait. Réessayez dans quelques"
+                + " minutes ; si cela dure, prévenez l'administrateur du cabinet.",
+        e.busy() ? "ENGINE_BUSY" : "ENGINE_UNAVAILABLE");
+  }
+
+  private static void retryAfter(HttpServletResponse response, Duration after) {
+    response.setHeader("Retry-After", String.valueOf(Math.max(1, after.toSeconds())));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -60,8 +60,7 @@ class ProcessInstanceController {
   ResponseEntity<String> diagram(@PathVariable long key) {
     InstanceTrail trail = engine.instanceTrail(key);
     return engine
-        .deployedModels()
-        .bpmnXml(trail.processDefinitionKey())
+        .processDefinitionXml(trail.processDefinitionKey())
         .map(xml -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
@@ -96,7 +95,6 @@ class ProcessInstanceController {
   InstanceView view(long key, boolean withCalled) {
     InstanceState state = engine.instanceState(key);
     InstanceTrail trail = engine.instanceTrail(key);
-    var models = engine.deployedModels();
     long definition = trail.processDefinitionKey();
     List<Step> steps =
         state.activeSteps().stream()
@@ -105,7 +103,7 @@ class ProcessInstanceController {
                 s ->
                     new Step(
                         s.elementId(),
-                        nameOr(models.elementName(definition, s.elementId()), s.elementId()),
+                        nameOr(engine.elementName(definition, s.elementId()), s.elementId()),
                         s.since()))
             .toList();
     List<IncidentView> incidents =
@@ -113,7 +111,7 @@ class ProcessInstanceController {
             .map(
                 i ->
                     new IncidentView(
-                        i, nameOr(models.elementName(definition, i.elementId()), i.elementId())))
+                        i, nameOr(engine.elementName(definition, i.elementId()), i.elementId())))
             .toList();
     List<InstanceView> called = new ArrayList<>();
     if (withCalled) {

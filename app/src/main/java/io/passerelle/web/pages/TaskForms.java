@@ -45,6 +45,24 @@ class TaskForms {
   }
 
   /**
+   * The values the form opens with, as Tasklist prefills it: the task's variables that are fields
+   * of the form, as a JSON object.
+   */
+  String prefill(String schema, Map<String, Object> variables) {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    for (Field field : fields(schema)) {
+      if (variables.containsKey(field.key()) && variables.get(field.key()) != null) {
+        data.put(field.key(), variables.get(field.key()));
+      }
+    }
+    try {
+      return json.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Task variables cannot be written as JSON", e);
+    }
+  }
+
+  /**
    * The variables to complete the task with: the submitted JSON object, reduced to the form's
    * fields and checked. Refuses ({@code VALIDATION_FAILED}, in French) what the form would refuse.
    */

@@ -130,6 +130,11 @@ class TasksController {
     }
     String schema = schema(task).orElse(null);
     model.addAttribute("schema", schema);
+    model.addAttribute(
+        "prefill",
+        schema == null
+            ? "{}"
+            : forms.prefill(schema, engine.userTaskVariables(task.userTaskKey())));
     return "pages/tache";
   }
 
@@ -180,8 +185,11 @@ class TasksController {
   }
 
   private Optional<String> schema(StaffTaskView task) {
-    if (task.formId() == null) {
-      return Optional.empty();
+    // the form linked to this task where the task lives (in remote mode: the cluster's, so a form
+    // deployed from Modeler, or an older instance's version, is the one shown)
+    Optional<String> linked = engine.userTaskForm(task.userTaskKey());
+    if (linked.isPresent() || task.formId() == null) {
+      return linked;
     }
     DeployedModels models = engine.deployedModels();
     return models.forms().stream()
