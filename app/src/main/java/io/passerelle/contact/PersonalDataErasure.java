@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>{@code onboarding}: the custom message and the new contact's data (rejected onboardings
  *       keep it: → {@code {"erased": true}});
  *   <li>{@code email_correction}: deleted;
- *   <li>{@code activity} (inside the erasure's own exception to the append-only trigger, V61): the
+ *   <li>{@code activity} (inside the erasure's own exception to the append-only trigger, V93): the
  *       entries of the contact and of its onboardings lose their staff notes and any trace of the
  *       name or address (the rest of the feed holds ids and codes only);
  *   <li>{@code staff_notification}: the contact's rows scrubbed;

@@ -273,8 +273,8 @@ public class ProcessEngine {
   }
 
   /**
-   * Sets variables on a process instance's root scope (gRPC SetVariables, the same in both modes):
-   * erasure overwrites what a live instance may still hold about a person.
+   * Sets variables on a process instance's root scope (the same command in both modes): erasure
+   * overwrites what a live instance may still hold about a person.
    *
    * @return false when the engine no longer knows the instance (it ended)
    */
@@ -287,11 +287,12 @@ public class ProcessEngine {
           .send()
           .join(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+    } catch (RuntimeException e) {
+      // gRPC NOT_FOUND, or REST 404: the instance ended
+      if (EngineErrors.kind(e) == EngineErrors.Kind.NOT_FOUND) {
         return false;
       }
-      throw e;
+      throw EngineErrors.translate("set variables of instance " + processInstanceKey, e);
     }
   }
 

@@ -9,9 +9,9 @@ import org.springframework.core.env.Environment;
  * docker-compose stack (every setting listed here is set there).
  *
  * <p>Two kinds of cluster: a self-managed one (docker-compose, Kubernetes), reached at the REST
- * address given; Camunda SaaS ({@code camunda.client.mode=saas}), whose addresses the
- * Camunda client derives from the cluster id and region, reached with OAuth client credentials (the
- * client asks Camunda's authorization server for a token when it first needs one).
+ * address given; Camunda SaaS ({@code camunda.client.mode=saas}), whose addresses the Camunda
+ * client derives from the cluster id and region, reached with OAuth client credentials (the client
+ * asks Camunda's authorization server for a token when it first needs one).
  */
 public final class RemoteModeSettings {
 

@@ -218,7 +218,9 @@ class RemoteModeContractTest {
               0,
               List.of("classpath*:" + INVITATION),
               Duration.ofSeconds(5),
-              true),
+              true,
+              "",
+              ""),
           record,
           Clock.fixed(Instant.parse("2026-12-06T00:00:00Z"), ZoneOffset.UTC));
     }

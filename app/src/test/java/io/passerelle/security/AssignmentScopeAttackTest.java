@@ -124,7 +124,13 @@ class AssignmentScopeAttackTest {
           Map.entry("/dossiers/nouveau", "an empty form (managers and the administrator)"),
           Map.entry("/dossiers/nouveau/fin-exercice", "a date computation"),
           Map.entry("/dossiers/import", "an empty form (managers and the administrator)"),
-          Map.entry("/dossiers/import/modele.csv", "an empty CSV template"));
+          Map.entry("/dossiers/import/modele.csv", "an empty CSV template"),
+          Map.entry(
+              "/api/retention-runs",
+              "the retention runs, administrators only (403 otherwise: RetentionTest)"),
+          Map.entry(
+              "/conservation", "the retention runs' page, administrators only (RetentionTest)"),
+          Map.entry("/error", "the error page, which shows no data"));
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;

@@ -31,7 +31,10 @@ class RemoteModePagesTest {
           "/v2/process-instances/9",
           r -> problem(404, "NOT_FOUND", "Process instance with key '9' not found"));
       var pages =
-          pages(new ProcessInstanceController(CamundaStub.engine(client, new DeployedModels())));
+          pages(
+              new ProcessInstanceController(
+                  CamundaStub.engine(client, new DeployedModels()),
+                  org.mockito.Mockito.mock(io.passerelle.staff.ScopedResources.class)));
 
       pages
           .perform(get("/processus/9"))
@@ -125,7 +128,10 @@ class RemoteModePagesTest {
                   .setHeader("Content-Type", "text/xml")
                   .setBody(xml));
       var pages =
-          pages(new ProcessInstanceController(CamundaStub.engine(client, new DeployedModels())));
+          pages(
+              new ProcessInstanceController(
+                  CamundaStub.engine(client, new DeployedModels()),
+                  org.mockito.Mockito.mock(io.passerelle.staff.ScopedResources.class)));
 
       var result = pages.perform(get("/processus/7")).andExpect(status().isOk()).andReturn();
 
@@ -153,7 +159,10 @@ class RemoteModePagesTest {
     }
     try (var client = CamundaStub.client(URI.create("http://127.0.0.1:" + nobody))) {
       var pages =
-          pages(new ProcessInstanceController(CamundaStub.engine(client, new DeployedModels())));
+          pages(
+              new ProcessInstanceController(
+                  CamundaStub.engine(client, new DeployedModels()),
+                  org.mockito.Mockito.mock(io.passerelle.staff.ScopedResources.class)));
 
       pages
           .perform(get("/processus/9"))
