@@ -533,12 +533,15 @@ class AssignmentScopeAttackTest {
           Map.entry("POST /dossiers/import", "creates dossiers (page)"),
           Map.entry("POST /dossiers/import/confirmer", "creates dossiers (page)"),
           Map.entry("POST /api/contacts", "creates a contact, linked to nothing yet"),
-          Map.entry("PATCH /api/contacts/{id}", "a client's identity: issue 19 item 2 (identity)"),
+          Map.entry(
+              "POST /api/retention-runs",
+              "runs the retention policy: administrators only (RetentionTest tries the others)"),
+          Map.entry("PATCH /api/contacts/{id}", "a client's identity: the manager of every linked dossier (IdentityTakeoverAttackTest)"),
           Map.entry(
               "POST /api/contacts/{id}/reactivation",
-              "a client's identity: issue 19 item 2 (identity)"),
+              "a client's identity: the manager of every linked dossier (IdentityTakeoverAttackTest)"),
           Map.entry(
-              "POST /interlocuteurs/{id}/email", "a client's identity: issue 19 item 2 (identity)"),
+              "POST /interlocuteurs/{id}/email", "a client's identity: the manager of every linked dossier (IdentityTakeoverAttackTest)"),
           Map.entry(
               "POST /api/tasks/{key}/assignment",
               "StaffTaskService: TASK_NOT_YOURS outside the scope (OnboardingJourneyTest tries it)"),
