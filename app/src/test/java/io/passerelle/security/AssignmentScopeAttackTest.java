@@ -536,12 +536,15 @@ class AssignmentScopeAttackTest {
           Map.entry(
               "POST /api/retention-runs",
               "runs the retention policy: administrators only (RetentionTest tries the others)"),
-          Map.entry("PATCH /api/contacts/{id}", "a client's identity: the manager of every linked dossier (IdentityTakeoverAttackTest)"),
+          Map.entry(
+              "PATCH /api/contacts/{id}",
+              "a client's identity: the manager of every linked dossier (IdentityTakeoverAttackTest)"),
           Map.entry(
               "POST /api/contacts/{id}/reactivation",
               "a client's identity: the manager of every linked dossier (IdentityTakeoverAttackTest)"),
           Map.entry(
-              "POST /interlocuteurs/{id}/email", "a client's identity: the manager of every linked dossier (IdentityTakeoverAttackTest)"),
+              "POST /interlocuteurs/{id}/email",
+              "a client's identity: the manager of every linked dossier (IdentityTakeoverAttackTest)"),
           Map.entry(
               "POST /api/tasks/{key}/assignment",
               "StaffTaskService: TASK_NOT_YOURS outside the scope (OnboardingJourneyTest tries it)"),
