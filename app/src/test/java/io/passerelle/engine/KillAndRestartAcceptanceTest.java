@@ -11,6 +11,7 @@ import io.passerelle.config.Ports;
 import io.passerelle.processes.ProcessNames.Elements;
 import io.passerelle.support.Mailbox;
 import io.passerelle.support.TestData;
+import io.passerelle.support.TestDatabases;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
@@ -128,6 +129,84 @@ class KillAndRestartAcceptanceTest {
     assertThat(Mailbox.text(sent)).contains("/activation/");
   }
 
+  @Test
+  @DisplayName(
+      "backup and restore (issue 18, item 8): stop, copy the data directory, dump the database;"
+          + " restored together elsewhere, the onboarding is where it stood and its link activates")
+  void backupAndRestore() throws Exception {
+    smtp = new GreenMail(new ServerSetup(Ports.anyFree(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    port = Ports.anyFree();
+    String original =
+        System.getenv().getOrDefault("PASSERELLE_TEST_DATABASE", "passerelle_test") + "_backup";
+    String restored = TestDatabases.newName("passerelle_restored");
+    Path data = directory.resolve("data");
+    Path copy = directory.resolve("restored-data");
+
+    app = launch(original, data, true, log("backup"));
+    awaitReady(log("backup"));
+    long dossier = dossier();
+    String email = TestData.email("sauvegarde");
+    long waiting = propose(dossier, email, true);
+    MimeMessage invitation = awaitMail(email);
+    awaitWaitingIn(waiting, Elements.AWAIT_ACTIVATION);
+
+    // the documented backup: stop Passerelle, copy the data directory, dump the database
+    app.destroy();
+    assertThat(app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    copyTree(data, copy);
+    Path dump = directory.resolve("passerelle.sql");
+    run("pg_dump", "--no-owner", "--file=" + dump, original);
+    TestDatabases.create(restored);
+    try {
+      run("psql", "--quiet", "--set=ON_ERROR_STOP=1", "--file=" + dump, restored);
+
+      // restored together on "another machine": another directory, another database
+      app = launch(restored, copy, false, log("restored"));
+      awaitReady(log("restored"));
+      awaitWaitingIn(waiting, Elements.AWAIT_ACTIVATION);
+      activate(Mailbox.activationToken(invitation));
+      await()
+          .atMost(PATIENCE)
+          .until(() -> status(getQuietly("/api/onboardings/" + waiting)), "ONBOARDED"::equals);
+      assertThat(widgetOf(dossier)).isEqualTo("ENABLED");
+    } finally {
+      if (app != null) {
+        app.destroyForcibly().waitFor();
+        app = null;
+      }
+      TestDatabases.drop(restored);
+    }
+  }
+
+  /** Runs a PostgreSQL client tool against {@code database}; fails with its output if it fails. */
+  private static void run(String tool, String... arguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of(tool));
+    command.addAll(
+        List.of(
+            "--host=" + TestDatabases.host(),
+            "--port=" + TestDatabases.port(),
+            "--username=" + TestDatabases.user()));
+    command.addAll(Arrays.asList(arguments).subList(0, arguments.length - 1));
+    command.add("--dbname=" + arguments[arguments.length - 1]);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
   /** The application's output, kept in target/ for a failure's investigation. */
   private static Path log(String run) throws IOException {
     Path logs = Path.of("target", "kill-and-restart");
@@ -161,6 +240,11 @@ class KillAndRestartAcceptanceTest {
   }
 
   private Process launch(String database, boolean reset, Path log) throws IOException {
+    return launch(database, directory.resolve("data"), reset, log);
+  }
+
+  private Process launch(String database, Path dataDirectory, boolean reset, Path log)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     // the application's classes and libraries, not the tests'
     String classPath =
@@ -180,7 +264,7 @@ class KillAndRestartAcceptanceTest {
                 "--server.port=" + port,
                 "--passerelle.base-url=http://localhost:" + port,
                 "--passerelle.engine.port=0",
-                "--passerelle.engine.data-dir=" + directory.resolve("data"),
+                "--passerelle.engine.data-dir=" + dataDirectory,
                 "--passerelle.dev-mail.enabled=false",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
