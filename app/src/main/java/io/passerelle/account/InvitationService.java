@@ -6,6 +6,7 @@ import io.passerelle.activity.ActivityType;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.Locks;
+import io.passerelle.domain.PasswordPolicy;
 import io.passerelle.domain.Texts;
 import io.passerelle.staff.StaffScope;
 import jakarta.persistence.EntityManager;
@@ -36,7 +37,7 @@ public class InvitationService {
 
   private final StaffScope scopes;
 
-  public static final int MIN_PASSWORD_LENGTH = 12;
+  public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
   public static final int MAX_CUSTOM_MESSAGE = 2000;
 
   private final InvitationRepository invitations;
@@ -566,7 +567,7 @@ public class InvitationService {
           "password",
           "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
     }
-    // bcrypt hashes at most 72 bytes and Spring's encoder refuses more (portal.PasswordPolicy)
+    // bcrypt hashes at most 72 bytes and Spring's encoder refuses more (domain.PasswordPolicy)
     if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
       throw DomainException.invalid(
           "TOO_LONG", "password", "A password has at most 72 bytes in UTF-8.");

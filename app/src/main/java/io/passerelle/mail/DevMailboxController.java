@@ -9,13 +9,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The development mailbox: every mail the embedded mode sent, newest first, and each one whole, so
@@ -79,23 +77,6 @@ class DevMailboxController {
   String purge() {
     server.purge();
     return "redirect:/dev/mailbox";
-  }
-
-  /**
-   * A mail number the mailbox does not have (or a mail without HTML): a readable page of its own,
-   * whatever the application's error handling does with other pages.
-   */
-  @ExceptionHandler(ResponseStatusException.class)
-  ResponseEntity<String> notFound(ResponseStatusException e) {
-    String reason = HtmlUtils.htmlEscape(e.getReason() == null ? "" : e.getReason());
-    return ResponseEntity.status(e.getStatusCode())
-        .contentType(MediaType.TEXT_HTML)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Development"
-                + " mailbox</title></head><body><h1>Not found</h1><p>"
-                + reason
-                + "</p><p><a href=\"/dev/mailbox\">Back to the mailbox</a></p></body></html>");
   }
 
   private MailView find(long id) {

@@ -7,6 +7,7 @@ import io.passerelle.account.InvitationStatus;
 import io.passerelle.account.InvitationView;
 import io.passerelle.account.IssueInvitation;
 import io.passerelle.collaboration.CollaborationService;
+import io.passerelle.contact.AccessLevel;
 import io.passerelle.contact.ContactService;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
@@ -133,7 +134,7 @@ class InvitationJourney implements InvitationSteps {
       return;
     }
     try {
-      outbox.send(mails.invitation(invitation, offerCode(invitation)));
+      outbox.send(mails.invitation(invitation, offered(invitation)));
     } catch (MailDeliveryException.Permanent e) {
       throw new BusinessRuleException(Errors.MAIL_REJECTED, e.getMessage());
     }
@@ -288,13 +289,22 @@ class InvitationJourney implements InvitationSteps {
   // ---- inside ----
 
   private String offerCode(InvitationView invitation) {
+    return offered(invitation).offerCode();
+  }
+
+  /**
+   * The offer an invitation is for and the access it gives: its onboarding's (one read), or, for an
+   * invitation without one, its collaborative service's offer with every promise.
+   */
+  private JourneyMails.Offered offered(InvitationView invitation) {
     if (invitation.onboardingId() != null) {
       return onboardings
           .findById(invitation.onboardingId())
-          .map(Onboarding::getOfferCode)
+          .map(o -> new JourneyMails.Offered(o.getOfferCode(), o.getAccessLevel()))
           .orElseThrow();
     }
-    return collaboration.get(invitation.collaborativeServiceId()).offerCode();
+    return new JourneyMails.Offered(
+        collaboration.get(invitation.collaborativeServiceId()).offerCode(), AccessLevel.READ_WRITE);
   }
 
   private String managerOf(InvitationView invitation) {

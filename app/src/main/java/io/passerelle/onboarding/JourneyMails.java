@@ -42,7 +42,6 @@ class JourneyMails {
   private final StaffService staff;
   private final MailRenderer renderer;
   private final Links links;
-  private final OnboardingRepository onboardings;
 
   JourneyMails(
       InvitationService invitations,
@@ -52,8 +51,7 @@ class JourneyMails {
       CatalogService catalog,
       StaffService staff,
       MailRenderer renderer,
-      Links links,
-      OnboardingRepository onboardings) {
+      Links links) {
     this.invitations = invitations;
     this.accounts = accounts;
     this.contacts = contacts;
@@ -62,12 +60,15 @@ class JourneyMails {
     this.staff = staff;
     this.renderer = renderer;
     this.links = links;
-    this.onboardings = onboardings;
   }
+
+  /** The offer an invitation is for, and the access it gives (what its mail may promise). */
+  record Offered(String offerCode, AccessLevel access) {}
 
   /** The invitation with its activation link (the token derived again, never stored). */
   @Transactional(readOnly = true)
-  OutgoingMail invitation(InvitationView invitation, String offerCode) {
+  OutgoingMail invitation(InvitationView invitation, Offered offered) {
+    String offerCode = offered.offerCode();
     ContactView contact = contactOf(invitation);
     Locale locale = locale(contact);
     OfferView offer = catalog.offer(offerCode);
@@ -82,7 +83,7 @@ class JourneyMails {
             links.activation(invitations.token(invitation.id())),
             dossierName(invitation.dossierId()),
             offer.name(),
-            features(offer, accessLevel(invitation), locale),
+            features(offer, offered.access(), locale),
             invitedBy(invitation.invitedBy()),
             invitation.customMessage(),
             messageAuthor(invitation.invitedBy()),
@@ -201,17 +202,6 @@ class JourneyMails {
       return null;
     }
     return clientName(invitedBy.accountId());
-  }
-
-  /** The access the invitation gives: the onboarding's; an invitation without one gives all. */
-  private AccessLevel accessLevel(InvitationView invitation) {
-    if (invitation.onboardingId() == null) {
-      return AccessLevel.READ_WRITE;
-    }
-    return onboardings
-        .findById(invitation.onboardingId())
-        .map(Onboarding::getAccessLevel)
-        .orElse(AccessLevel.READ_WRITE);
   }
 
   private String clientName(Long accountId) {

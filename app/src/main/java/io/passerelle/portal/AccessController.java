@@ -1,6 +1,7 @@
 package io.passerelle.portal;
 
 import io.passerelle.domain.EmailAddresses;
+import io.passerelle.domain.PasswordPolicy;
 import io.passerelle.firm.FirmProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

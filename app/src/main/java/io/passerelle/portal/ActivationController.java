@@ -1,5 +1,6 @@
 package io.passerelle.portal;
 
+import io.passerelle.domain.PasswordPolicy;
 import io.passerelle.firm.FirmProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -12,6 +12,7 @@ import io.passerelle.contact.ContactService;
 import io.passerelle.contact.ContactView;
 import io.passerelle.contact.Language;
 import io.passerelle.domain.DomainException;
+import io.passerelle.domain.PasswordPolicy;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.firm.FirmProperties;
 import io.passerelle.staff.StaffService;

@@ -9,6 +9,7 @@ import io.passerelle.contact.Language;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Locks;
+import io.passerelle.domain.PasswordPolicy;
 import io.passerelle.mail.MailContent;
 import io.passerelle.mail.MailDeliveryException;
 import io.passerelle.mail.MailKey;

@@ -4,8 +4,8 @@ import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Locks;
+import io.passerelle.domain.PasswordPolicy;
 import io.passerelle.domain.Texts;
-import io.passerelle.portal.PasswordPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public class StaffService {
   /** Camunda assignees: lower-case letters, digits, dot, dash, underscore. */
   public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
-  public static final int MIN_PASSWORD_LENGTH = 12;
+  public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
   private final StaffRepository staff;
   private final PasswordEncoder passwords;

@@ -1,6 +1,5 @@
-package io.passerelle.portal;
+package io.passerelle.domain;
 
-import io.passerelle.account.InvitationService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PasswordPolicy {
 
-  public static final int MIN_LENGTH = InvitationService.MIN_PASSWORD_LENGTH;
+  public static final int MIN_LENGTH = 12;
 
   /** bcrypt's limit: it hashes the first 72 bytes of the password and refuses more. */
   public static final int MAX_BYTES = 72;

@@ -1,8 +1,8 @@
-package io.passerelle.portal;
+package io.passerelle.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.portal.PasswordPolicy.Violation;
+import io.passerelle.domain.PasswordPolicy.Violation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
