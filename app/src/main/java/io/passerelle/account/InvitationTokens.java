@@ -2,7 +2,6 @@ package io.passerelle.account;
 
 import io.passerelle.config.StartupConfigurationException;
 import io.passerelle.engine.EngineDataDirectory;
-import io.passerelle.engine.EngineMode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -40,22 +39,22 @@ public class InvitationTokens {
       Environment environment,
       ObjectProvider<EngineDataDirectory> dataDirectory) {
     String configured = properties.secret();
-    boolean embedded =
-        EngineMode.parse(environment.getProperty(EngineMode.PROPERTY)) == EngineMode.EMBEDDED;
     if (configured == null || configured.isBlank()) {
-      if (!embedded) {
+      // a data directory exists where the engine keeps its state on this machine (embedded mode)
+      EngineDataDirectory local = dataDirectory.getIfAvailable();
+      if (local == null) {
         throw new StartupConfigurationException(
-            "PASSERELLE_TOKEN_SECRET is not set: remote mode needs a stable secret for invitation"
-                + " links",
+            "PASSERELLE_TOKEN_SECRET is not set, and there is no local data directory to keep a"
+                + " generated one in (remote mode): invitation links need a stable secret",
             "set PASSERELLE_TOKEN_SECRET to at least "
                 + MIN_SECRET_LENGTH
                 + " random characters (for example: openssl rand -base64 48)");
       }
       // generated once and kept in the data directory (mode 600): links mailed before a restart
       // keep working
-      this.secret = dataDirectory.getObject().secret();
+      this.secret = local.secret();
       LOG.info(
-          "Embedded mode: invitation links are signed with the secret kept in the data directory"
+          "Invitation links are signed with the secret kept in the data directory"
               + " (PASSERELLE_TOKEN_SECRET, when set, wins)");
     } else {
       if (configured.length() < MIN_SECRET_LENGTH) {

@@ -1,6 +1,7 @@
 package io.passerelle.db;
 
 import io.passerelle.config.StartupConfigurationException;
+import io.passerelle.development.DevelopmentTools;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -48,17 +49,18 @@ class DatabaseResetConfiguration {
   }
 
   static boolean resetOnStart(Environment environment) {
-    boolean embedded = "embedded".equals(environment.getProperty("passerelle.engine.mode"));
+    boolean development = DevelopmentTools.enabled(environment);
     Boolean configured =
         environment.getProperty("passerelle.database.reset-on-start", Boolean.class);
     if (configured == null) {
       return false;
     }
-    if (configured && !embedded) {
+    if (configured && !development) {
       throw new StartupConfigurationException(
-          "passerelle.database.reset-on-start=true would empty the database of a remote cluster's"
-              + " onboardings",
-          "remove PASSERELLE_DATABASE_RESET_ON_START (it is meant for the embedded mode only)");
+          "PASSERELLE_DATABASE_RESET_ON_START=true empties the database at each start: it is a"
+              + " development convenience",
+          "remove PASSERELLE_DATABASE_RESET_ON_START, or set PASSERELLE_DEVELOPMENT_ENABLED=true"
+              + " on a development machine (never with remote mode)");
     }
     return configured;
   }

@@ -41,13 +41,6 @@ public class DevelopmentEnvironmentPostProcessor implements EnvironmentPostProce
           "The development setting is '" + value + "', neither true nor false",
           "set PASSERELLE_DEVELOPMENT_ENABLED to true (local development only) or false");
     }
-    if (enabled && "remote".equals(environment.getProperty("passerelle.engine.mode"))) {
-      throw new StartupConfigurationException(
-          "The development tools cannot run in remote mode (PASSERELLE_DEVELOPMENT_ENABLED=true"
-              + " with PASSERELLE_ENGINE_MODE=remote)",
-          "unset PASSERELLE_DEVELOPMENT_ENABLED: the development tools are for a local start in"
-              + " embedded mode only");
-    }
     if (enabled) {
       log.info(
           "Development tools are ON (PASSERELLE_DEVELOPMENT_ENABLED=true): /dev, /dev/mailbox and"

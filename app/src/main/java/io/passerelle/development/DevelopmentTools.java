@@ -2,7 +2,10 @@ package io.passerelle.development;
 
 /**
  * Where the development tools are decided, for the conditions of their beans and for the security
- * chain that guards them: they exist when {@value #PROPERTY} is true and the engine is embedded.
+ * chain that guards them, and for every other development convenience (the development data, the
+ * development mailbox, the default administrator, the engine clock, the database reset): they exist
+ * when {@value #PROPERTY} is true. This is the one switch; nothing else asks which engine mode runs
+ * (the engine refuses the setting in remote mode, {@code engine.EngineEnvironmentPostProcessor}).
  */
 public final class DevelopmentTools {
 
@@ -11,15 +14,13 @@ public final class DevelopmentTools {
 
   /**
    * A condition for the beans of the development tools ({@code @ConditionalOnExpression}): the
-   * setting is on and the engine embedded. Remote mode with the setting on does not start at all.
+   * setting is on. Remote mode with the setting on does not start at all.
    */
-  public static final String ENABLED =
-      "'${" + PROPERTY + ":false}' == 'true' and '${passerelle.engine.mode:}' == 'embedded'";
+  public static final String ENABLED = "'${" + PROPERTY + ":false}' == 'true'";
 
   /** Whether the development tools exist, with the setting as given in the environment. */
   public static boolean enabled(org.springframework.core.env.Environment environment) {
-    return environment.getProperty(PROPERTY, Boolean.class, false)
-        && "embedded".equals(environment.getProperty("passerelle.engine.mode"));
+    return environment.getProperty(PROPERTY, Boolean.class, false);
   }
 
   /** The paths of the development tools. */

@@ -22,4 +22,9 @@ public final class Texts {
   public static boolean hasControlCharacter(String text) {
     return text != null && text.chars().anyMatch(Character::isISOControl);
   }
+
+  /** The text as a literal inside a SQL {@code like} pattern (escape character: backslash). */
+  public static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
 }

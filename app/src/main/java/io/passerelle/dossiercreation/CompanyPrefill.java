@@ -20,16 +20,16 @@ public record CompanyPrefill(
     CompanyInfo company,
     DossierRequestView.DossierRef alreadyUsedBy) {
 
-  static CompanyPrefill alreadyUsed(String siret, DossierRequestView.DossierRef by) {
+  public static CompanyPrefill alreadyUsed(String siret, DossierRequestView.DossierRef by) {
     return new CompanyPrefill(siret, "ALREADY_USED", false, false, null, by);
   }
 
-  static CompanyPrefill found(String siret, CompanyInfo company) {
+  public static CompanyPrefill found(String siret, CompanyInfo company) {
     return new CompanyPrefill(
         siret, company.closed() ? "CLOSED" : "FOUND", true, company.closed(), company, null);
   }
 
-  static CompanyPrefill notFound(String siret) {
+  public static CompanyPrefill notFound(String siret) {
     return new CompanyPrefill(siret, "NOT_FOUND", false, false, null, null);
   }
 }

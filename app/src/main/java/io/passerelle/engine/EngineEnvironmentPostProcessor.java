@@ -1,6 +1,8 @@
 package io.passerelle.engine;
 
 import io.passerelle.config.Ports;
+import io.passerelle.config.StartupConfigurationException;
+import io.passerelle.development.DevelopmentTools;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -50,6 +52,14 @@ public class EngineEnvironmentPostProcessor implements EnvironmentPostProcessor,
       properties.put("camunda.client.rest-address", "http://localhost:" + unusedRestPort());
       properties.put(PREFER_REST, false);
     } else {
+      String development = environment.getProperty(DevelopmentTools.PROPERTY);
+      if (development != null && development.trim().equalsIgnoreCase("true")) {
+        throw new StartupConfigurationException(
+            "The development tools cannot run in remote mode (PASSERELLE_DEVELOPMENT_ENABLED=true"
+                + " with PASSERELLE_ENGINE_MODE=remote)",
+            "unset PASSERELLE_DEVELOPMENT_ENABLED: the development tools are for a local start in"
+                + " embedded mode only");
+      }
       RemoteModeSettings.requireCluster(environment);
       properties.put(PREFER_REST, true);
       properties.put("camunda.client.worker.defaults.stream-enabled", false);

@@ -24,10 +24,10 @@ public class DevMailEnvironmentPostProcessor implements EnvironmentPostProcessor
 
   /**
    * Whether the development mailbox runs: the development tools on ({@link
-   * DevelopmentTools#ENABLED}: the setting and embedded mode) and {@code
-   * passerelle.dev-mail.enabled} not false (a condition for its beans).
+   * DevelopmentTools#ENABLED}: the development setting) and {@code passerelle.dev-mail.enabled} not
+   * false (a condition for its beans).
    */
-  static final String ENABLED =
+  public static final String ENABLED =
       DevelopmentTools.ENABLED + " and '${passerelle.dev-mail.enabled:true}' != 'false'";
 
   @Override

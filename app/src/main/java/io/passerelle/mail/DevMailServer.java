@@ -64,7 +64,7 @@ public class DevMailServer implements DisposableBean {
    * given once per stored message, in the order they arrived, and never given again (GreenMail
    * keeps mail per recipient, so its own order and positions shift as mail arrives).
    */
-  synchronized List<Received> received() {
+  public synchronized List<Received> received() {
     List<StoredMessage> stored =
         new ArrayList<>(greenMail.getManagers().getImapHostManager().getAllMessages());
     stored.sort(
@@ -80,12 +80,12 @@ public class DevMailServer implements DisposableBean {
   }
 
   /** The message of this number, if it is still in the mailbox. */
-  Optional<Received> find(long id) {
+  public Optional<Received> find(long id) {
     return received().stream().filter(r -> r.id() == id).findFirst();
   }
 
   /** A received message and its number in the development mailbox. */
-  record Received(long id, MimeMessage message) {}
+  public record Received(long id, MimeMessage message) {}
 
   /** Empties the mailbox; numbers go on from where they were. */
   public synchronized void purge() {

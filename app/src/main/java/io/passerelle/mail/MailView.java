@@ -28,7 +28,7 @@ public record MailView(
     String text,
     String html) {
 
-  static MailView of(long id, MimeMessage message) {
+  public static MailView of(long id, MimeMessage message) {
     try {
       var bodies = new String[2];
       collect(message, bodies);

@@ -29,10 +29,10 @@ import org.springframework.stereotype.Service;
  * told the space is already active.
  */
 @Service
-class ActivationService {
+public class ActivationService {
 
   /** What the confirmation page shows about the invitation. */
-  record Invitation(
+  public record Invitation(
       String token,
       long accountId,
       String email,
@@ -46,7 +46,7 @@ class ActivationService {
       Instant expiresAt) {}
 
   /** What a submit of the activation form came to. */
-  sealed interface Outcome {
+  public sealed interface Outcome {
     /** The space is active; the client is to be signed in. */
     record Activated(AccountView account) implements Outcome {}
 
@@ -95,11 +95,11 @@ class ActivationService {
   }
 
   /** The live, unexpired invitation behind the link, for the confirmation page. */
-  Optional<Invitation> open(String token) {
+  public Optional<Invitation> open(String token) {
     return invitations.findLive(token).filter(this::unexpired).map(i -> describe(i, token));
   }
 
-  Outcome activate(String token, String password, String confirmation) {
+  public Outcome activate(String token, String password, String confirmation) {
     Optional<InvitationView> found = invitations.findByToken(token);
     if (found.isEmpty()) {
       return new Outcome.Dead();

@@ -12,7 +12,7 @@ import io.passerelle.domain.Actor;
  * CLIENT_NOT_ACTIVE, ACCESS_ABOVE_INVITER, CLIENT_MAY_INVITE_FAMILY_OR_EMPLOYEES,
  * ADVISOR_ACCESS_MANAGER_ONLY…) or of the contact's data (INVALID_EMAIL, ROLE_MISSING…).
  */
-interface ClientInvitations {
+public interface ClientInvitations {
 
   /** A person a holder invites to their dossier. */
   record Invite(

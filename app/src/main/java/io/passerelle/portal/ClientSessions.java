@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * signed-in page must be remembered for after the sign-in.
  */
 @Component
-class ClientSessions {
+public class ClientSessions {
 
   static final String CONTEXT_ATTRIBUTE = "PASSERELLE_CLIENT_SECURITY_CONTEXT";
   static final String CSRF_COOKIE = "PASSERELLE_CLIENT_CSRF";
@@ -79,7 +79,7 @@ class ClientSessions {
   }
 
   /** The client signed in on this request, if any. */
-  static Optional<ClientPrincipal> current() {
+  public static Optional<ClientPrincipal> current() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     return authentication != null && authentication.getPrincipal() instanceof ClientPrincipal p
         ? Optional.of(p)
@@ -91,7 +91,8 @@ class ClientSessions {
    * id and a new CSRF token (no fixation), the context saved under the clients' attribute, the
    * sign-in recorded.
    */
-  void signIn(AccountView account, HttpServletRequest request, HttpServletResponse response) {
+  public void signIn(
+      AccountView account, HttpServletRequest request, HttpServletResponse response) {
     var principal = new ClientPrincipal(account, null, generation(account.id()).orElse(-1));
     Authentication authentication =
         UsernamePasswordAuthenticationToken.authenticated(
@@ -140,7 +141,7 @@ class ClientSessions {
   }
 
   /** Ends the client's session alone (the account was disabled meanwhile). */
-  void signOut(HttpServletRequest request, HttpServletResponse response) {
+  public void signOut(HttpServletRequest request, HttpServletResponse response) {
     SecurityContextHolder.clearContext();
     contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
   }

@@ -44,7 +44,7 @@ import org.springframework.stereotype.Service;
  * same page at once: the work runs afterwards ({@link BackgroundWork}).
  */
 @Service
-class NewLinkRequests {
+public class NewLinkRequests {
 
   static final String NOTIFICATION_TYPE = "NEW_LINK_REQUESTED";
   private static final Logger LOG = LoggerFactory.getLogger(NewLinkRequests.class);
@@ -87,7 +87,7 @@ class NewLinkRequests {
   }
 
   /** Takes the request; the lookup and the notice happen after the answer. */
-  void request(String email) {
+  public void request(String email) {
     String address = EmailAddresses.clean(email);
     background.submit("new link request", () -> handle(address));
   }

@@ -39,17 +39,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ACTIVE account gets a mail (PASSWORD_RESET, keyed by the reset's id: sent once).
  */
 @Service
-class PasswordResets {
+public class PasswordResets {
 
   static final String PURPOSE = "password-reset";
   private static final Logger LOG = LoggerFactory.getLogger(PasswordResets.class);
   private static final Duration[] RETRY_AFTER = {Duration.ofSeconds(2), Duration.ofSeconds(10)};
 
   /** A live reset link, for its page. */
-  record LiveReset(long id, long accountId, String email, Language language) {}
+  public record LiveReset(long id, long accountId, String email, Language language) {}
 
   /** What submitting a new password came to. */
-  sealed interface Outcome {
+  public sealed interface Outcome {
     record Changed(long accountId) implements Outcome {}
 
     record Refused(LiveReset reset, PasswordPolicy.Violation violation) implements Outcome {}
@@ -101,7 +101,7 @@ class PasswordResets {
   }
 
   /** Takes the request; the lookup and the mail happen after the answer. */
-  void request(String email) {
+  public void request(String email) {
     String address = EmailAddresses.clean(email);
     background.submit("password reset request", () -> handle(address));
   }
@@ -210,7 +210,7 @@ class PasswordResets {
   }
 
   /** The live, unexpired reset behind a link, for the new-password page. Consumes nothing. */
-  Optional<LiveReset> findLive(String token) {
+  public Optional<LiveReset> findLive(String token) {
     if (!InvitationTokens.plausible(token)) {
       return Optional.empty();
     }
@@ -233,7 +233,7 @@ class PasswordResets {
    * Sets the new password and uses the link up, in one transaction under a row lock: a second
    * submit finds it USED. The account must still be active.
    */
-  Outcome complete(String token, String password, String confirmation) {
+  public Outcome complete(String token, String password, String confirmation) {
     Optional<LiveReset> live = findLive(token);
     if (live.isEmpty()) {
       return new Outcome.Dead();

@@ -1,10 +1,10 @@
 package io.passerelle.portal;
 
 /** Names the client pages share. */
-final class PortalPages {
+public final class PortalPages {
 
   /** The query parameter of a page a form was sent back to after the session expired. */
-  static final String SESSION_EXPIRED = "session-expiree";
+  public static final String SESSION_EXPIRED = "session-expiree";
 
   private PortalPages() {}
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * nothing). Targets are kept as SHA-256, so a 10 kB "token" costs 64 characters.
  */
 @Component
-class PortalRateLimits {
+public class PortalRateLimits {
 
   private final RateLimiter limiter;
   private final PortalProperties.RateLimits limits;
@@ -83,7 +83,7 @@ class PortalRateLimits {
         limits.activationPerLink());
   }
 
-  Decision clientInvitation(long accountId) {
+  public Decision clientInvitation(long accountId) {
     return limiter.acquire(
         "client-invitation:" + accountId, limits.clientInvitationsPerAccount(), limits.window());
   }

@@ -31,10 +31,10 @@ import org.springframework.stereotype.Service;
  * may also invite family members or employees (seeds 003, 004).
  */
 @Service
-class SpaceService {
+public class SpaceService {
 
   /** The client's space; {@code selected} is one of {@code dossiers}, or null when none. */
-  record Space(
+  public record Space(
       long accountId,
       String name,
       String email,
@@ -99,7 +99,7 @@ class SpaceService {
   }
 
   /** What loading a space came to. */
-  sealed interface Loaded {
+  public sealed interface Loaded {
     record Found(Space space) implements Loaded {}
 
     /** The client has no live access to that dossier (or it does not exist). */
@@ -113,7 +113,7 @@ class SpaceService {
    * The space of an account that is still active, with {@code dossierId} selected, or the first
    * dossier when null.
    */
-  Loaded load(long accountId, Long dossierId) {
+  public Loaded load(long accountId, Long dossierId) {
     AccountView account = accounts.get(accountId);
     if (!account.active()) {
       return new Loaded.AccountInactive();
@@ -149,7 +149,7 @@ class SpaceService {
   }
 
   /** Whether the account has live access to the dossier (the invite form's first check). */
-  boolean sees(long accountId, long dossierId) {
+  public boolean sees(long accountId, long dossierId) {
     AccountView account = accounts.get(accountId);
     return account.active() && links.liveLinkOf(dossierId, account.contactId()).isPresent();
   }

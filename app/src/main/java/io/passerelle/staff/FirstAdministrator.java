@@ -1,8 +1,8 @@
 package io.passerelle.staff;
 
+import io.passerelle.development.DevelopmentTools;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
-import io.passerelle.engine.EngineMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FirstAdministrator {
 
-  /** Development defaults of the embedded mode (README: "Development users"). */
+  /** Development defaults, with the development setting on (README: "Development users"). */
   static final String DEV_USERNAME = "admin";
 
   static final String DEV_PASSWORD = "passerelle-admin";
@@ -40,11 +40,10 @@ class FirstAdministrator {
   @EventListener(ApplicationStartedEvent.class)
   @Order(10)
   public void create() {
-    boolean embedded =
-        EngineMode.parse(environment.getProperty(EngineMode.PROPERTY)) == EngineMode.EMBEDDED;
-    String username = value(properties.username(), embedded ? DEV_USERNAME : null);
-    String password = value(properties.password(), embedded ? DEV_PASSWORD : null);
-    String email = value(properties.email(), embedded ? DEV_EMAIL : null);
+    boolean development = DevelopmentTools.enabled(environment);
+    String username = value(properties.username(), development ? DEV_USERNAME : null);
+    String password = value(properties.password(), development ? DEV_PASSWORD : null);
+    String email = value(properties.email(), development ? DEV_EMAIL : null);
     if (username == null || password == null || email == null) {
       if (staff.anyAdministrator()) {
         return;
@@ -66,8 +65,8 @@ class FirstAdministrator {
       LOG.info(
           "First administrator '{}' created{}",
           username,
-          embedded && properties.password() == null
-              ? " with the development password (embedded mode; see README)"
+          development && properties.password() == null
+              ? " with the development password (PASSERELLE_DEVELOPMENT_ENABLED; see README)"
               : "");
     } catch (DomainException e) {
       LOG.error(

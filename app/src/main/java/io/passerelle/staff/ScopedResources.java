@@ -1,7 +1,6 @@
 package io.passerelle.staff;
 
 import io.passerelle.domain.DomainException;
-import io.passerelle.engine.UnknownInstanceException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,7 +77,11 @@ public class ScopedResources {
                 "IMPORT_NOT_FOUND", "No dossier import has the id " + id + ".")),
     /** A process instance, by its key: through the row that started it. */
     PROCESS_INSTANCE(
-        null, null, key -> new UnknownInstanceException("No process instance with key " + key));
+        null,
+        null,
+        key ->
+            DomainException.notFound(
+                "ENGINE_NOT_FOUND", "No process instance with key " + key + "."));
 
     private final String table;
     private final Function<Scope, String> visible;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.passerelle.domain.DomainException;
-import io.passerelle.engine.EngineException;
-import io.passerelle.engine.UnknownInstanceException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -51,7 +49,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final java.util.regex.Pattern CONSTRAINT_IN_MESSAGE =
       java.util.regex.Pattern.compile("constraint \"([a-z0-9_]+)\"");
@@ -143,16 +141,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", message);
     problem.setProperty("errors", List.of(error(e.getName(), "INVALID_VALUE", message)));
     return problem;
-  }
-
-  @ExceptionHandler(UnknownInstanceException.class)
-  ProblemDetail onUnknownInstance(UnknownInstanceException e) {
-    return problem(HttpStatus.NOT_FOUND, "ENGINE_NOT_FOUND", e.getMessage());
-  }
-
-  @ExceptionHandler(EngineException.class)
-  ProblemDetail onEngineException(EngineException e) {
-    return problem(HttpStatus.CONFLICT, "ENGINE_REFUSED", e.getMessage());
   }
 
   @Override
@@ -290,7 +278,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return super.handleExceptionInternal(e, body, headers, status, request);
   }
 
-  static ProblemDetail problem(HttpStatus status, String code, String detail) {
+  public static ProblemDetail problem(HttpStatus status, String code, String detail) {
     var problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setProperty("code", code);
     return problem;

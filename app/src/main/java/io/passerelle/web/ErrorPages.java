@@ -32,7 +32,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * attributes before {@code sendError}: they are used instead of the status's defaults.
  */
 @Controller
-class ErrorPages implements ErrorController {
+public class ErrorPages implements ErrorController {
 
   static final String CODE = ErrorPages.class.getName() + ".code";
   static final String MESSAGE = ErrorPages.class.getName() + ".message";
@@ -47,7 +47,7 @@ class ErrorPages implements ErrorController {
   }
 
   /** Spring Security's refusals on staff pages: a readable page, CSRF failures said as such. */
-  static void accessDenied(
+  public static void accessDenied(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     if (e instanceof CsrfException) {

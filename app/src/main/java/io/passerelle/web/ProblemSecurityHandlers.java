@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** 401 and 403 of the API as problem+json, like every other API error. */
 @Component
-class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final ObjectMapper json;
 

@@ -26,7 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *       stored, for {@link #REMEMBER_FOR} at most, and at most {@link #MAX_ENTRIES} of them.
  * </ul>
  */
-final class RememberingPasswordEncoder implements PasswordEncoder {
+public final class RememberingPasswordEncoder implements PasswordEncoder {
 
   static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
   static final int MAX_ENTRIES = 1_000;
@@ -42,7 +42,7 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
         }
       };
 
-  RememberingPasswordEncoder(PasswordEncoder delegate, Clock clock) {
+  public RememberingPasswordEncoder(PasswordEncoder delegate, Clock clock) {
     this.delegate = delegate;
     this.clock = clock;
     byte[] secret = new byte[32];

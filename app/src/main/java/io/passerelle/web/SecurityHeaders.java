@@ -26,7 +26,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Spring Security's defaults stay: {@code X-Content-Type-Options: nosniff}, {@code Cache-Control:
  * no-cache, no-store}, and {@code Strict-Transport-Security} on HTTPS requests.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
   /** Staff pages, the development tools and Swagger UI. */
   static final String PAGES_POLICY =
@@ -46,7 +46,7 @@ final class SecurityHeaders {
 
   private SecurityHeaders() {}
 
-  static void pages(HeadersConfigurer<HttpSecurity> headers) {
+  public static void pages(HeadersConfigurer<HttpSecurity> headers) {
     common(
         headers.addHeaderWriter(
             (request, response) -> {
@@ -59,7 +59,7 @@ final class SecurityHeaders {
             }));
   }
 
-  static void api(HeadersConfigurer<HttpSecurity> headers) {
+  public static void api(HeadersConfigurer<HttpSecurity> headers) {
     common(headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)));
   }
 

@@ -9,11 +9,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * rule) is said on the page; "not allowed" and "not found" are pages of their own (403, 404, by
  * {@link PageExceptionHandler}).
  */
-final class Flash {
+public final class Flash {
 
   private Flash() {}
 
-  static String run(String redirectTo, RedirectAttributes flash, String success, Runnable action) {
+  public static String run(
+      String redirectTo, RedirectAttributes flash, String success, Runnable action) {
     try {
       action.run();
       flash.addFlashAttribute("success", success);

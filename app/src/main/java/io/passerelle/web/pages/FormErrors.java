@@ -12,25 +12,25 @@ import java.util.function.Function;
  * aria-describedby}, {@code aria-invalid}). Built from a service's refusal: each field error's
  * service name is mapped to the form's field id and label, and its code to a French sentence.
  */
-record FormErrors(String headline, List<Entry> entries) implements Serializable {
+public record FormErrors(String headline, List<Entry> entries) implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
   /** One line of the summary: the field's id on the page, its label, the French sentence. */
-  record Entry(String fieldId, String label, String message) implements Serializable {
+  public record Entry(String fieldId, String label, String message) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
   /** A field of the form, as the summary names it. */
-  record Field(String id, String label) {}
+  public record Field(String id, String label) {}
 
-  static final FormErrors NONE = new FormErrors(null, List.of());
+  public static final FormErrors NONE = new FormErrors(null, List.of());
 
-  FormErrors {
+  public FormErrors {
     entries = List.copyOf(entries);
   }
 
-  static FormErrors of(String headline, List<Entry> entries) {
+  public static FormErrors of(String headline, List<Entry> entries) {
     return new FormErrors(headline, entries);
   }
 
@@ -40,7 +40,7 @@ record FormErrors(String headline, List<Entry> entries) implements Serializable 
    * @param fields maps a service field name ({@code company.companyName}) to the form's field
    * @param fallback where a refusal without field errors is shown
    */
-  static FormErrors from(DomainException e, Function<String, Field> fields, Field fallback) {
+  public static FormErrors from(DomainException e, Function<String, Field> fields, Field fallback) {
     List<Entry> entries = new ArrayList<>();
     for (DomainException.FieldError error : e.fieldErrors()) {
       Field field = fields.apply(error.field());

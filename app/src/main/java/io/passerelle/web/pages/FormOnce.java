@@ -12,11 +12,11 @@ import org.springframework.web.util.WebUtils;
  * the browser's "resend") creates once: the second post gets the first one's result. Remembered in
  * the member's session, for the last few forms.
  */
-final class FormOnce {
+public final class FormOnce {
 
   private FormOnce() {}
 
-  static long run(HttpSession session, String kind, String requestId, LongSupplier create) {
+  public static long run(HttpSession session, String kind, String requestId, LongSupplier create) {
     synchronized (WebUtils.getSessionMutex(session)) {
       Remembered done = remembered(session, kind);
       Long already = requestId == null ? null : done.get(requestId);

@@ -7,7 +7,7 @@ import java.util.Map;
  * The services refuse in English with a stable code (the API's contract); a person reads the
  * refusal in French here. A code with no translation yet shows the service's own sentence.
  */
-final class FrenchMessages {
+public final class FrenchMessages {
 
   private static final Map<String, String> BY_CODE =
       Map.ofEntries(
@@ -37,6 +37,9 @@ final class FrenchMessages {
                   + " dossier peut lui donner accès."),
           Map.entry("ADMINISTRATOR_ONLY", "Seul l'administrateur du cabinet peut faire cela."),
           Map.entry("DOSSIER_UNKNOWN", "Ce dossier n'existe pas."),
+          Map.entry(
+              "ENGINE_NOT_FOUND",
+              "Le moteur de processus ne connaît pas (ou plus) cette instance ou cette tâche."),
           Map.entry("CONTACT_NOT_FOUND", "Cet interlocuteur n'existe pas."),
           Map.entry("LINK_NOT_FOUND", "Cet accès au dossier n'existe pas."),
           Map.entry("INVITATION_NOT_FOUND", "Cette invitation n'existe pas."),
@@ -252,7 +255,7 @@ final class FrenchMessages {
 
   private FrenchMessages() {}
 
-  static String of(DomainException e) {
+  public static String of(DomainException e) {
     String french = BY_CODE.get(e.code());
     if (french == null && !e.fieldErrors().isEmpty()) {
       french = BY_CODE.get(e.fieldErrors().get(0).code());
@@ -260,7 +263,7 @@ final class FrenchMessages {
     return french != null ? french : e.getMessage();
   }
 
-  static String ofCode(String code, String fallback) {
+  public static String ofCode(String code, String fallback) {
     return BY_CODE.getOrDefault(code, fallback);
   }
 }

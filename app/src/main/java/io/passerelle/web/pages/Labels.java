@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component("labels")
 public class Labels {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRANCE).withZone(PARIS);
   private static final DateTimeFormatter DATE =
@@ -211,5 +211,16 @@ public class Labels {
       return hours + " h " + (minutes % 60) + " min";
     }
     return duration.toDays() + " j " + (hours % 24) + " h";
+  }
+
+  /** A process's name for staff, by its BPMN process id. */
+  public static String processName(String bpmnProcessId) {
+    return switch (bpmnProcessId == null ? "" : bpmnProcessId) {
+      case "Process_ClientInvitation" -> "Invitation du client";
+      case "Process_ClientOnboarding" -> "Intégration d'un client";
+      case "Process_BulkInvitation" -> "Invitation groupée";
+      case "Process_DossierCreation" -> "Création d'un dossier client";
+      default -> bpmnProcessId;
+    };
   }
 }

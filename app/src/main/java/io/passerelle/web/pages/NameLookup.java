@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the pages show names, looked up for a whole page at once: one statement per kind.
  */
 @Component
-class NameLookup {
+public class NameLookup {
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -23,25 +23,25 @@ class NameLookup {
   }
 
   @Transactional(readOnly = true)
-  Map<Long, String> dossiers(Collection<Long> ids) {
+  public Map<Long, String> dossiers(Collection<Long> ids) {
     return names(ids, "select id, company_name, null, null from dossier where id in (:ids)");
   }
 
   @Transactional(readOnly = true)
-  Map<Long, String> contacts(Collection<Long> ids) {
+  public Map<Long, String> contacts(Collection<Long> ids) {
     return names(
         ids, "select id, first_name, last_name, company_name from contact where id in (:ids)");
   }
 
   @Transactional(readOnly = true)
-  Map<Long, String> staff(Collection<Long> ids) {
+  public Map<Long, String> staff(Collection<Long> ids) {
     return names(
         ids, "select id, first_name, last_name, null from staff_member where id in (:ids)");
   }
 
   /** Client accounts are named by their contact. */
   @Transactional(readOnly = true)
-  Map<Long, String> accounts(Collection<Long> ids) {
+  public Map<Long, String> accounts(Collection<Long> ids) {
     return names(
         ids,
         "select a.id, c.first_name, c.last_name, c.company_name from client_account a"

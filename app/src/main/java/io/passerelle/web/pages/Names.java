@@ -1,12 +1,12 @@
 package io.passerelle.web.pages;
 
 /** How a contact or a staff member is named on the pages. */
-final class Names {
+public final class Names {
 
   private Names() {}
 
   /** "First Last", or the company name for a company, or "(effacé)" for an erased contact. */
-  static String person(String first, String last, String company) {
+  public static String person(String first, String last, String company) {
     String person = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
     if (!person.isEmpty()) {
       return person;

@@ -1,9 +1,6 @@
 package io.passerelle.web.pages;
 
 import io.passerelle.domain.DomainException;
-import io.passerelle.engine.EngineUnavailableException;
-import io.passerelle.engine.InstanceNotIndexedException;
-import io.passerelle.engine.UnknownInstanceException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -19,9 +16,9 @@ import org.springframework.web.servlet.ModelAndView;
  * A refusal on a staff page is a readable French page with the right status, never problem+json
  * (which is the API's answer, {@code web.ApiExceptionHandler}).
  */
-@ControllerAdvice(basePackages = "io.passerelle.web.pages")
+@ControllerAdvice(annotations = StaffPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class PageExceptionHandler {
+public class PageExceptionHandler {
 
   @ExceptionHandler(DomainException.class)
   ModelAndView onDomainException(DomainException e) {
@@ -36,42 +33,6 @@ class PageExceptionHandler {
     return page(status, FrenchMessages.of(e), e.code());
   }
 
-  @ExceptionHandler(UnknownInstanceException.class)
-  ModelAndView onUnknownInstance(UnknownInstanceException e) {
-    return page(
-        HttpStatus.NOT_FOUND,
-        "Le moteur de processus ne connaît pas (ou plus) cette instance ou cette tâche.",
-        "ENGINE_UNKNOWN");
-  }
-
-  /** A page opened right after a start: the cluster's search shows the instance a moment later. */
-  @ExceptionHandler(InstanceNotIndexedException.class)
-  ModelAndView onNotIndexed(InstanceNotIndexedException e, HttpServletResponse response) {
-    retryAfter(response, InstanceNotIndexedException.RETRY_AFTER);
-    return page(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "Le moteur de processus est en train d'indexer cette instance (elle apparaît quelques"
-            + " secondes après son démarrage) : rechargez la page dans un instant.",
-        "ENGINE_INDEXING");
-  }
-
-  @ExceptionHandler(EngineUnavailableException.class)
-  ModelAndView onEngineUnavailable(EngineUnavailableException e, HttpServletResponse response) {
-    retryAfter(response, e.retryAfter());
-    return page(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        e.busy()
-            ? "Le moteur de processus est très occupé : rien n'a été fait, réessayez dans un"
-                + " instant."
-            : "Le moteur de processus ne répond pas : rien n'a été fait. Réessayez dans quelques"
-                + " minutes ; si cela dure, prévenez l'administrateur du cabinet.",
-        e.busy() ? "ENGINE_BUSY" : "ENGINE_UNAVAILABLE");
-  }
-
-  private static void retryAfter(HttpServletResponse response, Duration after) {
-    response.setHeader("Retry-After", String.valueOf(Math.max(1, after.toSeconds())));
-  }
-
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ModelAndView onBadParameter(MethodArgumentTypeMismatchException e) {
     return page(
@@ -80,7 +41,12 @@ class PageExceptionHandler {
         "INVALID_PARAMETER");
   }
 
-  private static ModelAndView page(HttpStatus status, String message, String code) {
+  public static void retryAfter(HttpServletResponse response, Duration after) {
+    response.setHeader("Retry-After", String.valueOf(Math.max(1, after.toSeconds())));
+  }
+
+  /** The readable error page, with its status. */
+  public static ModelAndView page(HttpStatus status, String message, String code) {
     var page =
         new ModelAndView(
             "error", Map.of("status", status.value(), "message", message, "code", code));

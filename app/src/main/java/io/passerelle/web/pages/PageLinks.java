@@ -9,17 +9,17 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /** Pagination of the pages: page numbers from the query, and links that keep the filters. */
-final class PageLinks {
+public final class PageLinks {
 
   static final int PAGE_SIZE = 25;
 
   private PageLinks() {}
 
-  static Pageable page(Integer page) {
+  public static Pageable page(Integer page) {
     return page(page, Sort.unsorted());
   }
 
-  static Pageable page(Integer page, Sort sort) {
+  public static Pageable page(Integer page, Sort sort) {
     int number = page == null || page < 0 ? 0 : Math.min(page, 100_000);
     return PageRequest.of(number, PAGE_SIZE, sort);
   }
@@ -28,7 +28,7 @@ final class PageLinks {
    * The path with the non-empty filters, ending with {@code ?} or {@code &} so the pager can append
    * {@code page=n}.
    */
-  static String base(String path, Map<String, ?> filters) {
+  public static String base(String path, Map<String, ?> filters) {
     StringBuilder url = new StringBuilder(path).append('?');
     for (var entry : filters.entrySet()) {
       Object value = entry.getValue();
@@ -40,7 +40,7 @@ final class PageLinks {
     return url.toString();
   }
 
-  static Map<String, Object> filters(Object... keysAndValues) {
+  public static Map<String, Object> filters(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -1,0 +1,114 @@
+package io.passerelle.onboarding.web;
+
+import io.passerelle.account.InvitationService;
+import io.passerelle.domain.DomainException;
+import io.passerelle.onboarding.OnboardingService;
+import io.passerelle.staff.ScopedResources;
+import io.passerelle.staff.StaffPrincipal;
+import io.passerelle.web.pages.Flash;
+import io.passerelle.web.pages.FrenchMessages;
+import io.passerelle.web.pages.StaffPage;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Send now, resend and cancel an onboarding's invitation — one (from a dossier, a contact, an
+ * onboarding) or several (seed 002's pending list: "resend to selected", "cancel invitations to
+ * selected"). Each goes through the journey's {@link OnboardingService}, which owns the rules and
+ * makes a repeated click harmless.
+ */
+@StaffPage
+class OnboardingActions {
+
+  private final ScopedResources scoped;
+
+  private final OnboardingService onboardings;
+  private final InvitationService invitations;
+
+  OnboardingActions(
+      OnboardingService onboardings, InvitationService invitations, ScopedResources scoped) {
+    this.scoped = scoped;
+    this.onboardings = onboardings;
+    this.invitations = invitations;
+  }
+
+  @PostMapping("/integrations/{id}/{action:envoyer|renvoyer|annuler}")
+  String one(
+      @PathVariable long id,
+      @PathVariable String action,
+      @RequestParam(name = "back", required = false) String back,
+      @AuthenticationPrincipal StaffPrincipal me,
+      RedirectAttributes flash) {
+    String to = back != null && back.matches("/[a-z0-9/-]*") ? back : "/integrations/" + id;
+    return Flash.run(
+        to,
+        flash,
+        switch (action) {
+          case "envoyer" -> "L'invitation est envoyée.";
+          case "renvoyer" ->
+              "L'invitation est renvoyée : un nouveau lien part, l'ancien ne fonctionne plus.";
+          default -> "L'invitation est annulée : son lien ne fonctionne plus.";
+        },
+        () -> run(id, action, me));
+  }
+
+  /** Seed 002: several selected invitations resent or cancelled at once. */
+  @PostMapping("/activations-en-attente/actions")
+  String selected(
+      @RequestParam(name = "invitation", required = false) List<Long> invitationIds,
+      @RequestParam String action,
+      @AuthenticationPrincipal StaffPrincipal me,
+      RedirectAttributes flash) {
+    if (invitationIds == null || invitationIds.isEmpty()) {
+      flash.addFlashAttribute("failure", "Sélectionnez au moins une personne.");
+      return "redirect:/activations-en-attente";
+    }
+    String verb = "annuler".equals(action) ? "annuler" : "renvoyer";
+    int done = 0;
+    List<String> refused = new ArrayList<>();
+    for (long invitationId : invitationIds.stream().distinct().limit(500).toList()) {
+      try {
+        // one outside the member's dossiers is refused as unknown, naming nothing
+        scoped.requireVisible(ScopedResources.Kind.INVITATION, invitationId);
+        var invitation = invitations.get(invitationId);
+        if (invitation.onboardingId() == null) {
+          refused.add(invitation.email() + " : invitation sans intégration");
+          continue;
+        }
+        run(invitation.onboardingId(), verb, me);
+        done++;
+      } catch (DomainException e) {
+        refused.add(FrenchMessages.of(e));
+      }
+    }
+    if (done > 0) {
+      flash.addFlashAttribute(
+          "success",
+          done
+              + ("annuler".equals(verb)
+                  ? " invitation(s) annulée(s)."
+                  : " invitation(s) renvoyée(s)."));
+    }
+    if (!refused.isEmpty()) {
+      flash.addFlashAttribute(
+          "failure",
+          refused.size()
+              + " refusée(s) : "
+              + String.join(" ; ", refused.stream().distinct().toList()));
+    }
+    return "redirect:/activations-en-attente";
+  }
+
+  private void run(long onboardingId, String action, StaffPrincipal me) {
+    switch (action) {
+      case "envoyer" -> onboardings.sendNow(onboardingId, me.actor());
+      case "renvoyer" -> onboardings.resend(onboardingId, me.actor());
+      default -> onboardings.cancel(onboardingId, me.actor());
+    }
+  }
+}
