@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  */
 @Component
-class EngineCommandRelay {
+public class EngineCommandRelay {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineCommandRelay.class);
 
