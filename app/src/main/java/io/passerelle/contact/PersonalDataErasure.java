@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code dossier_import}: report lines that name the contact, scrubbed;
  *   <li>{@code idempotency_key}: stored answers (24 h) that mention the contact, deleted;
  *   <li>the engine: the variables that could hold personal data are set to null on the contact's
- *       process instances still running (both modes), through the engine command outbox written
- *       in this transaction: done after the commit even if the engine is down then.
+ *       process instances still running (both modes), through the engine command outbox written in
+ *       this transaction: done after the commit even if the engine is down then.
  * </ul>
  *
  * "Mention" means the contact's addresses (the current one and every earlier one found in its

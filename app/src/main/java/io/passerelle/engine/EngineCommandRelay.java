@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>accepted, or "already there" (the message id of a relay repeated after a crash; an instance
  *       that ended before its variables were set): done, the row is deleted;
- *   <li>unreachable or busy: the row waits (attempts, last error, next attempt after a backoff of
- *       5 s doubling up to 5 min), and the sweep stops there: the engine is down for every row;
+ *   <li>unreachable or busy: the row waits (attempts, last error, next attempt after a backoff of 5
+ *       s doubling up to 5 min), and the sweep stops there: the engine is down for every row;
  *   <li>anything else (refused, unknown task, a payload the engine does not take): given up for
  *       good, {@code failed_at} and the error kept, logged, counted on the engine's health; the
  *       sweep goes on with the next row.
@@ -70,7 +70,9 @@ public class EngineCommandRelay {
   private final Counter duplicates;
   private final Counter failed;
 
-  /** While the engine was last found unreachable: the after-commit relay leaves rows to the sweep. */
+  /**
+   * While the engine was last found unreachable: the after-commit relay leaves rows to the sweep.
+   */
   private final AtomicReference<Instant> unreachableUntil = new AtomicReference<>(Instant.MIN);
 
   EngineCommandRelay(
@@ -95,7 +97,9 @@ public class EngineCommandRelay {
             new ArrayBlockingQueue<>(QUEUE),
             Thread.ofPlatform().name("engine-command-relay").daemon().factory());
     this.relayed =
-        Counter.builder(RELAYED).description("Engine commands the engine accepted").register(meters);
+        Counter.builder(RELAYED)
+            .description("Engine commands the engine accepted")
+            .register(meters);
     this.duplicates =
         Counter.builder(DUPLICATES)
             .description("Engine commands relayed again that the engine already had (not redone)")
@@ -120,7 +124,8 @@ public class EngineCommandRelay {
             try {
               relay(id);
             } catch (RuntimeException e) {
-              LOG.warn("Engine command {} not relayed yet ({}); the sweeper will", id, e.toString());
+              LOG.warn(
+                  "Engine command {} not relayed yet ({}); the sweeper will", id, e.toString());
             }
           });
     } catch (RejectedExecutionException e) {
@@ -134,8 +139,8 @@ public class EngineCommandRelay {
   }
 
   /**
-   * Relays the rows that are due, oldest first, a batch at a time; a row the engine refuses for good
-   * is marked and the others go on; the sweep stops when the engine does not answer.
+   * Relays the rows that are due, oldest first, a batch at a time; a row the engine refuses for
+   * good is marked and the others go on; the sweep stops when the engine does not answer.
    *
    * @return how many rows the engine took (accepted or had already)
    */
@@ -209,6 +214,7 @@ public class EngineCommandRelay {
           try {
             boolean first = send(row);
             jdbc.sql("delete from engine_command where id = :id").param("id", id).update();
+            unreachableUntil.set(Instant.MIN); // the engine answers again
             (first ? relayed : duplicates).increment();
             if (!first) {
               LOG.info(

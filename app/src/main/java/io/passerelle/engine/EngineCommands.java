@@ -23,9 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>A relay may be repeated (a crash between the engine's acceptance and the deletion of the row):
  * a publication carries its message id, which the engine refuses a second time while the first is
- * buffered; setting variables is the same write twice; a task completed already is counted as
- * given up (its error kept), never completed twice. The same command written twice while it waits
- * (its dedup key) is one row.
+ * buffered; setting variables is the same write twice; a task completed already is counted as given
+ * up (its error kept), never completed twice. The same command written twice while it waits (its
+ * dedup key) is one row.
  */
 @Component
 public class EngineCommands {
@@ -44,9 +44,9 @@ public class EngineCommands {
   }
 
   /**
-   * Publishes a message once the caller's transaction has committed, until the engine takes it.
-   * The {@code messageId} is the row's dedup key: the same message written again while the first
-   * waits is not written twice, and the engine refuses a relay repeated after a crash.
+   * Publishes a message once the caller's transaction has committed, until the engine takes it. The
+   * {@code messageId} is the row's dedup key: the same message written again while the first waits
+   * is not written twice, and the engine refuses a relay repeated after a crash.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void publishMessage(
@@ -84,7 +84,8 @@ public class EngineCommands {
    * @param dedupKey what makes this write the same command when written twice
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void setVariables(long processInstanceKey, Map<String, Object> variables, String dedupKey) {
+  public void setVariables(
+      long processInstanceKey, Map<String, Object> variables, String dedupKey) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("processInstanceKey", processInstanceKey);
     // null values are the point of an erasure: kept as JSON nulls

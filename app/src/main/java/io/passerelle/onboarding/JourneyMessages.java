@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -54,8 +54,8 @@ class JourneyMessages {
   }
 
   /**
-   * Writes the message to the outbox in the current transaction (which must exist): published
-   * once it has committed, never if it rolls back.
+   * Writes the message to the outbox in the current transaction (which must exist): published once
+   * it has committed, never if it rolls back.
    */
   void afterCommit(String message, long onboardingId, String requestId, Duration ttl) {
     String key = ProcessNames.onboardingKey(onboardingId);
@@ -83,7 +83,10 @@ class JourneyMessages {
   void onInvitationAccepted(InvitationAccepted accepted) {
     for (long onboardingId : waitingFor(accepted.accountId())) {
       afterCommit(
-          Messages.CLIENT_ACTIVATED, onboardingId, "account-" + accepted.accountId(), ACTIVATION_TTL);
+          Messages.CLIENT_ACTIVATED,
+          onboardingId,
+          "account-" + accepted.accountId(),
+          ACTIVATION_TTL);
     }
   }
 

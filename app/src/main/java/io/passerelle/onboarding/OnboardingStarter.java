@@ -196,7 +196,10 @@ class OnboardingStarter {
         LOG.warn("Onboarding {} still not started: {}", id, e.toString());
         break; // the engine is down or pushing back: try again at the next sweep
       } catch (RuntimeException e) {
-        LOG.warn("Onboarding {} not started by this sweep (the next one tries again): {}", id, e.toString());
+        LOG.warn(
+            "Onboarding {} not started by this sweep (the next one tries again): {}",
+            id,
+            e.toString());
       }
     }
     return started;

@@ -15,6 +15,7 @@ import io.passerelle.contact.DossierLinkService;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierView;
 import io.passerelle.engine.EngineCommandRelay;
+import io.passerelle.engine.EngineCommands;
 import io.passerelle.engine.InstanceState;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.mail.DevMailServer;
@@ -30,8 +31,13 @@ import io.passerelle.support.PasserelleSpringTest;
 import io.passerelle.support.TestData;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,6 +47,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 18, item 5: no command lost between the database and the engine. The application's link to
@@ -60,6 +68,8 @@ class EngineCommandOutboxTest {
   @Autowired ObjectMapper json;
   @Autowired EngineLink link;
   @Autowired EngineCommandRelay relay;
+  @Autowired EngineCommands commands;
+  @Autowired PlatformTransactionManager transactions;
   @Autowired ProcessEngine engine;
   @Autowired OnboardingService onboardings;
   @Autowired InvitationService invitations;
@@ -102,9 +112,7 @@ class EngineCommandOutboxTest {
     long resentInvitation = invitations.forOnboarding(resent.id()).getFirst().id();
 
     link.cut();
-    claire
-        .post("/api/onboardings/" + later + "/send-now", null)
-        .andExpect(status().isAccepted());
+    claire.post("/api/onboardings/" + later + "/send-now", null).andExpect(status().isAccepted());
     claire
         .post("/api/onboardings/" + resent.id() + "/resend", null)
         .andExpect(status().isAccepted());
@@ -121,13 +129,15 @@ class EngineCommandOutboxTest {
     // the domain changes are there: the old address's link died, the order and resend recorded
     assertThat(invitations.forOnboarding(changed.id()).getFirst().status().live()).isFalse();
     String sendNow = messageId(Messages.SEND_INVITATION_NOW, later, "once");
-    String resend = messageId(Messages.INVITATION_RESENT, resent.id(), "invitation-" + resentInvitation);
+    String resend =
+        messageId(Messages.INVITATION_RESENT, resent.id(), "invitation-" + resentInvitation);
     String emailChanged =
         messageId(
             Messages.EMAIL_CHANGED,
             changed.id(),
             "invitation-" + invitations.forOnboarding(changed.id()).getFirst().id());
-    String bounce = messageId(Messages.EMAIL_BOUNCED, bounced.id(), "invitation-" + bouncedInvitation);
+    String bounce =
+        messageId(Messages.EMAIL_BOUNCED, bounced.id(), "invitation-" + bouncedInvitation);
     // each waits in the outbox: the relay after the commit found the engine unreachable
     for (String command : new String[] {sendNow, resend, emailChanged, bounce}) {
       assertThat(waiting(command)).as(command).isTrue();
@@ -249,19 +259,23 @@ class EngineCommandOutboxTest {
         "PUBLISH_MESSAGE",
         messageId,
         Map.of(
-            "name", "Message_OutboxCheck",
-            "correlationKey", correlationKey,
-            "messageId", messageId,
-            "timeToLiveMillis", 60_000,
-            "variables", Map.of()));
+            "name",
+            "Message_OutboxCheck",
+            "correlationKey",
+            correlationKey,
+            "messageId",
+            messageId,
+            "timeToLiveMillis",
+            60_000,
+            "variables",
+            Map.of()));
 
     int done = relay.relayDue();
 
     assertThat(done).as("the message after the failing row went in the same sweep").isEqualTo(1);
     assertThat(waiting(messageId)).isFalse();
     Map<String, Object> failed =
-        jdbc.sql(
-                "select attempts, last_error, failed_at from engine_command where dedup_key = ?")
+        jdbc.sql("select attempts, last_error, failed_at from engine_command where dedup_key = ?")
             .param(failing)
             .query()
             .singleRow();
@@ -287,6 +301,83 @@ class EngineCommandOutboxTest {
         .as("never retried")
         .isEqualTo(1);
     jdbc.sql("delete from engine_command where dedup_key = ?").param(failing).update();
+  }
+
+  @Test
+  @DisplayName(
+      "a burst of 400 commands committed from 4 threads is relayed after each commit, none left"
+          + " for the sweeper (off here); prints the writers' commit time and the drain time")
+  void burstRelayedAfterCommit() throws Exception {
+    int perThread = 100;
+    String prefix = "outbox-burst-" + UUID.randomUUID() + "-";
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    // a sweep that reaches the engine: the relay knows it answers (an earlier test cut the link)
+    tx.executeWithoutResult(
+        status ->
+            commands.publishMessage(
+                "Message_OutboxBurst",
+                prefix + "warm-up",
+                prefix + "warm-up",
+                Duration.ofMinutes(1),
+                Map.of()));
+    sweepUntilDue();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              relay.relayDue();
+              return waitingWithPrefix(prefix) == 0;
+            });
+    List<Long> commitNanos = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    long start = System.nanoTime();
+    try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+      List<Future<?>> writers = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        writers.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < perThread; i++) {
+                    String id = prefix + thread + "-" + i;
+                    long before = System.nanoTime();
+                    tx.executeWithoutResult(
+                        status ->
+                            commands.publishMessage(
+                                "Message_OutboxBurst", id, id, Duration.ofMinutes(1), Map.of()));
+                    commitNanos.add(System.nanoTime() - before);
+                  }
+                }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get(2, TimeUnit.MINUTES);
+      }
+    }
+    long written = System.nanoTime() - start;
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> waitingWithPrefix(prefix) == 0);
+    long drained = System.nanoTime() - start;
+    List<Long> sorted = commitNanos.stream().sorted().toList();
+    System.out.printf(
+        "Outbox burst: %d commands, writer commit median %.2f ms, p95 %.2f ms; all written in"
+            + " %d ms, all relayed in %d ms (%.0f commands/s)%n",
+        sorted.size(),
+        sorted.get(sorted.size() / 2) / 1e6,
+        sorted.get(sorted.size() * 95 / 100) / 1e6,
+        written / 1_000_000,
+        drained / 1_000_000,
+        sorted.size() / (drained / 1e9));
+    assertThat(sorted).hasSize(4 * perThread);
+    assertThat(
+            engine.publishMessage(
+                "Message_OutboxBurst",
+                prefix + "3-99",
+                prefix + "3-99",
+                Duration.ofMinutes(1),
+                Map.of()))
+        .as("the last one reached the engine")
+        .isFalse();
   }
 
   // ---- helpers ----
@@ -369,16 +460,20 @@ class EngineCommandOutboxTest {
         .update();
   }
 
+  private long waitingWithPrefix(String prefix) {
+    return jdbc.sql("select count(*) from engine_command where dedup_key like ?")
+        .param(prefix + "%")
+        .query(Long.class)
+        .single();
+  }
+
   private double counter(String name) {
     return meters.get(name).counter().count();
   }
 
   private JsonNode engineHealth() throws Exception {
     String body =
-        mvc.perform(get("/actuator/health"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString();
     return json.readTree(body).path("components").path("engine").path("details");
   }
 
