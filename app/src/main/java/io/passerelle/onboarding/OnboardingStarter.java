@@ -172,7 +172,7 @@ class OnboardingStarter {
     }
   }
 
-  private static Map<String, Object> variables(Onboarding onboarding) {
+  static Map<String, Object> variables(Onboarding onboarding) {
     long id = onboarding.getId();
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.ONBOARDING_ID, id);
