@@ -187,7 +187,7 @@ public class OperationsService {
             + '\n'
             + incident.errorType()
             + '\n'
-            + (incident.errorMessage() == null ? "" : incident.errorMessage());
+            + shape(incident.errorMessage());
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
@@ -195,6 +195,24 @@ public class OperationsService {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static final java.util.regex.Pattern UUID =
+      java.util.regex.Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+
+  /**
+   * A message's shape: the first line with its ids and keys (numbers, UUIDs) blanked, so that the
+   * same failure of thousands of invitations ("… the mail invitation/812/… : Connection refused",
+   * retries left) is one kind.
+   */
+  static String shape(String message) {
+    if (message == null) {
+      return "";
+    }
+    return NUMBER.matcher(UUID.matcher(message).replaceAll("#")).replaceAll("#");
   }
 
   static void requireAdministrator(Actor actor) {

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * passerelle.operations.reconciliation-grace} (2 minutes) are left out: the cluster's search shows
  * an instance a moment after it starts.
  */
-@Component
+@Component("reconciliationCheck")
 class Reconciliation {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
