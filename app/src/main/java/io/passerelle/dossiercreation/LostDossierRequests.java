@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Dossier requests in progress (registry lookup, details task, creation) whose process instance
- * the engine no longer runs: listed on the operator page, with one action, done once: start {@code
+ * Dossier requests in progress (registry lookup, details task, creation) whose process instance the
+ * engine no longer runs: listed on the operator page, with one action, done once: start {@code
  * Process_DossierCreation} again for the request (every step is keyed by the request id, so what
  * was done is found done; an open details task is opened again).
  */
@@ -51,7 +51,9 @@ public class LostDossierRequests {
     this.clock = clock;
   }
 
-  /** Every request LOOKING_UP, DETAILS_NEEDED or CREATING with an instance, unchanged since then. */
+  /**
+   * Every request LOOKING_UP, DETAILS_NEEDED or CREATING with an instance, unchanged since then.
+   */
   @Transactional(readOnly = true)
   public List<Running> running(Instant unchangedSince) {
     return jdbc.query(
@@ -77,8 +79,8 @@ public class LostDossierRequests {
   }
 
   /**
-   * Starts the request's process again; once: a request that holds another instance, or is done,
-   * is left alone ({@code false}).
+   * Starts the request's process again; once: a request that holds another instance, or is done, is
+   * left alone ({@code false}).
    */
   @Transactional
   public boolean restart(long dossierRequestId, long lostKey, Actor actor) {

@@ -298,9 +298,9 @@ public class ProcessEngine {
   public static final int RETRY_BATCH = 100;
 
   /**
-   * Retries many incidents as {@link #retryIncident} does one, in batches of {@value
-   * #RETRY_BATCH}: the batch's retries are sent together and awaited, then its resolutions. An
-   * incident the engine no longer knows (resolved meanwhile, a second click) is skipped.
+   * Retries many incidents as {@link #retryIncident} does one, in batches of {@value #RETRY_BATCH}:
+   * the batch's retries are sent together and awaited, then its resolutions. An incident the engine
+   * no longer knows (resolved meanwhile, a second click) is skipped.
    *
    * @return how many incidents this call resolved
    */
@@ -310,7 +310,8 @@ public class ProcessEngine {
     }
     int resolved = 0;
     for (int from = 0; from < incidents.size(); from += RETRY_BATCH) {
-      List<OpenIncident> batch = incidents.subList(from, Math.min(incidents.size(), from + RETRY_BATCH));
+      List<OpenIncident> batch =
+          incidents.subList(from, Math.min(incidents.size(), from + RETRY_BATCH));
       List<CompletionStage<?>> updates = new ArrayList<>();
       for (OpenIncident incident : batch) {
         updates.add(

@@ -257,9 +257,9 @@ final class RemoteModeOperations implements ModeOperations {
   }
 
   /**
-   * One search a chunk of {@value #KEYS_PER_SEARCH} keys ({@code processInstanceKey: {$in: [...]}}),
-   * paged: 10,000 onboardings are 100 requests. An instance started a moment ago may not be indexed
-   * yet: the caller leaves recent ones alone.
+   * One search a chunk of {@value #KEYS_PER_SEARCH} keys ({@code processInstanceKey: {$in:
+   * [...]}}), paged: 10,000 onboardings are 100 requests. An instance started a moment ago may not
+   * be indexed yet: the caller leaves recent ones alone.
    */
   @Override
   public Map<Long, InstanceState.Status> instanceStatuses(

@@ -1,10 +1,10 @@
 package io.passerelle.onboarding;
 
+import io.passerelle.account.InvitationService;
 import io.passerelle.account.InvitationView;
 import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
-import io.passerelle.account.InvitationService;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.engine.InstanceState;
@@ -21,10 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Onboardings the database says are running but whose process instance the engine no longer runs
- * (a cluster restored from an old backup, a data directory deleted by hand): what the operator page
- * lists, and its two actions, each done once whatever the number of clicks: start the journey
- * again for the onboarding, or close it.
+ * Onboardings the database says are running but whose process instance the engine no longer runs (a
+ * cluster restored from an old backup, a data directory deleted by hand): what the operator page
+ * lists, and its two actions, each done once whatever the number of clicks: start the journey again
+ * for the onboarding, or close it.
  *
  * <p>The models have no start in the middle of the journey: a restart starts {@code
  * Process_ClientOnboarding} from its start event with the onboarding's own variables; the steps
@@ -113,7 +113,9 @@ public class LostOnboardings {
         Timestamp.from(startedBefore));
   }
 
-  /** The same onboarding, if it still runs with that instance key (a second look before listing). */
+  /**
+   * The same onboarding, if it still runs with that instance key (a second look before listing).
+   */
   @Transactional(readOnly = true)
   public boolean stillRunningWith(long onboardingId, long processInstanceKey) {
     return onboardings
@@ -138,10 +140,10 @@ public class LostOnboardings {
             onboarding.getServiceId() != null,
             onboarding.getInvitationProcessKey() != null,
             onboarding.isSendNow());
-    Map<String, Object> variables = new java.util.HashMap<>(OnboardingStarter.variables(onboarding));
+    Map<String, Object> variables =
+        new java.util.HashMap<>(OnboardingStarter.variables(onboarding));
     // an invitation was sent already: the staff's order to send is not awaited a second time
-    variables.put(
-        Variables.SEND_NOW, onboarding.isSendNow() || stage == Stage.INVITATION_SENT);
+    variables.put(Variables.SEND_NOW, onboarding.isSendNow() || stage == Stage.INVITATION_SENT);
     long key = engine.startInstance(Processes.CLIENT_ONBOARDING, variables);
     onboarding.started(key, clock.instant());
     onboardings.saveAndFlush(onboarding);

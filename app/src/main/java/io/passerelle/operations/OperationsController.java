@@ -71,7 +71,8 @@ class OperationsController {
 
   /** {@code {"incidentKeys":[…]}}: the selected ones. */
   @PostMapping("/incidents/retry")
-  RetryOutcome retry(@RequestBody RetryRequest request, @AuthenticationPrincipal StaffPrincipal me) {
+  RetryOutcome retry(
+      @RequestBody RetryRequest request, @AuthenticationPrincipal StaffPrincipal me) {
     return operations.retry(
         request.incidentKeys() == null ? List.of() : request.incidentKeys(), me.actor());
   }

@@ -24,14 +24,14 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * What the operator page and {@code /api/operations} do, for the office administrator only
- * ({@code ADMINISTRATOR_ONLY} otherwise): the reconciliation's report, a new check, the actions on
- * a lost onboarding or dossier request, and the incidents grouped by kind with their retries.
+ * What the operator page and {@code /api/operations} do, for the office administrator only ({@code
+ * ADMINISTRATOR_ONLY} otherwise): the reconciliation's report, a new check, the actions on a lost
+ * onboarding or dossier request, and the incidents grouped by kind with their retries.
  *
  * <p>Every action changes something once: a lost onboarding restarted or closed is no longer
- * running with the lost instance, so a second click finds nothing to do; an incident resolved is
- * no longer open, so a second retry skips it. Retries run one at a time (a second request waits
- * for the first), in batches of {@link ProcessEngine#RETRY_BATCH}.
+ * running with the lost instance, so a second click finds nothing to do; an incident resolved is no
+ * longer open, so a second retry skips it. Retries run one at a time (a second request waits for
+ * the first), in batches of {@link ProcessEngine#RETRY_BATCH}.
  */
 @Service
 public class OperationsService {

@@ -51,7 +51,8 @@ class ReconciliationHealthIndicator extends AbstractHealthIndicator {
                     item.put("kind", l.kind().name());
                     item.put("id", l.id());
                     item.put("processInstanceKey", l.processInstanceKey());
-                    item.put("engineStatus", l.engineStatus() == null ? "UNKNOWN" : l.engineStatus());
+                    item.put(
+                        "engineStatus", l.engineStatus() == null ? "UNKNOWN" : l.engineStatus());
                     return item;
                   })
               .toList());

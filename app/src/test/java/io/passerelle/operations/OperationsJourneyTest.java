@@ -122,8 +122,11 @@ class OperationsJourneyTest {
     client.newCancelInstanceCommand(invitedKey).send().join();
 
     JsonNode report =
-        admin().read(admin().post("/api/operations/reconciliation", Map.of())
-            .andExpect(status().isOk()));
+        admin()
+            .read(
+                admin()
+                    .post("/api/operations/reconciliation", Map.of())
+                    .andExpect(status().isOk()));
     assertThat(lostIds(report)).contains(awaiting, invited);
     JsonNode health =
         json.readTree(
@@ -192,8 +195,11 @@ class OperationsJourneyTest {
     assertThat(staffOf("ONBOARDING_CLOSED", invited)).isEqualTo(fixtures.staffId(Api.ADMIN));
 
     JsonNode after =
-        admin().read(admin().post("/api/operations/reconciliation", Map.of())
-            .andExpect(status().isOk()));
+        admin()
+            .read(
+                admin()
+                    .post("/api/operations/reconciliation", Map.of())
+                    .andExpect(status().isOk()));
     assertThat(lostIds(after)).doesNotContain(awaiting, invited);
   }
 
@@ -228,8 +234,7 @@ class OperationsJourneyTest {
             });
 
     MockHttpSession session = StaffSignIn.session(mvc, Api.ADMIN);
-    var groups =
-        admin().read(admin().get("/api/operations/incidents").andExpect(status().isOk()));
+    var groups = admin().read(admin().get("/api/operations/incidents").andExpect(status().isOk()));
     assertThat(groups).hasSize(1);
     JsonNode group = groups.get(0);
     assertThat(group.get("count").asInt()).isEqualTo(n);

@@ -32,9 +32,9 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Who reaches the operator page and {@code /api/operations}: the administrator; other staff get
- * the 403 page or a 403 problem; anonymous people the sign-in (page) or a 401 (API); a client's
- * session is not a staff session; a form without its CSRF token is refused.
+ * Who reaches the operator page and {@code /api/operations}: the administrator; other staff get the
+ * 403 page or a 403 problem; anonymous people the sign-in (page) or a 401 (API); a client's session
+ * is not a staff session; a form without its CSRF token is refused.
  */
 @PasserelleSpringTest
 class OperationsSecurityTest {
@@ -50,7 +50,8 @@ class OperationsSecurityTest {
   @Autowired CollaborationService collaboration;
 
   @Test
-  @DisplayName("the administrator sees the page, with the link in the navigation; bad input is said")
+  @DisplayName(
+      "the administrator sees the page, with the link in the navigation; bad input is said")
   void administrator() throws Exception {
     MockHttpSession admin = StaffSignIn.session(mvc, Api.ADMIN);
     String page =
@@ -73,7 +74,9 @@ class OperationsSecurityTest {
         .andExpect(jsonPath("$.code").value("NO_INCIDENT_SELECTED"));
     api.post("/api/operations/incidents/kinds/pas-un-type/retry", Map.of())
         .andExpect(status().isBadRequest());
-    api.post("/api/operations/reconciliation/onboardings/999999999/restart?processInstanceKey=1", Map.of())
+    api.post(
+            "/api/operations/reconciliation/onboardings/999999999/restart?processInstanceKey=1",
+            Map.of())
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     // a form without its CSRF token changes nothing
@@ -122,7 +125,8 @@ class OperationsSecurityTest {
   }
 
   @Test
-  @DisplayName("anonymous: the sign-in for the page, 401 problem for the API; a client's session too")
+  @DisplayName(
+      "anonymous: the sign-in for the page, 401 problem for the API; a client's session too")
   void anonymousAndClients() throws Exception {
     mvc.perform(get("/operations"))
         .andExpect(status().isFound())

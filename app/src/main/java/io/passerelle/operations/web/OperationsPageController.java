@@ -139,7 +139,8 @@ class OperationsPageController {
       String success = action.get();
       if (success == null) {
         flash.addFlashAttribute(
-            "failure", "Le moteur de processus ne répond pas : la vérification n'a pas pu se faire.");
+            "failure",
+            "Le moteur de processus ne répond pas : la vérification n'a pas pu se faire.");
       } else {
         flash.addFlashAttribute("success", success);
       }
