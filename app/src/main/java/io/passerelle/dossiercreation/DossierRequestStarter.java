@@ -108,7 +108,7 @@ class DossierRequestStarter {
     }
   }
 
-  private Map<String, Object> variables(DossierRequest request) {
+  Map<String, Object> variables(DossierRequest request) {
     long id = request.getId();
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.DOSSIER_REQUEST_ID, id);

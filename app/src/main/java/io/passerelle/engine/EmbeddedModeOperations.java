@@ -148,6 +148,17 @@ final class EmbeddedModeOperations implements ModeOperations {
     return projection.instanceTrail(processInstanceKey);
   }
 
+  @Override
+  public Map<Long, InstanceState.Status> instanceStatuses(
+      java.util.Collection<Long> processInstanceKeys) {
+    return projection.instanceStatuses(processInstanceKeys);
+  }
+
+  @Override
+  public List<OpenIncident> openIncidents() {
+    return projection.openIncidents();
+  }
+
   private void requireOpen(long userTaskKey) {
     if (projection.openUserTask(userTaskKey).isEmpty()) {
       throw new UnknownInstanceException("No open user task with key " + userTaskKey);

@@ -120,6 +120,45 @@ final class EngineRecordProjection {
     return Optional.ofNullable(instances.get(processInstanceKey)).map(Instance::toTrail);
   }
 
+  /** The status of each instance the projection knows among these keys (one pass, in memory). */
+  synchronized Map<Long, InstanceState.Status> instanceStatuses(
+      java.util.Collection<Long> processInstanceKeys) {
+    catchUp();
+    Map<Long, InstanceState.Status> statuses = new HashMap<>();
+    for (Long key : processInstanceKeys) {
+      Instance instance = key == null ? null : instances.get(key);
+      if (instance != null) {
+        statuses.put(key, instance.status);
+      }
+    }
+    return statuses;
+  }
+
+  /** Every open incident of every instance, oldest first. */
+  synchronized List<OpenIncident> openIncidents() {
+    catchUp();
+    List<OpenIncident> open = new ArrayList<>();
+    for (Instance instance : instances.values()) {
+      for (InstanceState.Incident incident : instance.incidents.values()) {
+        open.add(
+            new OpenIncident(
+                incident.incidentKey(),
+                instance.key,
+                instance.bpmnProcessId,
+                instance.processDefinitionKey,
+                incident.elementId(),
+                incident.jobKey(),
+                incident.errorType(),
+                incident.errorMessage(),
+                incident.created()));
+      }
+    }
+    open.sort(
+        java.util.Comparator.comparing(OpenIncident::created)
+            .thenComparingLong(OpenIncident::incidentKey));
+    return open;
+  }
+
   /** The reason the engine rejected the command written at {@code position}, if it did. */
   synchronized Optional<String> rejectionOf(long position) {
     catchUp();

@@ -37,6 +37,16 @@ interface ModeOperations {
 
   Optional<InstanceTrail> instanceTrail(long processInstanceKey);
 
+  /**
+   * The status of each of these instances the engine knows; a key missing from the answer is an
+   * instance the engine does not know (the embedded projection: in memory; a cluster: a search by
+   * keys, a bounded number of keys a request).
+   */
+  Map<Long, InstanceState.Status> instanceStatuses(java.util.Collection<Long> processInstanceKeys);
+
+  /** Every open incident of every instance. */
+  List<OpenIncident> openIncidents();
+
   /** The latest version of a process definition, with its XML. */
   record LatestDefinition(
       String bpmnProcessId, int version, long processDefinitionKey, String xml) {}

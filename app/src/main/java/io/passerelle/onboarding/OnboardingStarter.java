@@ -208,7 +208,7 @@ class OnboardingStarter {
   /** How long the sweeper waits for a STARTING row's lock before going on to the next row. */
   static final Duration SWEEP_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
-  private static Map<String, Object> variables(Onboarding onboarding) {
+  static Map<String, Object> variables(Onboarding onboarding) {
     long id = onboarding.getId();
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.ONBOARDING_ID, id);
