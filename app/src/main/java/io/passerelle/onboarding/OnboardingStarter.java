@@ -2,6 +2,7 @@ package io.passerelle.onboarding;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames;
 import io.passerelle.processes.ProcessNames.Processes;
@@ -115,6 +116,12 @@ class OnboardingStarter {
   private void startNow(long onboardingId) {
     try {
       start(onboardingId);
+    } catch (EngineUnavailableException e) {
+      // back-pressure during a burst: expected, one line at INFO
+      LOG.info(
+          "Onboarding {} stored; the engine {}: the sweeper starts it",
+          onboardingId,
+          e.busy() ? "is busy (back-pressure)" : "does not answer");
     } catch (RuntimeException e) {
       LOG.warn(
           "Onboarding {} stored but not started yet ({}); it will be started again",
