@@ -104,8 +104,7 @@ final class EmbeddedModeOperations implements ModeOperations {
   }
 
   @Override
-  public Optional<List<EngineDeployments.Definition>> heldUnchanged(
-      Map<String, byte[]> resources) {
+  public Optional<List<EngineDeployments.Definition>> heldUnchanged(Map<String, byte[]> resources) {
     return projection.holdsUnchanged(resources)
         ? Optional.of(projection.deployedDefinitions())
         : Optional.empty();

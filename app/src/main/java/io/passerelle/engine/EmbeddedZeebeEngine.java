@@ -137,11 +137,7 @@ public class EmbeddedZeebeEngine implements DisposableBean {
     interceptors.addAll(gateway.interceptors());
     this.engine =
         new PasserelleEngineAssembly(
-            gateway.socketAddress(port),
-            interceptors,
-            logStorage,
-            database,
-            scheduledCommands);
+            gateway.socketAddress(port), interceptors, logStorage, database, scheduledCommands);
     this.clock = engine.clock();
     this.offsetMillis = data.clockOffsetMillis();
     if (offsetMillis > 0) {
@@ -279,8 +275,8 @@ public class EmbeddedZeebeEngine implements DisposableBean {
 
   /**
    * Positions on the log the engine has not read yet: what a new command waits behind. Two volatile
-   * reads (the log's committed end, the stream processor's read position), no call into the
-   * engine; 0 before the engine runs.
+   * reads (the log's committed end, the stream processor's read position), no call into the engine;
+   * 0 before the engine runs.
    */
   public long backlog() {
     var assembled = engine;

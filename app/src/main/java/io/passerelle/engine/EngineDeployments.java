@@ -22,8 +22,8 @@ import java.util.Map;
  * DEPLOYMENT CREATED records (one per deployment, listing every process, decision, decision
  * requirements graph and form of it, new versions and unchanged ones alike): the latest version of
  * each definition with the resource it came from and that resource's checksum (the MD5 the engine
- * itself compares to decide that a resource is unchanged). Kept in the projection's image, so in the
- * same snapshot as the engine's state.
+ * itself compares to decide that a resource is unchanged). Kept in the projection's image, so in
+ * the same snapshot as the engine's state.
  *
  * <p>At start-up the application compares its bundled models with it ({@link #holdsUnchanged}):
  * when the engine already has every one of them as its latest version, deploying them again would

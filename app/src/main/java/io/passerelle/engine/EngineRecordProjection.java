@@ -44,9 +44,8 @@ import java.util.Optional;
  * <p>It keeps only what the queries need: open user tasks, and per process instance its status,
  * active steps and open incidents, and the variables named like a field of a deployed form (to
  * prefill a task's form as Tasklist does; only those, to keep the projection small), and the latest
- * version of each deployed definition ({@link EngineDeployments}). Every query
- * first catches up with the log, so a query made after a command has been processed sees its
- * effect.
+ * version of each deployed definition ({@link EngineDeployments}). Every query first catches up
+ * with the log, so a query made after a command has been processed sees its effect.
  */
 final class EngineRecordProjection {
 

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * wait longer than the client's request time-out, and the client's retries pile up more.
  *
  * <p>The backlog is read per call from two volatile positions (the log's committed end and the
- * stream processor's read position, which its own thread publishes after each record): no call
- * into the engine. A cluster answers the same status (REST: 429, or 503 with the title
+ * stream processor's read position, which its own thread publishes after each record): no call into
+ * the engine. A cluster answers the same status (REST: 429, or 503 with the title
  * RESOURCE_EXHAUSTED); {@link EngineErrors} treats both as "busy: nothing done, try again".
  */
 final class GatewayBackPressure implements ServerInterceptor {
@@ -77,8 +77,8 @@ final class GatewayBackPressure implements ServerInterceptor {
   private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REPORT_EVERY.toNanos());
 
   /**
-   * @param limit the most positions the log may hold beyond what the engine has read while it
-   *     still takes new work
+   * @param limit the most positions the log may hold beyond what the engine has read while it still
+   *     takes new work
    * @param backlog that number now
    */
   GatewayBackPressure(long limit, LongSupplier backlog) {
