@@ -11,10 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.camunda.client.CamundaClient;
 import io.passerelle.config.Ports;
 import io.passerelle.engine.CamundaStub;
+import io.passerelle.engine.DeployedModels;
 import io.passerelle.engine.EmbeddedZeebeEngine;
 import io.passerelle.engine.EngineBacklog;
 import io.passerelle.engine.EngineDataDirectory;
-import io.passerelle.engine.DeployedModels;
 import io.passerelle.engine.ProcessEngine;
 import java.net.ServerSocket;
 import java.net.URI;
