@@ -104,6 +104,13 @@ final class EmbeddedModeOperations implements ModeOperations {
   }
 
   @Override
+  public Optional<List<EngineDeployments.Definition>> heldUnchanged(Map<String, byte[]> resources) {
+    return projection.holdsUnchanged(resources)
+        ? Optional.of(projection.deployedDefinitions())
+        : Optional.empty();
+  }
+
+  @Override
   public Optional<OpenUserTask> openUserTask(long userTaskKey) {
     return projection.openUserTask(userTaskKey);
   }

@@ -35,6 +35,18 @@ interface ModeOperations {
 
   Optional<InstanceState> instanceState(long processInstanceKey);
 
+  /**
+   * When the engine already holds every one of these resources, unchanged, as its latest version:
+   * what it holds (to know the deployed models without deploying them again). Empty otherwise, and
+   * always in remote mode (there the deployment record decides, see {@code ProcessDeployer}).
+   *
+   * @param resources resource name → content
+   */
+  default Optional<List<EngineDeployments.Definition>> heldUnchanged(
+      Map<String, byte[]> resources) {
+    return Optional.empty();
+  }
+
   Optional<InstanceTrail> instanceTrail(long processInstanceKey);
 
   /**

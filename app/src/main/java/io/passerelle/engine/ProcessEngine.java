@@ -117,6 +117,37 @@ public class ProcessEngine {
     return event;
   }
 
+  /**
+   * When the engine already holds these resources unchanged as its latest versions (embedded mode,
+   * after a restart): learns the deployed models from it, as a deployment would have told them, and
+   * returns true; nothing is sent to the engine. False otherwise (they must be deployed).
+   *
+   * @param resources resource name → content
+   */
+  boolean adoptUnchanged(Map<String, byte[]> resources) {
+    var held = operations.heldUnchanged(resources);
+    if (held.isEmpty()) {
+      return false;
+    }
+    resources.forEach(deployed::rememberSource);
+    for (EngineDeployments.Definition d : held.get()) {
+      switch (d.kind()) {
+        case PROCESS ->
+            deployed.addProcess(
+                new DeployedModels.DeployedProcess(d.id(), d.version(), d.key(), d.resourceName()));
+        case DECISION ->
+            deployed.addDecision(
+                new DeployedModels.DeployedResource(d.id(), d.version(), d.key(), d.name()));
+        case FORM ->
+            deployed.addForm(
+                new DeployedModels.DeployedResource(
+                    d.id(), d.version(), d.key(), d.resourceName()));
+        case DECISION_REQUIREMENTS -> {}
+      }
+    }
+    return true;
+  }
+
   /** Starts the latest version of a process; returns the process instance key. */
   public long startInstance(String bpmnProcessId, Map<String, Object> variables) {
     return EngineErrors.call(

@@ -122,6 +122,12 @@ class OnboardingStarter {
   private void startNow(long onboardingId) {
     try {
       start(onboardingId);
+    } catch (EngineUnavailableException e) {
+      // back-pressure during a burst: expected, one line at INFO
+      LOG.info(
+          "Onboarding {} stored; the engine {}: the sweeper starts it",
+          onboardingId,
+          e.busy() ? "is busy (back-pressure)" : "does not answer");
     } catch (RuntimeException e) {
       LOG.warn(
           "Onboarding {} stored but not started yet ({}); it will be started again",
