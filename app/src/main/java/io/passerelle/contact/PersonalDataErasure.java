@@ -1,7 +1,7 @@
 package io.passerelle.contact;
 
 import io.passerelle.domain.EmailAddresses;
-import io.passerelle.engine.ProcessEngine;
+import io.passerelle.engine.EngineCommands;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The copies of a contact's personal data outside {@code contact} and {@code client_account}, which
@@ -37,8 +35,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>{@code dossier_request}: the director's data when the request invited this contact;
  *   <li>{@code dossier_import}: report lines that name the contact, scrubbed;
  *   <li>{@code idempotency_key}: stored answers (24 h) that mention the contact, deleted;
- *   <li>after the commit, the engine: the variables that could hold personal data are set to null
- *       on the contact's process instances still running (both modes).
+ *   <li>the engine: the variables that could hold personal data are set to null on the contact's
+ *       process instances still running (both modes), through the engine command outbox written in
+ *       this transaction: done after the commit even if the engine is down then.
  * </ul>
  *
  * "Mention" means the contact's addresses (the current one and every earlier one found in its
@@ -53,11 +52,11 @@ class PersonalDataErasure {
       List.of("correctedEmail", "correctionNote", "followUpNote");
 
   private final JdbcTemplate jdbc;
-  private final ProcessEngine engine;
+  private final EngineCommands commands;
 
-  PersonalDataErasure(JdbcTemplate jdbc, ProcessEngine engine) {
+  PersonalDataErasure(JdbcTemplate jdbc, EngineCommands commands) {
     this.jdbc = jdbc;
-    this.engine = engine;
+    this.commands = commands;
   }
 
   /** What the contact is known as, read before the contact row is blanked. */
@@ -255,7 +254,7 @@ class PersonalDataErasure {
             Long.class,
             id));
     counts.put("processInstances", instances.size());
-    afterCommit(() -> clearVariables(id, instances));
+    clearVariables(id, instances);
     return counts;
   }
 
@@ -265,29 +264,7 @@ class PersonalDataErasure {
       blank.put(name, null);
     }
     for (long key : instances) {
-      try {
-        engine.setVariables(key, blank);
-      } catch (RuntimeException e) {
-        LOG.warn(
-            "Erasure of contact {}: the variables of instance {} could not be cleared: {}",
-            contactId,
-            key,
-            e.toString());
-      }
-    }
-  }
-
-  private static void afterCommit(Runnable action) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              action.run();
-            }
-          });
-    } else {
-      action.run();
+      commands.setVariables(key, blank, "erasure-contact-" + contactId + "-instance-" + key);
     }
   }
 

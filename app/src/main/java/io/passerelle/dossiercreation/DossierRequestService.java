@@ -24,6 +24,7 @@ import io.passerelle.dossier.NewDossier;
 import io.passerelle.dossiersetup.DossierSetupProperties.DocumentTreeTemplate;
 import io.passerelle.dossiersetup.DossierSetupService;
 import io.passerelle.dossiersetup.PartnerApplicationChoice;
+import io.passerelle.engine.EngineCommands;
 import io.passerelle.engine.OpenUserTask;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.onboarding.OnboardingService;
@@ -55,8 +56,6 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creating a client dossier (seed 004's "Ajouter un client", issue 7): the staff member's request
@@ -75,7 +74,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * DossierCreationStepsAdapter}) are keyed by the request id and idempotent: a redelivered job finds
  * the work done. Nothing talks to the engine inside a transaction that may still roll back: the
  * process starts after the commit ({@link DossierRequestStarter}), and the task completion and the
- * manual-entry message go after the commit too.
+ * manual-entry message are written to the engine command outbox in the request's transaction and
+ * relayed after its commit ({@link EngineCommands}).
  *
  * @see io.passerelle.workers.dossier.DossierCreationSteps
  */
@@ -101,6 +101,7 @@ public class DossierRequestService {
   private final OnboardingService onboardings;
   private final ActivityService activity;
   private final ProcessEngine engine;
+  private final EngineCommands commands;
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -116,6 +117,7 @@ public class DossierRequestService {
       OnboardingService onboardings,
       ActivityService activity,
       ProcessEngine engine,
+      EngineCommands commands,
       ApplicationEventPublisher events,
       JdbcClient jdbc,
       Clock clock,
@@ -131,6 +133,7 @@ public class DossierRequestService {
     this.onboardings = onboardings;
     this.activity = activity;
     this.engine = engine;
+    this.commands = commands;
     this.events = events;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -241,10 +244,8 @@ public class DossierRequestService {
     }
     row.completeDetails(siret, given, clock.instant());
     requests.saveAndFlush(row);
-    afterCommit(
-        () ->
-            engine.completeUserTask(
-                task.userTaskKey(), Map.of(Variables.COMPANY_DETAILS_CONFIRMED, true)));
+    commands.completeUserTask(
+        task.userTaskKey(), Map.of(Variables.COMPANY_DETAILS_CONFIRMED, true));
     return view(row, false);
   }
 
@@ -272,14 +273,12 @@ public class DossierRequestService {
     row.requestManualEntry(clock.instant());
     requests.saveAndFlush(row);
     String key = ProcessNames.requestKey(id);
-    afterCommit(
-        () ->
-            engine.publishMessage(
-                Messages.COMPANY_MANUAL_ENTRY,
-                key,
-                Messages.COMPANY_MANUAL_ENTRY + "-" + key,
-                MANUAL_ENTRY_TTL,
-                Map.of()));
+    commands.publishMessage(
+        Messages.COMPANY_MANUAL_ENTRY,
+        key,
+        Messages.COMPANY_MANUAL_ENTRY + "-" + key,
+        MANUAL_ENTRY_TTL,
+        Map.of());
     return view(row, false);
   }
 
@@ -789,20 +788,5 @@ public class DossierRequestService {
 
   private static Actor system(long requestId) {
     return Actor.system("dossier request " + requestId);
-  }
-
-  /** Runs once the current transaction has committed (at once when there is none). */
-  private static void afterCommit(Runnable action) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      action.run();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            action.run();
-          }
-        });
   }
 }

@@ -1,5 +1,6 @@
 package io.passerelle.dossiercreation;
 
+import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames;
 import io.passerelle.processes.ProcessNames.Processes;
@@ -97,14 +98,17 @@ class DossierRequestStarter {
         if (start(id)) {
           LOG.info("Dossier request {} started by the sweeper", id);
         }
-      } catch (RuntimeException e) {
+      } catch (EngineUnavailableException e) {
         LOG.warn("Dossier request {} still not started: {}", id, e.toString());
-        return; // the engine is likely down: try again at the next sweep
+        return; // the engine is down or pushing back: try again at the next sweep
+      } catch (RuntimeException e) {
+        // this row only (a refusal, the database): the others go on
+        LOG.warn("Dossier request {} not started by this sweep: {}", id, e.toString());
       }
     }
   }
 
-  private Map<String, Object> variables(DossierRequest request) {
+  Map<String, Object> variables(DossierRequest request) {
     long id = request.getId();
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.DOSSIER_REQUEST_ID, id);

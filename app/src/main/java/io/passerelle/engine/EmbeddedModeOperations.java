@@ -104,6 +104,13 @@ final class EmbeddedModeOperations implements ModeOperations {
   }
 
   @Override
+  public Optional<List<EngineDeployments.Definition>> heldUnchanged(Map<String, byte[]> resources) {
+    return projection.holdsUnchanged(resources)
+        ? Optional.of(projection.deployedDefinitions())
+        : Optional.empty();
+  }
+
+  @Override
   public Optional<OpenUserTask> openUserTask(long userTaskKey) {
     return projection.openUserTask(userTaskKey);
   }
@@ -146,6 +153,17 @@ final class EmbeddedModeOperations implements ModeOperations {
   @Override
   public Optional<InstanceTrail> instanceTrail(long processInstanceKey) {
     return projection.instanceTrail(processInstanceKey);
+  }
+
+  @Override
+  public Map<Long, InstanceState.Status> instanceStatuses(
+      java.util.Collection<Long> processInstanceKeys) {
+    return projection.instanceStatuses(processInstanceKeys);
+  }
+
+  @Override
+  public List<OpenIncident> openIncidents() {
+    return projection.openIncidents();
   }
 
   private void requireOpen(long userTaskKey) {

@@ -9,12 +9,15 @@ import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.process.test.engine.PasserelleEngineAssembly;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.passerelle.config.StartupConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,13 +55,25 @@ public class EmbeddedZeebeEngine implements DisposableBean {
   private final ZeebeDb<ZbColumnFamilies> database;
   private final Optional<EngineSnapshots.Snapshot> recoveredFrom;
   private final ScheduledCommandDeduplication scheduledCommands;
+  private final GatewayBackPressure backPressure;
   private final Object snapshotLock = new Object();
   private long offsetMillis;
   private volatile boolean stopped;
 
+  /**
+   * The backlog above which the gateway refuses new work ({@code passerelle.engine.backlog-limit}).
+   */
+  public static final long DEFAULT_BACKLOG_LIMIT = 20_000;
+
   /** The engine on its gateway's default address (loopback, no secret): tests, measurements. */
   public EmbeddedZeebeEngine(int port, EngineDataDirectory data, boolean groupCommit) {
-    this(port, GatewayBinding.loopback(), data, groupCommit);
+    this(port, GatewayBinding.loopback(), data, groupCommit, DEFAULT_BACKLOG_LIMIT);
+  }
+
+  /** The same, with a backlog limit of the caller's choosing (tests). */
+  public EmbeddedZeebeEngine(
+      int port, EngineDataDirectory data, boolean groupCommit, long backlogLimit) {
+    this(port, GatewayBinding.loopback(), data, groupCommit, backlogLimit);
   }
 
   /**
@@ -67,9 +82,15 @@ public class EmbeddedZeebeEngine implements DisposableBean {
    * @param gateway where the gRPC gateway listens, and the secret its calls must carry, if any
    * @param groupCommit one disk sync for every block appended since the last one (false: one per
    *     block, for comparison)
+   * @param backlogLimit above this many positions written and not yet read by the engine, the
+   *     gateway refuses new work with RESOURCE_EXHAUSTED ({@link GatewayBackPressure})
    */
   public EmbeddedZeebeEngine(
-      int port, GatewayBinding gateway, EngineDataDirectory data, boolean groupCommit) {
+      int port,
+      GatewayBinding gateway,
+      EngineDataDirectory data,
+      boolean groupCommit,
+      long backlogLimit) {
     this.port = port;
     this.data = data;
     long started = System.nanoTime();
@@ -109,13 +130,14 @@ public class EmbeddedZeebeEngine implements DisposableBean {
     }
     this.database = factory.createDb(data.state().toFile());
     this.scheduledCommands = ScheduledCommandDeduplication.forEngineCheckers();
+    this.backPressure = new GatewayBackPressure(backlogLimit, this::backlog);
+    // the last interceptor sees a call first: the secret's check, then the back-pressure
+    List<ServerInterceptor> interceptors = new ArrayList<>();
+    interceptors.add(backPressure);
+    interceptors.addAll(gateway.interceptors());
     this.engine =
         new PasserelleEngineAssembly(
-            gateway.socketAddress(port),
-            gateway.interceptors(),
-            logStorage,
-            database,
-            scheduledCommands);
+            gateway.socketAddress(port), interceptors, logStorage, database, scheduledCommands);
     this.clock = engine.clock();
     this.offsetMillis = data.clockOffsetMillis();
     if (offsetMillis > 0) {
@@ -249,6 +271,25 @@ public class EmbeddedZeebeEngine implements DisposableBean {
 
   LogStream logStream() {
     return engine.logStream();
+  }
+
+  /**
+   * Positions on the log the engine has not read yet: what a new command waits behind. Two volatile
+   * reads (the log's committed end, the stream processor's read position), no call into the engine;
+   * 0 before the engine runs.
+   */
+  public long backlog() {
+    var assembled = engine;
+    if (assembled == null) {
+      return 0;
+    }
+    long read = assembled.readPosition();
+    return Math.max(0, logStorage.committedPosition() - Math.max(read, 0));
+  }
+
+  /** The backlog above which the gateway refuses new work. */
+  public long backlogLimit() {
+    return backPressure.limit();
   }
 
   /** The position of the last command the engine has processed. */

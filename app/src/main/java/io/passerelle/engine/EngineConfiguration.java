@@ -53,7 +53,8 @@ class EngineConfiguration {
               EngineEnvironmentPostProcessor.RESOLVED_PORT, Integer.class),
           EngineEnvironmentPostProcessor.gatewayBinding(environment),
           data,
-          properties.groupCommit());
+          properties.groupCommit(),
+          properties.backlogLimit());
     }
 
     /**

@@ -21,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  *     works
  * @param snapshotRecords a snapshot as soon as the engine has processed this many log positions
  *     since the last one: bounds what a restart replays
+ * @param backlogLimit while the log holds more positions than this that the engine has not read
+ *     yet, its gateway refuses new work (starts, messages, signals, deployments) with
+ *     RESOURCE_EXHAUSTED and the callers retry; jobs, incidents and cancellations pass ({@link
+ *     GatewayBackPressure})
  */
 @Validated
 @ConfigurationProperties("passerelle.engine")
@@ -29,4 +33,5 @@ public record EngineDataProperties(
     @DefaultValue("false") boolean temporaryDataDir,
     @DefaultValue("true") boolean groupCommit,
     @DefaultValue("1m") Duration snapshotInterval,
-    @DefaultValue("50000") @Positive long snapshotRecords) {}
+    @DefaultValue("50000") @Positive long snapshotRecords,
+    @DefaultValue("20000") @Positive long backlogLimit) {}

@@ -23,21 +23,34 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
 
   private final ProcessEngine engine;
   private final ObjectProvider<EmbeddedZeebeEngine> embedded;
+  private final ObjectProvider<EngineCommandRelay> commands;
 
   /** Without the durability details (remote mode, or a test of the gateway's answer alone). */
   EngineHealthIndicator(ProcessEngine engine) {
-    this(engine, new StaticListableBeanFactory().getBeanProvider(EmbeddedZeebeEngine.class));
+    this(
+        engine,
+        new StaticListableBeanFactory().getBeanProvider(EmbeddedZeebeEngine.class),
+        new StaticListableBeanFactory().getBeanProvider(EngineCommandRelay.class));
   }
 
   @Autowired
-  EngineHealthIndicator(ProcessEngine engine, ObjectProvider<EmbeddedZeebeEngine> embedded) {
+  EngineHealthIndicator(
+      ProcessEngine engine,
+      ObjectProvider<EmbeddedZeebeEngine> embedded,
+      ObjectProvider<EngineCommandRelay> commands) {
     super("The process engine does not answer");
     this.engine = engine;
     this.embedded = embedded;
+    this.commands = commands;
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
+    // first: shown even when the engine does not answer (then the outbox is what waits for it)
+    EngineCommandRelay relay = commands.getIfAvailable();
+    if (relay != null) {
+      outbox(builder, relay);
+    }
     var topology = engine.topology(TIMEOUT);
     if (!engine.deployedModels().isStartupDeploymentDone()) {
       builder.outOfService().withDetail("models", "being deployed");
@@ -52,6 +65,27 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
     if (local != null) {
       durability(builder, local);
     }
+  }
+
+  /**
+   * The command outbox: commands committed and not yet taken by the engine, and those it refused
+   * for good (each logged with its error, kept in {@code engine_command}); never a reason for DOWN.
+   */
+  private static void outbox(Health.Builder builder, EngineCommandRelay relay) {
+    EngineCommandRelay.Status status;
+    try {
+      status = relay.status();
+    } catch (RuntimeException e) {
+      builder.withDetail("commandOutbox", "unknown (the database does not answer)");
+      return;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("waiting", status.waiting());
+    details.put("failed", status.failed());
+    if (status.oldestWaiting() != null) {
+      details.put("oldestWaitingSince", status.oldestWaiting().toString());
+    }
+    builder.withDetail("commandOutbox", details);
   }
 
   /** Embedded mode: where the data directory stands; DOWN when the log cannot be forced to disk. */

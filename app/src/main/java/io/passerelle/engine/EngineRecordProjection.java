@@ -3,12 +3,14 @@ package io.passerelle.engine;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.deployment.DeploymentRecord;
 import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
 import io.camunda.zeebe.protocol.impl.record.value.processinstance.ProcessInstanceRecord;
 import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
 import io.camunda.zeebe.protocol.impl.record.value.variable.VariableRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.DeploymentIntent;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -41,13 +43,14 @@ import java.util.Optional;
  *
  * <p>It keeps only what the queries need: open user tasks, and per process instance its status,
  * active steps and open incidents, and the variables named like a field of a deployed form (to
- * prefill a task's form as Tasklist does; only those, to keep the projection small). Every query
- * first catches up with the log, so a query made after a command has been processed sees its
- * effect.
+ * prefill a task's form as Tasklist does; only those, to keep the projection small), and the latest
+ * version of each deployed definition ({@link EngineDeployments}). Every query first catches up
+ * with the log, so a query made after a command has been processed sees its effect.
  */
 final class EngineRecordProjection {
 
-  private static final int IMAGE_FORMAT = 1;
+  /** 2: with the deployments at the end; 1 (before) is still read, without them. */
+  private static final int IMAGE_FORMAT = 2;
 
   private final LogStreamReader reader;
   private final ElementNames names;
@@ -65,6 +68,8 @@ final class EngineRecordProjection {
   private final ProcessInstanceRecord processInstance = new ProcessInstanceRecord();
   private final IncidentRecord incident = new IncidentRecord();
   private final VariableRecord variable = new VariableRecord();
+  private final DeploymentRecord deployment = new DeploymentRecord();
+  private final EngineDeployments deployments = new EngineDeployments();
   private final java.util.function.Predicate<String> formFields;
 
   /** Resolves an element's business name from its process definition. */
@@ -118,6 +123,60 @@ final class EngineRecordProjection {
   synchronized Optional<InstanceTrail> instanceTrail(long processInstanceKey) {
     catchUp();
     return Optional.ofNullable(instances.get(processInstanceKey)).map(Instance::toTrail);
+  }
+
+  /** The status of each instance the projection knows among these keys (one pass, in memory). */
+  synchronized Map<Long, InstanceState.Status> instanceStatuses(
+      java.util.Collection<Long> processInstanceKeys) {
+    catchUp();
+    Map<Long, InstanceState.Status> statuses = new HashMap<>();
+    for (Long key : processInstanceKeys) {
+      Instance instance = key == null ? null : instances.get(key);
+      if (instance != null) {
+        statuses.put(key, instance.status);
+      }
+    }
+    return statuses;
+  }
+
+  /** Every open incident of every instance, oldest first. */
+  synchronized List<OpenIncident> openIncidents() {
+    catchUp();
+    List<OpenIncident> open = new ArrayList<>();
+    for (Instance instance : instances.values()) {
+      for (InstanceState.Incident incident : instance.incidents.values()) {
+        open.add(
+            new OpenIncident(
+                incident.incidentKey(),
+                instance.key,
+                instance.bpmnProcessId,
+                instance.processDefinitionKey,
+                incident.elementId(),
+                incident.jobKey(),
+                incident.errorType(),
+                incident.errorMessage(),
+                incident.created()));
+      }
+    }
+    open.sort(
+        java.util.Comparator.comparing(OpenIncident::created)
+            .thenComparingLong(OpenIncident::incidentKey));
+    return open;
+  }
+
+  /**
+   * The latest version of every definition deployed to the engine, as far as the projection has
+   * read (it reads the log to its end first).
+   */
+  synchronized List<EngineDeployments.Definition> deployedDefinitions() {
+    catchUp();
+    return deployments.latest();
+  }
+
+  /** Whether the engine already holds these resources, unchanged ({@link EngineDeployments}). */
+  synchronized boolean holdsUnchanged(Map<String, byte[]> resources) {
+    catchUp();
+    return deployments.holdsUnchanged(resources);
   }
 
   /** The reason the engine rejected the command written at {@code position}, if it did. */
@@ -187,6 +246,7 @@ final class EngineRecordProjection {
         out.writeLong(rejection.getKey());
         writeString(out, rejection.getValue());
       }
+      deployments.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -199,8 +259,9 @@ final class EngineRecordProjection {
    */
   synchronized void restore(byte[] content) {
     try (var in = new DataInputStream(new ByteArrayInputStream(content))) {
-      if (in.readInt() != IMAGE_FORMAT) {
-        throw new IOException("unknown projection image format");
+      int format = in.readInt();
+      if (format != IMAGE_FORMAT && format != 1) {
+        throw new IOException("unknown projection image format " + format);
       }
       long position = in.readLong();
       Map<Long, OpenUserTask> tasks = new LinkedHashMap<>();
@@ -254,19 +315,22 @@ final class EngineRecordProjection {
       for (int i = in.readInt(); i > 0; i--) {
         rejections.put(in.readLong(), readString(in));
       }
+      // an image of format 1 knows no deployment: the next start-up deployment tells it
+      var deployed = format >= 2 ? EngineDeployments.read(in) : new EngineDeployments();
       openTasks.clear();
       openTasks.putAll(tasks);
       instances.clear();
       instances.putAll(restored);
       rejectionsBySourcePosition.clear();
       rejectionsBySourcePosition.putAll(rejections);
+      deployments.replaceBy(deployed);
       lastPosition = position;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("The projection's image cannot be read: " + e, e);
     }
   }
 
-  private static void writeString(DataOutputStream out, String value) throws IOException {
+  static void writeString(DataOutputStream out, String value) throws IOException {
     if (value == null) {
       out.writeInt(-1);
       return;
@@ -276,7 +340,7 @@ final class EngineRecordProjection {
     out.write(bytes);
   }
 
-  private static String readString(DataInputStream in) throws IOException {
+  static String readString(DataInputStream in) throws IOException {
     int length = in.readInt();
     return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
@@ -332,6 +396,13 @@ final class EngineRecordProjection {
       case PROCESS_INSTANCE -> applyProcessInstance(event, (ProcessInstanceIntent) intent);
       case INCIDENT -> applyIncident(event, (IncidentIntent) intent);
       case VARIABLE -> applyVariable(event, (VariableIntent) intent);
+      case DEPLOYMENT -> {
+        if (intent == DeploymentIntent.CREATED) {
+          deployment.reset();
+          event.readValue(deployment);
+          deployments.apply(deployment);
+        }
+      }
       default -> {}
     }
   }

@@ -35,7 +35,29 @@ interface ModeOperations {
 
   Optional<InstanceState> instanceState(long processInstanceKey);
 
+  /**
+   * When the engine already holds every one of these resources, unchanged, as its latest version:
+   * what it holds (to know the deployed models without deploying them again). Empty otherwise, and
+   * always in remote mode (there the deployment record decides, see {@code ProcessDeployer}).
+   *
+   * @param resources resource name → content
+   */
+  default Optional<List<EngineDeployments.Definition>> heldUnchanged(
+      Map<String, byte[]> resources) {
+    return Optional.empty();
+  }
+
   Optional<InstanceTrail> instanceTrail(long processInstanceKey);
+
+  /**
+   * The status of each of these instances the engine knows; a key missing from the answer is an
+   * instance the engine does not know (the embedded projection: in memory; a cluster: a search by
+   * keys, a bounded number of keys a request).
+   */
+  Map<Long, InstanceState.Status> instanceStatuses(java.util.Collection<Long> processInstanceKeys);
+
+  /** Every open incident of every instance. */
+  List<OpenIncident> openIncidents();
 
   /** The latest version of a process definition, with its XML. */
   record LatestDefinition(

@@ -39,6 +39,12 @@ import org.springframework.stereotype.Component;
  * owner broke) still stops the start with the engine's reason. Until then the health component
  * {@code engine} says OUT_OF_SERVICE.
  *
+ * <p>The embedded engine keeps its state across restarts: when it already holds every bundled model
+ * unchanged as its latest version ({@link EngineDeployments}, read from its own log and kept in its
+ * snapshots), nothing is deployed and the application is ready at once, even with a backlog of
+ * commands left by a crash still to process. A changed model is deployed, waiting while the engine
+ * pushes back.
+ *
  * <p>On a cluster (remote mode) the models a process owner deploys from Desktop Modeler are the
  * authoritative ones once deployed: the application deploys a bundled model only when its content
  * changed since the application last deployed it to that cluster (table {@code engine_deployment}),
@@ -51,6 +57,9 @@ import org.springframework.stereotype.Component;
 class ProcessDeployer implements ApplicationRunner, Ordered, InitializingBean, DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessDeployer.class);
+
+  /** How long the start-up deployment waits for an engine that pushes back. */
+  static final java.time.Duration BUSY_PATIENCE = java.time.Duration.ofMinutes(10);
 
   private final ProcessEngine engine;
   private final ResourcePatternResolver resolver;
@@ -129,7 +138,42 @@ class ProcessDeployer implements ApplicationRunner, Ordered, InitializingBean, D
       deployChanged(resources);
       return;
     }
-    log(engine.deploy(resources));
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    resources.forEach(r -> contents.put(r.getFilename(), read(r)));
+    if (engine.adoptUnchanged(contents)) {
+      // after a restart: deploying them again would change nothing, but would wait behind every
+      // command the engine has not processed yet (a crash during a burst leaves tens of thousands)
+      LOG.info(
+          "The engine already holds the {} bundled models unchanged (its state from before the"
+              + " restart): not deployed again",
+          contents.size());
+      return;
+    }
+    log(deployWhileBusy(resources));
+  }
+
+  /**
+   * Deploys, and while the engine pushes back (its backlog above the limit, a cluster's
+   * RESOURCE_EXHAUSTED) waits and tries again, up to {@link #BUSY_PATIENCE}.
+   */
+  private io.camunda.client.api.response.DeploymentEvent deployWhileBusy(List<Resource> resources) {
+    long deadline = System.nanoTime() + BUSY_PATIENCE.toNanos();
+    while (true) {
+      try {
+        return engine.deploy(resources);
+      } catch (EngineUnavailableException e) {
+        if (!e.busy() || System.nanoTime() > deadline) {
+          throw e;
+        }
+        LOG.info("The engine is busy; the models are deployed in {} s", e.retryAfter().toSeconds());
+        try {
+          Thread.sleep(e.retryAfter());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** Remote mode: deploy what changed since the last deployment, check what was kept. */
@@ -162,7 +206,7 @@ class ProcessDeployer implements ApplicationRunner, Ordered, InitializingBean, D
       }
     }
     if (!changed.isEmpty()) {
-      log(engine.deploy(changed));
+      log(deployWhileBusy(changed));
       Map<String, String> deployedNow = new LinkedHashMap<>();
       changed.forEach(r -> deployedNow.put(r.getFilename(), checksums.get(r.getFilename())));
       record.remember(target, deployedNow, clock.instant());

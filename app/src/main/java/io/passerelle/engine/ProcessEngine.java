@@ -5,9 +5,13 @@ import io.camunda.client.api.response.DeploymentEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.Resource;
 
@@ -111,6 +115,37 @@ public class ProcessEngine {
                     new DeployedModels.DeployedResource(
                         f.getFormId(), f.getVersion(), f.getFormKey(), f.getResourceName())));
     return event;
+  }
+
+  /**
+   * When the engine already holds these resources unchanged as its latest versions (embedded mode,
+   * after a restart): learns the deployed models from it, as a deployment would have told them, and
+   * returns true; nothing is sent to the engine. False otherwise (they must be deployed).
+   *
+   * @param resources resource name → content
+   */
+  boolean adoptUnchanged(Map<String, byte[]> resources) {
+    var held = operations.heldUnchanged(resources);
+    if (held.isEmpty()) {
+      return false;
+    }
+    resources.forEach(deployed::rememberSource);
+    for (EngineDeployments.Definition d : held.get()) {
+      switch (d.kind()) {
+        case PROCESS ->
+            deployed.addProcess(
+                new DeployedModels.DeployedProcess(d.id(), d.version(), d.key(), d.resourceName()));
+        case DECISION ->
+            deployed.addDecision(
+                new DeployedModels.DeployedResource(d.id(), d.version(), d.key(), d.name()));
+        case FORM ->
+            deployed.addForm(
+                new DeployedModels.DeployedResource(
+                    d.id(), d.version(), d.key(), d.resourceName()));
+        case DECISION_REQUIREMENTS -> {}
+      }
+    }
+    return true;
   }
 
   /** Starts the latest version of a process; returns the process instance key. */
@@ -270,6 +305,104 @@ public class ProcessEngine {
       }
       throw EngineErrors.translate("retry incident " + incidentKey, e);
     }
+  }
+
+  /**
+   * Which of these instances the engine knows, with their status; a key absent from the answer is
+   * an instance the engine does not know at all (a cluster restored from an old backup, a data
+   * directory deleted). Embedded: the projection answers in memory; remote: searches by keys,
+   * {@value RemoteModeOperations#KEYS_PER_SEARCH} keys a request.
+   */
+  public Map<Long, InstanceState.Status> instanceStatuses(Collection<Long> processInstanceKeys) {
+    if (processInstanceKeys.isEmpty()) {
+      return Map.of();
+    }
+    return operations.instanceStatuses(processInstanceKeys);
+  }
+
+  /** Every open incident of every instance (the cluster's search, paged to the end). */
+  public List<OpenIncident> openIncidents() {
+    return operations.openIncidents();
+  }
+
+  /** How many incidents a bulk retry sends before it waits for their answers. */
+  public static final int RETRY_BATCH = 100;
+
+  /**
+   * Retries many incidents as {@link #retryIncident} does one, in batches of {@value #RETRY_BATCH}:
+   * the batch's retries are sent together and awaited, then its resolutions. An incident the engine
+   * no longer knows (resolved meanwhile, a second click) is skipped.
+   *
+   * @return how many incidents this call resolved
+   */
+  public int retryIncidents(List<OpenIncident> incidents, int retries) {
+    if (retries < 1) {
+      throw new IllegalArgumentException("a retry needs at least one retry");
+    }
+    int resolved = 0;
+    for (int from = 0; from < incidents.size(); from += RETRY_BATCH) {
+      List<OpenIncident> batch =
+          incidents.subList(from, Math.min(incidents.size(), from + RETRY_BATCH));
+      List<CompletionStage<?>> updates = new ArrayList<>();
+      for (OpenIncident incident : batch) {
+        updates.add(
+            incident.jobKey() > 0
+                ? client.newUpdateRetriesCommand(incident.jobKey()).retries(retries).send()
+                : CompletableFuture.completedFuture(null));
+      }
+      List<Boolean> jobKnown = awaitAll("give jobs their retries back", updates);
+      List<CompletionStage<?>> resolutions = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        resolutions.add(
+            jobKnown.get(i)
+                ? client.newResolveIncidentCommand(batch.get(i).incidentKey()).send()
+                : CompletableFuture.completedFuture(null));
+      }
+      List<Boolean> done = awaitAll("resolve incidents", resolutions);
+      for (int i = 0; i < batch.size(); i++) {
+        if (jobKnown.get(i) && done.get(i)) {
+          resolved++;
+        }
+      }
+    }
+    return resolved;
+  }
+
+  /** Waits for each answer: true when it came, false for a NOT_FOUND; anything else is thrown. */
+  private List<Boolean> awaitAll(String what, List<CompletionStage<?>> pending) {
+    List<Boolean> outcomes = new ArrayList<>(pending.size());
+    RuntimeException failure = null;
+    for (CompletionStage<?> stage : pending) {
+      try {
+        stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        outcomes.add(true);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new EngineException("Interrupted while waiting to " + what, e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        failure = outcome(what, e.getCause() == null ? e : e.getCause(), outcomes, failure);
+      } catch (java.util.concurrent.TimeoutException e) {
+        failure = outcome(what, e, outcomes, failure);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return outcomes;
+  }
+
+  /** A NOT_FOUND is an outcome (false); the first other error is kept to be thrown. */
+  private static RuntimeException outcome(
+      String what, Throwable error, List<Boolean> outcomes, RuntimeException failure) {
+    outcomes.add(false);
+    if (EngineErrors.kind(error) == EngineErrors.Kind.NOT_FOUND || failure != null) {
+      return failure;
+    }
+    return EngineErrors.translate(
+        what,
+        error instanceof RuntimeException runtime
+            ? runtime
+            : new java.util.concurrent.CompletionException(error));
   }
 
   /**

@@ -256,6 +256,60 @@ final class RemoteModeOperations implements ModeOperations {
             called));
   }
 
+  /**
+   * One search a chunk of {@value #KEYS_PER_SEARCH} keys ({@code processInstanceKey: {$in:
+   * [...]}}), paged: 10,000 onboardings are 100 requests. An instance started a moment ago may not
+   * be indexed yet: the caller leaves recent ones alone.
+   */
+  @Override
+  public Map<Long, InstanceState.Status> instanceStatuses(
+      java.util.Collection<Long> processInstanceKeys) {
+    List<Long> keys = processInstanceKeys.stream().distinct().toList();
+    Map<Long, InstanceState.Status> statuses = new java.util.HashMap<>();
+    for (int from = 0; from < keys.size(); from += KEYS_PER_SEARCH) {
+      List<Long> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SEARCH));
+      for (ProcessInstance instance :
+          all(
+              "search " + chunk.size() + " process instances by key",
+              page ->
+                  client
+                      .newProcessInstanceSearchRequest()
+                      .filter(f -> f.processInstanceKey(p -> p.in(chunk)))
+                      .page(page))) {
+        statuses.put(instance.getProcessInstanceKey(), status(instance.getState()));
+      }
+    }
+    return statuses;
+  }
+
+  /** How many keys one search by keys asks for. */
+  static final int KEYS_PER_SEARCH = 100;
+
+  @Override
+  public List<OpenIncident> openIncidents() {
+    return all(
+            "search the open incidents",
+            page ->
+                client
+                    .newIncidentSearchRequest()
+                    .filter(f -> f.state(IncidentState.ACTIVE))
+                    .page(page))
+        .stream()
+        .map(
+            i ->
+                new OpenIncident(
+                    i.getIncidentKey(),
+                    i.getProcessInstanceKey(),
+                    i.getProcessDefinitionId(),
+                    i.getProcessDefinitionKey() == null ? 0 : i.getProcessDefinitionKey(),
+                    i.getElementId(),
+                    i.getJobKey() == null ? 0 : i.getJobKey(),
+                    String.valueOf(i.getErrorType()),
+                    i.getErrorMessage(),
+                    instant(i.getCreationTime())))
+        .toList();
+  }
+
   /** The instance as the search API knows it; a 404 there is an instance not indexed yet. */
   private ProcessInstance instance(long processInstanceKey) {
     return getOrEmpty(

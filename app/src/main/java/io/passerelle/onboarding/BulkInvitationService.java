@@ -9,6 +9,7 @@ import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Texts;
+import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.BulkItemBatches;
 import io.passerelle.processes.ProcessNames.Processes;
@@ -218,9 +219,12 @@ public class BulkInvitationService {
     for (long id : bulks.startingBefore(clock.instant().minus(Duration.ofSeconds(10)))) {
       try {
         startProcess(id);
-      } catch (RuntimeException e) {
+      } catch (EngineUnavailableException e) {
         LOG.warn("Bulk invitation {} still not started: {}", id, e.toString());
-        return;
+        return; // the engine is down or pushing back: try again at the next sweep
+      } catch (RuntimeException e) {
+        // this row only (a refusal, the database): the others go on
+        LOG.warn("Bulk invitation {} not started by this sweep: {}", id, e.toString());
       }
     }
   }

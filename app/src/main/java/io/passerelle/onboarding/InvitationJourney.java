@@ -159,13 +159,16 @@ class InvitationJourney implements InvitationSteps {
     try {
       outbox.send(mails.reminder(invitation, offerCode(invitation), reminderNumber));
     } catch (MailDeliveryException.Permanent e) {
-      // the address bounced now: the journey takes the bounce path (no more reminders to it)
+      // the address bounced now: the journey takes the bounce path (no more reminders to it),
+      // through the command outbox, so that the bounce outlives an engine down at this moment
       if (invitation.onboardingId() != null) {
-        messages.publish(
-            Messages.EMAIL_BOUNCED,
-            invitation.onboardingId(),
-            "invitation-" + invitationId,
-            JourneyMessages.SHORT_TTL);
+        tx.executeWithoutResult(
+            status ->
+                messages.afterCommit(
+                    Messages.EMAIL_BOUNCED,
+                    invitation.onboardingId(),
+                    "invitation-" + invitationId,
+                    JourneyMessages.SHORT_TTL));
       }
       return;
     }

@@ -3,6 +3,7 @@ package io.passerelle.onboarding;
 import io.passerelle.account.InvitationAccepted;
 import io.passerelle.account.KilledInvitation;
 import io.passerelle.contact.ContactEmailChanged;
+import io.passerelle.engine.EngineCommands;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames;
 import io.passerelle.processes.ProcessNames.Messages;
@@ -13,24 +14,23 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The journey's messages to the engine, each published after the commit of what caused it, with a
- * {@code messageId} ({@code <message>-onboarding-<id>-<request>}) so that a repeat — a double
- * click, a second event, the reconciler — is refused by the engine while the first is buffered.
+ * The journey's messages to the engine, each written to the engine command outbox ({@link
+ * EngineCommands}) in the transaction of what caused it and relayed after its commit until the
+ * engine takes it, with a {@code messageId} ({@code <message>-onboarding-<id>-<request>}) so that a
+ * repeat — a double click, a second event, a relay repeated after a crash, the reconciler — is
+ * refused by the engine while the first is buffered.
  *
- * <p>Time to live: a minute for the staff's resend and send-now and for an e-mail change (long
- * enough to bridge two steps, too short to be taken by a later wait: a resend buffered for days
- * would reissue a link after the next extension); an hour for a cancellation; ten minutes for an
- * activation, which a reconciler publishes again while an onboarding still waits for an account
- * that is active.
+ * <p>Time to live (counted from the engine's acceptance, so from the relay, not the commit): a
+ * minute for the staff's resend and send-now and for an e-mail change (long enough to bridge two
+ * steps, too short to be taken by a later wait: a resend buffered for days would reissue a link
+ * after the next extension); an hour for a cancellation; ten minutes for an activation, which a
+ * reconciler publishes again while an onboarding still waits for an account that is active.
  */
 @Component
 class JourneyMessages {
@@ -42,40 +42,29 @@ class JourneyMessages {
   static final Duration ACTIVATION_TTL = Duration.ofMinutes(10);
 
   private final ProcessEngine engine;
+  private final EngineCommands commands;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  JourneyMessages(ProcessEngine engine, JdbcClient jdbc, Clock clock) {
+  JourneyMessages(ProcessEngine engine, EngineCommands commands, JdbcClient jdbc, Clock clock) {
     this.engine = engine;
+    this.commands = commands;
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
-  /** Publishes once the current transaction has committed (nothing if it rolls back). */
+  /**
+   * Writes the message to the outbox in the current transaction (which must exist): published once
+   * it has committed, never if it rolls back.
+   */
   void afterCommit(String message, long onboardingId, String requestId, Duration ttl) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      publish(message, onboardingId, requestId, ttl);
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            try {
-              publish(message, onboardingId, requestId, ttl);
-            } catch (RuntimeException e) {
-              LOG.error(
-                  "Message {} for onboarding {} not published: {}",
-                  message,
-                  onboardingId,
-                  e.toString());
-            }
-          }
-        });
+    String key = ProcessNames.onboardingKey(onboardingId);
+    commands.publishMessage(
+        message, key, ProcessNames.messageId(message, key, requestId), ttl, Map.of());
   }
 
   /**
-   * Publishes now.
+   * Publishes now, outside the outbox: for the reconciler only, which asks again every minute.
    *
    * @return false when the same message id was already buffered (a repeat: nothing happens)
    */
@@ -88,32 +77,32 @@ class JourneyMessages {
   /**
    * A client activated their account: every onboarding in progress for that account is told, not
    * only the one whose link was used (an account has one live link; an older onboarding of another
-   * dossier waits for the same activation).
+   * dossier waits for the same activation). In the activation's transaction.
    */
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  @EventListener
   void onInvitationAccepted(InvitationAccepted accepted) {
     for (long onboardingId : waitingFor(accepted.accountId())) {
-      publishActivation(onboardingId, accepted.accountId());
+      afterCommit(
+          Messages.CLIENT_ACTIVATED,
+          onboardingId,
+          "account-" + accepted.accountId(),
+          ACTIVATION_TTL);
     }
   }
 
-  /** A contact's e-mail changed while an invitation was pending: a new one to the new address. */
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  /**
+   * A contact's e-mail changed while an invitation was pending: a new one to the new address. In
+   * the change's transaction.
+   */
+  @EventListener
   void onEmailChanged(ContactEmailChanged changed) {
     for (KilledInvitation killed : changed.killedInvitations()) {
       if (killed.onboardingId() != null) {
-        try {
-          publish(
-              Messages.EMAIL_CHANGED,
-              killed.onboardingId(),
-              "invitation-" + killed.invitationId(),
-              SHORT_TTL);
-        } catch (RuntimeException e) {
-          LOG.error(
-              "e-mail change of onboarding {} not told to the engine: {}",
-              killed.onboardingId(),
-              e.toString());
-        }
+        afterCommit(
+            Messages.EMAIL_CHANGED,
+            killed.onboardingId(),
+            "invitation-" + killed.invitationId(),
+            SHORT_TTL);
       }
     }
   }

@@ -60,8 +60,11 @@ import org.springframework.transaction.annotation.Transactional;
  * fails later (an offer withdrawn from the catalogue in between, say).
  *
  * <p>Nothing talks to the engine inside a transaction that may still roll back: the process is
- * started after the commit ({@link OnboardingStarter}), and messages are published after the commit
- * too ({@link JourneyMessages}).
+ * started after the commit ({@link OnboardingStarter}, the STARTING row being the durable order),
+ * and messages are written to the engine command outbox in the command's transaction and relayed
+ * after its commit ({@link JourneyMessages}). The one exception: a resend while the follow-up task
+ * is open completes that task at once, because the engine's answer decides the reply (a task
+ * completed meanwhile elsewhere is a 409); an engine down then is a 503 and nothing is recorded.
  */
 @Service
 public class OnboardingService {

@@ -2,6 +2,7 @@ package io.passerelle.onboarding;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames;
 import io.passerelle.processes.ProcessNames.Processes;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Starts {@code Process_ClientOnboarding} for a stored onboarding, once. The onboarding row is
  * written first; the start happens after its commit, under a lock on the row, and the row keeps the
  * process instance key. When the engine cannot be reached then, the row stays STARTING and a
- * sweeper starts it later: the request is never lost.
+ * sweeper starts it later: the request is never lost. The STARTING row is the start's durable
+ * command (the outbox of a start: written in the request's transaction, relayed until the engine
+ * takes it, and the instance key it keeps makes a second relay do nothing).
  *
  * <p>The start after the commit runs on a few threads of its own, not on the committing thread:
  * there, the committed transaction's connection is still held until the synchronisations are over,
@@ -57,6 +61,7 @@ class OnboardingStarter {
   private final ProcessEngine engine;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
+  private final JdbcClient jdbc;
   private final ExecutorService starts;
 
   /** The onboardings handed to {@link #starts} and not started or given up yet. */
@@ -67,12 +72,14 @@ class OnboardingStarter {
       ProcessEngine engine,
       PlatformTransactionManager transactions,
       Clock clock,
+      JdbcClient jdbc,
       MeterRegistry meters) {
     this.onboardings = onboardings;
     this.engine = engine;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+    this.jdbc = jdbc;
     this.starts =
         Executors.newFixedThreadPool(
             START_THREADS, Thread.ofPlatform().name("onboarding-start-", 1).daemon().factory());
@@ -115,6 +122,12 @@ class OnboardingStarter {
   private void startNow(long onboardingId) {
     try {
       start(onboardingId);
+    } catch (EngineUnavailableException e) {
+      // back-pressure during a burst: expected, one line at INFO
+      LOG.info(
+          "Onboarding {} stored; the engine {}: the sweeper starts it",
+          onboardingId,
+          e.busy() ? "is busy (back-pressure)" : "does not answer");
     } catch (RuntimeException e) {
       LOG.warn(
           "Onboarding {} stored but not started yet ({}); it will be started again",
@@ -134,9 +147,23 @@ class OnboardingStarter {
    * @return true when this call started it
    */
   boolean start(long onboardingId) {
+    return start(onboardingId, null);
+  }
+
+  /**
+   * @param lockTimeout how long to wait for the row's lock (the sweeper does not wait behind a
+   *     transaction that holds it: that row fails, the others go on); null waits
+   */
+  private boolean start(long onboardingId, Duration lockTimeout) {
     Boolean started =
         newTransaction.execute(
             status -> {
+              if (lockTimeout != null) {
+                jdbc.sql("select set_config('lock_timeout', ?, true)")
+                    .param(lockTimeout.toMillis() + "ms")
+                    .query(String.class)
+                    .single();
+              }
               Onboarding onboarding = onboardings.lockById(onboardingId).orElse(null);
               if (onboarding == null || onboarding.getStatus() != OnboardingStatus.STARTING) {
                 return false;
@@ -151,28 +178,43 @@ class OnboardingStarter {
 
   /**
    * Starts what stayed STARTING (engine down at the time, crash after the commit), except what the
-   * start threads still have in hand.
+   * start threads still have in hand. A row that fails (its lock held elsewhere, a refusal) is left
+   * for the next sweep and the others go on; only an engine that does not answer (or pushes back)
+   * ends the sweep, since every row would wait for it the same way.
+   *
+   * @return how many this sweep started
    */
   @Scheduled(
       fixedDelayString = "${passerelle.journey.start-sweep-interval:PT15S}",
       initialDelayString = "${passerelle.journey.start-sweep-interval:PT15S}")
-  void sweep() {
+  int sweep() {
+    int started = 0;
     for (long id : onboardings.startingBefore(clock.instant().minus(SWEEP_AFTER))) {
       if (queued.contains(id)) {
         continue;
       }
       try {
-        if (start(id)) {
+        if (start(id, SWEEP_LOCK_TIMEOUT)) {
+          started++;
           LOG.info("Onboarding {} started by the sweeper", id);
         }
-      } catch (RuntimeException e) {
+      } catch (EngineUnavailableException e) {
         LOG.warn("Onboarding {} still not started: {}", id, e.toString());
-        return; // the engine is likely down: try again at the next sweep
+        break; // the engine is down or pushing back: try again at the next sweep
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Onboarding {} not started by this sweep (the next one tries again): {}",
+            id,
+            e.toString());
       }
     }
+    return started;
   }
 
-  private static Map<String, Object> variables(Onboarding onboarding) {
+  /** How long the sweeper waits for a STARTING row's lock before going on to the next row. */
+  static final Duration SWEEP_LOCK_TIMEOUT = Duration.ofSeconds(2);
+
+  static Map<String, Object> variables(Onboarding onboarding) {
     long id = onboarding.getId();
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.ONBOARDING_ID, id);

@@ -65,6 +65,45 @@ class OnboardingStarterTest {
   }
 
   @Test
+  @DisplayName(
+      "the sweeper goes on past a row it cannot start (its lock held elsewhere) and starts the"
+          + " next; the failing row is started by a later sweep")
+  void sweeperGoesPastAFailingRow() throws Exception {
+    long stuck = storedStarting();
+    long next = storedStarting();
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+      CompletableFuture<Void> locker =
+          CompletableFuture.runAsync(
+              () ->
+                  new TransactionTemplate(transactions)
+                      .executeWithoutResult(
+                          status -> {
+                            jdbc.sql("select id from onboarding where id = ? for update")
+                                .param(stuck)
+                                .query(Long.class)
+                                .single();
+                            locked.countDown();
+                            awaitRelease(release);
+                          }),
+              threads);
+      assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+      try {
+        // the sweep does not wait behind the held row (before: it waited, or stopped there)
+        CompletableFuture.runAsync(starter::sweep, threads).get(20, TimeUnit.SECONDS);
+        assertThat(processKey(next)).as("the row after the failing one").isNotNull();
+        assertThat(status(stuck)).isEqualTo("STARTING");
+      } finally {
+        release.countDown();
+        locker.get(10, TimeUnit.SECONDS);
+      }
+    }
+    starter.sweep();
+    assertThat(processKey(stuck)).as("started by the next sweep").isNotNull();
+  }
+
+  @Test
   @DisplayName("the sweeper leaves alone what the start threads hold or have queued")
   void sweeperSkipsQueuedStarts() throws Exception {
     try (ExecutorService threads = Executors.newFixedThreadPool(2)) {

@@ -130,6 +130,14 @@ class AssignmentScopeAttackTest {
               "the retention runs, administrators only (403 otherwise: RetentionTest)"),
           Map.entry(
               "/conservation", "the retention runs' page, administrators only (RetentionTest)"),
+          Map.entry(
+              "/api/operations/reconciliation",
+              "the engine's reconciliation, administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "/api/operations/incidents",
+              "every incident, administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "/operations", "the operator page, administrators only (OperationsSecurityTest)"),
           Map.entry("/error", "the error page, which shows no data"));
 
   @Autowired MockMvc mvc;
@@ -533,6 +541,42 @@ class AssignmentScopeAttackTest {
           Map.entry("POST /dossiers/import", "creates dossiers (page)"),
           Map.entry("POST /dossiers/import/confirmer", "creates dossiers (page)"),
           Map.entry("POST /api/contacts", "creates a contact, linked to nothing yet"),
+          Map.entry(
+              "POST /api/operations/reconciliation",
+              "checks the engine again: administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /api/operations/reconciliation/onboardings/{id}/restart",
+              "administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /api/operations/reconciliation/onboardings/{id}/close",
+              "administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /api/operations/reconciliation/dossier-requests/{id}/restart",
+              "administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /api/operations/incidents/retry",
+              "administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /api/operations/incidents/kinds/{kind}/retry",
+              "administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /operations/reconciliation",
+              "the operator page: administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /operations/integrations/{id}/relancer",
+              "the operator page: administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /operations/integrations/{id}/clore",
+              "the operator page: administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /operations/demandes/{id}/relancer",
+              "the operator page: administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /operations/incidents/relancer",
+              "the operator page: administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /operations/incidents/types/{kind}/relancer",
+              "the operator page: administrators only (OperationsSecurityTest)"),
           Map.entry(
               "POST /api/retention-runs",
               "runs the retention policy: administrators only (RetentionTest tries the others)"),

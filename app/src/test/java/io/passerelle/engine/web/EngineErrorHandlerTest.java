@@ -1,21 +1,29 @@
 package io.passerelle.engine.web;
 
 import static io.passerelle.engine.CamundaStub.problem;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.camunda.client.CamundaClient;
+import io.passerelle.config.Ports;
 import io.passerelle.engine.CamundaStub;
 import io.passerelle.engine.DeployedModels;
+import io.passerelle.engine.EmbeddedZeebeEngine;
+import io.passerelle.engine.EngineBacklog;
+import io.passerelle.engine.EngineDataDirectory;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.web.ApiExceptionHandler;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,6 +78,34 @@ class EngineErrorHandlerTest {
           .andExpect(status().isServiceUnavailable())
           .andExpect(header().string("Retry-After", "2"))
           .andExpect(jsonPath("$.code").value("ENGINE_BUSY"));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the embedded engine pushing back (its backlog above the limit): 503 ENGINE_BUSY, Retry-After"
+          + " 2")
+  void embeddedEngineBusy(@TempDir Path directory) throws Exception {
+    var data = EngineDataDirectory.open(directory);
+    var engine = new EmbeddedZeebeEngine(Ports.anyFree(), data, true, 100);
+    try (var client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create("http://localhost:" + engine.port()))
+            .restAddress(URI.create("http://localhost:" + Ports.anyFree()))
+            .preferRestOverGrpc(false)
+            .build()) {
+      EngineBacklog.fill(engine, 20_000);
+      assertThat(engine.backlog()).isGreaterThan(engine.backlogLimit());
+
+      api(CamundaStub.engine(client, new DeployedModels()))
+          .perform(post("/api/probe"))
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(header().string("Retry-After", "2"))
+          .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+          .andExpect(jsonPath("$.code").value("ENGINE_BUSY"));
+    } finally {
+      engine.destroy();
+      data.close();
     }
   }
 

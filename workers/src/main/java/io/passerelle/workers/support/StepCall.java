@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * BusinessRuleException} becomes a BPMN error with its code (the model catches it), a {@link
  * CamundaError} passes as it is, and anything else fails the job with one retry less and a growing
  * {@link Backoff}; when no retry is left the engine raises an incident carrying the message, which
- * says what failed and what to do.
+ * says what failed and what to do. A refusal that costs no retry ({@link RetryLater}: the engine
+ * pushing back) fails the job with its retries unchanged, offered again after the refusal's wait.
  *
  * <p>The failure's stack trace goes to the log, never to the engine: the Spring client writes a job
  * error's whole stack trace as the job's error message, which became the incident's message in
@@ -35,6 +36,19 @@ public final class StepCall {
     } catch (CamundaError e) {
       throw e;
     } catch (RuntimeException e) {
+      RetryLater refusal = refusal(e);
+      if (refusal != null) {
+        // refused, not failed: the same retries, offered again once the engine has caught up
+        String message =
+            what + " was refused for now (" + e.getMessage() + "). It will be tried again.";
+        LOG.info(
+            "Job {} ({}) of instance {}: {}",
+            job.getKey(),
+            job.getType(),
+            job.getProcessInstanceKey(),
+            message);
+        throw new StepFailure(message, job.getRetries(), refusal.retryAfter());
+      }
       int retriesLeft = Math.max(job.getRetries() - 1, 0);
       String message = failureMessage(what, e, retriesLeft);
       LOG.warn(
@@ -57,6 +71,15 @@ public final class StepCall {
           step.run();
           return null;
         });
+  }
+
+  private static RetryLater refusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RetryLater refusal && refusal.costsNoRetry()) {
+        return refusal;
+      }
+    }
+    return null;
   }
 
   static String failureMessage(String what, RuntimeException e, int retriesLeft) {

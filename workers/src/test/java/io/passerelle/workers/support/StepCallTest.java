@@ -61,6 +61,64 @@ class StepCallTest {
             "Sending the mail of invitation 7 failed: IllegalStateException: SMTP server unreachable.");
   }
 
+  /** What the application throws when the engine pushes back (or does not answer). */
+  static final class Refusal extends RuntimeException implements RetryLater {
+    private final boolean busy;
+
+    Refusal(boolean busy) {
+      super(busy ? "The process engine is busy" : "The process engine does not answer");
+      this.busy = busy;
+    }
+
+    @Override
+    public Duration retryAfter() {
+      return Duration.ofSeconds(2);
+    }
+
+    @Override
+    public boolean costsNoRetry() {
+      return busy;
+    }
+  }
+
+  @Test
+  @DisplayName("the engine pushing back costs the job no retry: offered again after 2 s")
+  void backPressureKeepsTheRetries() {
+    JobError error =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                StepCall.run(
+                    Jobs.job(9001, 3),
+                    "Sending reminder 1 of invitation 7",
+                    () -> {
+                      throw new IllegalStateException("wrapped", new Refusal(true));
+                    }));
+
+    assertThat(error.getRetries()).isEqualTo(3);
+    assertThat(error.getRetryBackoff()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(error.getErrorMessage())
+        .startsWith("Sending reminder 1 of invitation 7 was refused for now");
+  }
+
+  @Test
+  @DisplayName("an engine that does not answer is a failure: one retry less, with backoff")
+  void unavailableCostsARetry() {
+    JobError error =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                StepCall.run(
+                    Jobs.job(9001, 3),
+                    "Sending reminder 1 of invitation 7",
+                    () -> {
+                      throw new Refusal(false);
+                    }));
+
+    assertThat(error.getRetries()).isEqualTo(2);
+    assertThat(error.getRetryBackoff()).isEqualTo(Duration.ofMinutes(2));
+  }
+
   @Test
   @DisplayName("the incident's message is the sentence alone: no stack frame reaches the engine")
   void noStackTraceInTheEngine() {

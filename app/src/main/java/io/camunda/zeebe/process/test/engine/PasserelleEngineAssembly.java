@@ -9,6 +9,7 @@ import io.camunda.zeebe.engine.EngineConfiguration;
 import io.camunda.zeebe.engine.processing.EngineProcessors;
 import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
 import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.protocol.record.RecordType;
@@ -18,9 +19,11 @@ import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import io.camunda.zeebe.stream.api.CommandResponseWriter;
+import io.camunda.zeebe.stream.api.records.TypedRecord;
 import io.camunda.zeebe.stream.api.scheduling.ScheduledCommandCache.StageableScheduledCommandCache;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
+import io.camunda.zeebe.stream.impl.StreamProcessorListener;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.camunda.zeebe.util.buffer.BufferWriter;
 import io.grpc.Server;
@@ -76,6 +79,13 @@ public final class PasserelleEngineAssembly {
   private final GrpcToLogStreamGateway gateway;
   private final Server grpcServer;
   private final StreamProcessor streamProcessor;
+
+  /**
+   * The position of the last record the stream processor has read (processed or skipped), written
+   * by its own thread after each record: the embedded gateway's back-pressure reads it per request
+   * without asking the engine's actor.
+   */
+  private final AtomicLong readPosition = new AtomicLong(-1);
 
   /**
    * Builds the engine; nothing runs until {@link #start()}.
@@ -149,7 +159,22 @@ public final class PasserelleEngineAssembly {
             .scheduledCommandCache(scheduledCommands)
             .clock(new ControllableStreamClockImpl(clock))
             .meterRegistry(new SimpleMeterRegistry())
+            .listener(new ReadPositionListener(readPosition))
             .build();
+  }
+
+  /** Records how far the stream processor has read; a plain store per record on its thread. */
+  private record ReadPositionListener(AtomicLong position) implements StreamProcessorListener {
+
+    @Override
+    public void onProcessed(TypedRecord<?> processedCommand) {
+      position.setRelease(processedCommand.getPosition());
+    }
+
+    @Override
+    public void onSkipped(LoggedEvent skippedRecord) {
+      position.setRelease(skippedRecord.getPosition());
+    }
   }
 
   /**
@@ -163,6 +188,8 @@ public final class PasserelleEngineAssembly {
   public void start(Duration replayTimeout) throws IOException {
     streamProcessor.openAsync(false).join();
     awaitProcessing(replayTimeout);
+    // the replay does not call the listener: from here on it does
+    readPosition.accumulateAndGet(lastProcessedPosition(), Math::max);
     grpcServer.start();
   }
 
@@ -306,6 +333,14 @@ public final class PasserelleEngineAssembly {
   /** Moves the engine clock forward. */
   public void increaseTime(Duration duration) {
     clock.addTime(duration);
+  }
+
+  /**
+   * The position of the last record the stream processor has read, processed or skipped (-1 before
+   * the first): a volatile read, no call into the engine.
+   */
+  public long readPosition() {
+    return readPosition.getAcquire();
   }
 
   /** The position of the last command the engine has processed (-1 before the first). */

@@ -1,0 +1,86 @@
+package io.passerelle.operations;
+
+import io.passerelle.web.StaffPrincipal;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/operations}: the reconciliation (what the engine lost, check again, restart or close)
+ * and the incidents by kind (retry selected, retry a kind). The office administrator only: 403
+ * {@code ADMINISTRATOR_ONLY} for other staff. Every action is idempotent: a second call answers
+ * {@code "done": false} and changes nothing.
+ */
+@RestController
+@RequestMapping("/api/operations")
+class OperationsController {
+
+  private final OperationsService operations;
+
+  OperationsController(OperationsService operations) {
+    this.operations = operations;
+  }
+
+  @GetMapping("/reconciliation")
+  ReconciliationReport reconciliation(@AuthenticationPrincipal StaffPrincipal me) {
+    return operations.reconciliation(me.actor());
+  }
+
+  /** Checks now and answers the new report. */
+  @PostMapping("/reconciliation")
+  ReconciliationReport reconcile(@AuthenticationPrincipal StaffPrincipal me) {
+    return operations.reconcileNow(me.actor());
+  }
+
+  @PostMapping("/reconciliation/onboardings/{id}/restart")
+  Map<String, Object> restartOnboarding(
+      @PathVariable long id,
+      @RequestParam long processInstanceKey,
+      @AuthenticationPrincipal StaffPrincipal me) {
+    return Map.of("done", operations.restartOnboarding(id, processInstanceKey, me.actor()));
+  }
+
+  @PostMapping("/reconciliation/onboardings/{id}/close")
+  Map<String, Object> closeOnboarding(
+      @PathVariable long id,
+      @RequestParam long processInstanceKey,
+      @AuthenticationPrincipal StaffPrincipal me) {
+    return Map.of("done", operations.closeOnboarding(id, processInstanceKey, me.actor()));
+  }
+
+  @PostMapping("/reconciliation/dossier-requests/{id}/restart")
+  Map<String, Object> restartDossierRequest(
+      @PathVariable long id,
+      @RequestParam long processInstanceKey,
+      @AuthenticationPrincipal StaffPrincipal me) {
+    return Map.of("done", operations.restartDossierRequest(id, processInstanceKey, me.actor()));
+  }
+
+  @GetMapping("/incidents")
+  List<IncidentGroup> incidents(@AuthenticationPrincipal StaffPrincipal me) {
+    return operations.incidents(me.actor());
+  }
+
+  /** {@code {"incidentKeys":[…]}}: the selected ones. */
+  @PostMapping("/incidents/retry")
+  RetryOutcome retry(
+      @RequestBody RetryRequest request, @AuthenticationPrincipal StaffPrincipal me) {
+    return operations.retry(
+        request.incidentKeys() == null ? List.of() : request.incidentKeys(), me.actor());
+  }
+
+  @PostMapping("/incidents/kinds/{kind}/retry")
+  RetryOutcome retryKind(@PathVariable String kind, @AuthenticationPrincipal StaffPrincipal me) {
+    return operations.retryKind(kind, me.actor());
+  }
+
+  record RetryRequest(@NotNull List<Long> incidentKeys) {}
+}
