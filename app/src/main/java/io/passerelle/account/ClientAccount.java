@@ -17,7 +17,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "client_account")
-public class ClientAccount {
+class ClientAccount {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

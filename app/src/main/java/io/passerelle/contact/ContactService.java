@@ -1,9 +1,9 @@
 package io.passerelle.contact;
 
+import io.passerelle.account.AccountCriteria;
 import io.passerelle.account.AccountService;
 import io.passerelle.account.AccountStatus;
 import io.passerelle.account.AccountView;
-import io.passerelle.account.ClientAccount;
 import io.passerelle.account.InvitationBounced;
 import io.passerelle.account.KilledInvitation;
 import io.passerelle.activity.ActivityRecord;
@@ -460,18 +460,9 @@ public class ContactService {
             where.add(root.get("id").in(linked));
           }
           if (filter.accountStatus() != null) {
-            Subquery<Long> withStatus = query.subquery(Long.class);
-            var account = withStatus.from(ClientAccount.class);
-            withStatus
-                .select(account.get("contactId"))
-                .where(cb.equal(account.get("status"), filter.accountStatus()));
-            Predicate matches = root.get("id").in(withStatus);
-            if (filter.accountStatus() == AccountStatus.NOT_INVITED) {
-              Subquery<Long> any = query.subquery(Long.class);
-              var other = any.from(ClientAccount.class);
-              any.select(other.get("contactId"));
-              matches = cb.or(matches, cb.not(root.get("id").in(any)));
-            }
+            Predicate matches =
+                AccountCriteria.contactHasAccountStatus(
+                    query, cb, root.get("id"), filter.accountStatus());
             where.add(matches);
           }
           return cb.and(where.toArray(Predicate[]::new));

@@ -52,6 +52,14 @@ public class ProcessEngine {
     return mode;
   }
 
+  /**
+   * Whether the engine's searches show a change a moment after it (a cluster's exporter and
+   * secondary storage), rather than at once (the embedded engine's projection).
+   */
+  public boolean searchLags() {
+    return mode == EngineMode.REMOTE;
+  }
+
   public DeployedModels deployedModels() {
     return deployed;
   }

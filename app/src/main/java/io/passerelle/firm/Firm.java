@@ -9,7 +9,7 @@ import java.time.Instant;
 /** The firm running this Passerelle (a single row). */
 @Entity
 @Table(name = "firm")
-public class Firm {
+class Firm {
 
   static final short THE_FIRM = 1;
 

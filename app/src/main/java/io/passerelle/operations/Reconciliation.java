@@ -1,7 +1,6 @@
 package io.passerelle.operations;
 
 import io.passerelle.dossiercreation.LostDossierRequests;
-import io.passerelle.engine.EngineMode;
 import io.passerelle.engine.InstanceState;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.onboarding.LostOnboardings;
@@ -57,7 +56,7 @@ class Reconciliation {
     this.requests = requests;
     this.engine = engine;
     this.clock = clock;
-    this.grace = engine.mode() == EngineMode.EMBEDDED ? Duration.ZERO : grace;
+    this.grace = engine.searchLags() ? grace : Duration.ZERO;
   }
 
   ReconciliationReport latest() {

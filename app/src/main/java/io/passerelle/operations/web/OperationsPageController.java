@@ -5,12 +5,12 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.operations.OperationsService;
 import io.passerelle.operations.RetryOutcome;
-import io.passerelle.web.StaffPrincipal;
+import io.passerelle.staff.StaffPrincipal;
+import io.passerelle.web.pages.StaffPage;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the selected ones, or all of a kind). Other staff get the 403 page. Each form posts, then
  * redirects back with a sentence saying what happened (a second click says it was done already).
  */
-@Controller
+@StaffPage
 class OperationsPageController {
 
   private final OperationsService operations;

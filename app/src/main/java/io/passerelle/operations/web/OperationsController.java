@@ -1,6 +1,10 @@
-package io.passerelle.operations;
+package io.passerelle.operations.web;
 
-import io.passerelle.web.StaffPrincipal;
+import io.passerelle.operations.IncidentGroup;
+import io.passerelle.operations.OperationsService;
+import io.passerelle.operations.ReconciliationReport;
+import io.passerelle.operations.RetryOutcome;
+import io.passerelle.staff.StaffPrincipal;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
