@@ -4,6 +4,7 @@ import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Locks;
@@ -70,7 +71,7 @@ public class AccountService {
         .ifPresent(
             other -> {
               throw DomainException.conflict(
-                  "ACCOUNT_EMAIL_TAKEN",
+                  CommonErrors.ACCOUNT_EMAIL_TAKEN,
                   "email",
                   "Another client account already signs in with this e-mail address.");
             });
@@ -140,7 +141,7 @@ public class AccountService {
         .ifPresent(
             other -> {
               throw DomainException.conflict(
-                  "ACCOUNT_EMAIL_TAKEN",
+                  CommonErrors.ACCOUNT_EMAIL_TAKEN,
                   "email",
                   "Another client account already signs in with this e-mail address.");
             });
@@ -244,7 +245,7 @@ public class AccountService {
     ClientAccount account = find(accountId);
     if (account.getStatus() != AccountStatus.ACTIVE) {
       throw DomainException.conflict(
-          "ACCOUNT_NOT_ACTIVE", "Only an activated account can choose a new password.");
+          AccountErrors.ACCOUNT_NOT_ACTIVE, "Only an activated account can choose a new password.");
     }
     account.changePassword(passwordHash, clock.instant());
     accounts.saveAndFlush(account);
@@ -267,7 +268,7 @@ public class AccountService {
         .orElseThrow(
             () ->
                 DomainException.notFound(
-                    "ACCOUNT_NOT_FOUND", "No client account has the id " + id + "."));
+                    CommonErrors.ACCOUNT_NOT_FOUND, "No client account has the id " + id + "."));
   }
 
   private List<KilledInvitation> killLiveInvitations(

@@ -1,5 +1,6 @@
 package io.passerelle.account;
 
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.staff.Scope;
 import java.sql.ResultSet;
@@ -108,7 +109,7 @@ class PendingActivations {
       String column = SORTABLE.get(order.getProperty());
       if (column == null) {
         throw DomainException.invalid(
-            "INVALID_SORT",
+            CommonErrors.INVALID_SORT,
             "sort",
             "The pending activations sort by " + String.join(", ", SORTABLE.keySet()) + ".");
       }

@@ -1,9 +1,11 @@
 package io.passerelle.catalog;
 
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
+import io.passerelle.staff.StaffErrors;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,7 @@ public class CatalogService {
         .orElseThrow(
             () ->
                 DomainException.rule(
-                    "OFFER_UNKNOWN",
+                    CatalogErrors.OFFER_UNKNOWN,
                     "offerCode",
                     "No active offer has the code '" + Texts.abbreviate(normalised, 40) + "'."));
   }
@@ -69,7 +71,7 @@ public class CatalogService {
         .orElseThrow(
             () ->
                 DomainException.notFound(
-                    "OFFER_NOT_FOUND",
+                    CatalogErrors.OFFER_NOT_FOUND,
                     "No offer has the code '" + Texts.abbreviate(normalised, 40) + "'."));
   }
 
@@ -79,7 +81,9 @@ public class CatalogService {
         .findById(id)
         .map(Offer::view)
         .orElseThrow(
-            () -> DomainException.notFound("OFFER_NOT_FOUND", "No offer has the id " + id + "."));
+            () ->
+                DomainException.notFound(
+                    CatalogErrors.OFFER_NOT_FOUND, "No offer has the id " + id + "."));
   }
 
   /** Creates a new offer; an existing code is {@code OFFER_CODE_TAKEN}. */
@@ -91,7 +95,9 @@ public class CatalogService {
     locks.lock("offer", code);
     if (offers.findByCode(code).isPresent()) {
       throw DomainException.conflict(
-          "OFFER_CODE_TAKEN", "code", "An offer with the code '" + code + "' exists already.");
+          CatalogErrors.OFFER_CODE_TAKEN,
+          "code",
+          "An offer with the code '" + code + "' exists already.");
     }
     return defineOffer(definition, actor);
   }
@@ -108,7 +114,10 @@ public class CatalogService {
     String widgetName = text(definition.widgetName(), "widgetName", 100, errors);
     if (!errors.isEmpty()) {
       throw new DomainException(
-          DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
+          DomainException.Kind.INVALID,
+          CommonErrors.VALIDATION_FAILED,
+          errors.get(0).message(),
+          errors);
     }
     locks.lock("offer", code);
     Offer offer = offers.findByCode(code).orElseGet(() -> new Offer(code, clock.instant()));
@@ -143,7 +152,7 @@ public class CatalogService {
         .orElseThrow(
             () ->
                 DomainException.notFound(
-                    "ROLE_NOT_FOUND", "No organisational role has the id " + id + "."));
+                    CatalogErrors.ROLE_NOT_FOUND, "No organisational role has the id " + id + "."));
   }
 
   /**
@@ -154,7 +163,7 @@ public class CatalogService {
   public RoleView requireRole(String code, String field) {
     if (code == null || code.isBlank()) {
       throw DomainException.rule(
-          "ROLE_MISSING", field, "Choose the contact's organisational role.");
+          CatalogErrors.ROLE_MISSING, field, "Choose the contact's organisational role.");
     }
     String normalised = code.strip().toUpperCase(Locale.ROOT);
     return roles
@@ -164,7 +173,7 @@ public class CatalogService {
         .orElseThrow(
             () ->
                 DomainException.rule(
-                    "ROLE_MISSING",
+                    CatalogErrors.ROLE_MISSING,
                     field,
                     "The organisational role '"
                         + Texts.abbreviate(normalised, 40)
@@ -179,17 +188,22 @@ public class CatalogService {
     String text = text(label, "label", 100, errors);
     if (!errors.isEmpty()) {
       throw new DomainException(
-          DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
+          DomainException.Kind.INVALID,
+          CommonErrors.VALIDATION_FAILED,
+          errors.get(0).message(),
+          errors);
     }
     locks.lock("role", normalised);
     locks.lock("role-label", text.toLowerCase(Locale.ROOT));
     if (roles.findByCode(normalised).isPresent()) {
       throw DomainException.conflict(
-          "ROLE_CODE_TAKEN", "code", "A role with the code '" + normalised + "' exists already.");
+          CommonErrors.ROLE_CODE_TAKEN,
+          "code",
+          "A role with the code '" + normalised + "' exists already.");
     }
     if (roles.findByLabelIgnoreCase(text).isPresent()) {
       throw DomainException.conflict(
-          "ROLE_LABEL_TAKEN", "label", "A role is already labelled '" + text + "'.");
+          CommonErrors.ROLE_LABEL_TAKEN, "label", "A role is already labelled '" + text + "'.");
     }
     return roles.saveAndFlush(new OrganisationalRole(normalised, text, clock.instant())).view();
   }
@@ -203,13 +217,17 @@ public class CatalogService {
             .orElseThrow(
                 () ->
                     DomainException.notFound(
-                        "ROLE_NOT_FOUND", "No organisational role has the id " + id + "."));
+                        CatalogErrors.ROLE_NOT_FOUND,
+                        "No organisational role has the id " + id + "."));
     if (label != null) {
       List<DomainException.FieldError> errors = new ArrayList<>();
       String text = text(label, "label", 100, errors);
       if (!errors.isEmpty()) {
         throw new DomainException(
-            DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
+            DomainException.Kind.INVALID,
+            CommonErrors.VALIDATION_FAILED,
+            errors.get(0).message(),
+            errors);
       }
       locks.lock("role-label", text.toLowerCase(Locale.ROOT));
       roles
@@ -218,7 +236,9 @@ public class CatalogService {
           .ifPresent(
               other -> {
                 throw DomainException.conflict(
-                    "ROLE_LABEL_TAKEN", "label", "A role is already labelled '" + text + "'.");
+                    CommonErrors.ROLE_LABEL_TAKEN,
+                    "label",
+                    "A role is already labelled '" + text + "'.");
               });
       role.relabel(text);
     }
@@ -231,7 +251,7 @@ public class CatalogService {
   private static void requireAdministrator(Actor actor, String what) {
     if (!(actor instanceof Actor.SystemActor) && !actor.isAdministrator()) {
       throw DomainException.forbidden(
-          "ADMINISTRATOR_ONLY", "Only the office administrator may " + what + ".");
+          StaffErrors.ADMINISTRATOR_ONLY, "Only the office administrator may " + what + ".");
     }
   }
 
@@ -242,7 +262,7 @@ public class CatalogService {
       errors.add(
           new DomainException.FieldError(
               field,
-              "INVALID_CODE",
+              CatalogErrors.INVALID_CODE,
               field + " is written in capitals, digits and underscores, starting with a letter."));
     }
     return code;
@@ -252,15 +272,18 @@ public class CatalogService {
       String value, String field, int max, List<DomainException.FieldError> errors) {
     String text = Texts.trimToNull(value);
     if (text == null) {
-      errors.add(new DomainException.FieldError(field, "REQUIRED", field + " is required."));
+      errors.add(
+          new DomainException.FieldError(field, CommonErrors.REQUIRED, field + " is required."));
     } else if (text.length() > max) {
       errors.add(
           new DomainException.FieldError(
-              field, "TOO_LONG", field + " has at most " + max + " characters."));
+              field, CommonErrors.TOO_LONG, field + " has at most " + max + " characters."));
     } else if (Texts.hasControlCharacter(text) && max <= 100) {
       errors.add(
           new DomainException.FieldError(
-              field, "CONTROL_CHARACTER", field + " cannot contain line breaks or tabs."));
+              field,
+              CommonErrors.CONTROL_CHARACTER,
+              field + " cannot contain line breaks or tabs."));
     }
     return text;
   }

@@ -8,14 +8,17 @@ import io.passerelle.activity.ActivityType;
 import io.passerelle.catalog.CatalogService;
 import io.passerelle.catalog.OfferView;
 import io.passerelle.contact.ContactDeactivated;
+import io.passerelle.contact.ContactErrors;
 import io.passerelle.contact.ContactService;
 import io.passerelle.contact.ContactStatus;
 import io.passerelle.contact.ContactView;
 import io.passerelle.contact.DossierAccessWithdrawn;
 import io.passerelle.contact.DossierLinkService;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.Locks;
+import io.passerelle.dossier.DossierErrors;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.staff.StaffScope;
 import jakarta.persistence.criteria.Predicate;
@@ -99,7 +102,7 @@ public class CollaborationService {
     }
     if (actor instanceof Actor.Client) {
       throw DomainException.forbidden(
-          "EXTERNAL_ACCESS_MANAGER_ONLY",
+          DossierErrors.EXTERNAL_ACCESS_MANAGER_ONLY,
           "Only the dossier's manager or the office administrator proposes collaborative"
               + " services.");
     }
@@ -110,17 +113,17 @@ public class CollaborationService {
             .anyMatch(o -> o.offerCode().equals(offer.code()));
     if (!onTile) {
       throw DomainException.conflict(
-          "OFFER_NOT_ACTIVE",
+          DossierErrors.OFFER_NOT_ACTIVE,
           "offerCode",
           "The offer " + offer.name() + " is not active on this dossier: activate it first.");
     }
     ContactView contact = contacts.get(command.contactId());
     if (contact.status() != ContactStatus.ACTIVE) {
-      throw DomainException.conflict("CONTACT_INACTIVE", "This contact is not active.");
+      throw DomainException.conflict(ContactErrors.CONTACT_INACTIVE, "This contact is not active.");
     }
     if (links.liveLinkOf(command.dossierId(), command.contactId()).isEmpty()) {
       throw DomainException.conflict(
-          "CONTACT_NOT_LINKED",
+          CollaborationErrors.CONTACT_NOT_LINKED,
           "contactId",
           "Give this contact access to the dossier before proposing a service.");
     }
@@ -172,7 +175,8 @@ public class CollaborationService {
     CollaborativeService service = find(serviceId);
     if (service.getStatus() == ServiceStatus.ACTIVE) {
       throw DomainException.conflict(
-          "SERVICE_ACTIVE", "This service is active: revoke it instead of cancelling it.");
+          CollaborationErrors.SERVICE_ACTIVE,
+          "This service is active: revoke it instead of cancelling it.");
     }
     if (!(actor instanceof Actor.SystemActor)) {
       dossiers.requireExternalAccessManager(service.getDossierId(), actor);
@@ -278,7 +282,7 @@ public class CollaborationService {
       CollaborativeService service, ServiceStatus next, ActivityType type, Actor actor) {
     if (service.getStatus() != next && ENDED.contains(service.getStatus())) {
       throw DomainException.conflict(
-          "SERVICE_ENDED",
+          CollaborationErrors.SERVICE_ENDED,
           "This service is " + service.getStatus() + ": propose a new one instead.");
     }
     if (service.moveTo(next, clock.instant())) {
@@ -302,7 +306,8 @@ public class CollaborationService {
         .orElseThrow(
             () ->
                 DomainException.notFound(
-                    "SERVICE_NOT_FOUND", "No collaborative service has the id " + id + "."));
+                    CommonErrors.SERVICE_NOT_FOUND,
+                    "No collaborative service has the id " + id + "."));
   }
 
   private ServiceView view(CollaborativeService service) {

@@ -7,9 +7,11 @@ import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
+import io.passerelle.dossier.DossierErrors;
 import io.passerelle.dossier.DossierService;
 import java.time.Clock;
 import java.util.List;
@@ -70,7 +72,7 @@ public class DossierLinkService {
   public LinkResult link(long dossierId, long contactId, LinkTerms terms, Actor actor) {
     if (actor instanceof Actor.Client) {
       throw DomainException.forbidden(
-          "EXTERNAL_ACCESS_MANAGER_ONLY",
+          DossierErrors.EXTERNAL_ACCESS_MANAGER_ONLY,
           "Clients invite through their own space, where the rules for holders apply.");
     }
     dossiers.requireExternalAccessManager(dossierId, actor);
@@ -89,7 +91,7 @@ public class DossierLinkService {
     AccountView account = accounts.get(inviter.accountId());
     if (account.status() != AccountStatus.ACTIVE) {
       throw DomainException.forbidden(
-          "CLIENT_NOT_ACTIVE",
+          ContactErrors.CLIENT_NOT_ACTIVE,
           "Only a client whose account is active may invite people to a dossier.");
     }
     DossierLink own =
@@ -99,26 +101,26 @@ public class DossierLinkService {
             .orElseThrow(
                 () ->
                     DomainException.forbidden(
-                        "HOLDER_ONLY",
+                        ContactErrors.HOLDER_ONLY,
                         "Only a holder of this dossier may invite people to it; the dossier's"
                             + " manager can give access to anyone."));
     if (person.subscriberType() == SubscriberType.ADVISOR) {
       throw DomainException.forbidden(
-          "ADVISOR_ACCESS_MANAGER_ONLY",
+          ContactErrors.ADVISOR_ACCESS_MANAGER_ONLY,
           "Only the dossier's manager may give an advisor access; a holder may invite family"
               + " members and a director their employees.");
     }
     if (person.subscriberType() != SubscriberType.FAMILY_MEMBER
         && person.subscriberType() != SubscriberType.EMPLOYEE) {
       throw DomainException.forbidden(
-          "CLIENT_MAY_INVITE_FAMILY_OR_EMPLOYEES",
+          ContactErrors.CLIENT_MAY_INVITE_FAMILY_OR_EMPLOYEES,
           "A holder may invite family members and a director their employees; other access is"
               + " given by the dossier's manager.");
     }
     AccessLevel granted = level == null ? AccessLevel.READ_ONLY : level;
     if (!granted.atMost(own.getAccessLevel())) {
       throw DomainException.forbidden(
-          "ACCESS_ABOVE_INVITER",
+          ContactErrors.ACCESS_ABOVE_INVITER,
           "You can give at most your own access (" + own.getAccessLevel() + ").");
     }
     ContactResult contact = contacts.createOrReuse(person, inviter);
@@ -220,7 +222,8 @@ public class DossierLinkService {
   @Transactional(readOnly = true)
   public List<LinkView> forDossier(long dossierId, boolean includeWithdrawn) {
     if (!dossiers.exists(dossierId)) {
-      throw DomainException.notFound("DOSSIER_UNKNOWN", "No dossier has the id " + dossierId + ".");
+      throw DomainException.notFound(
+          CommonErrors.DOSSIER_UNKNOWN, "No dossier has the id " + dossierId + ".");
     }
     return links.findByDossier(dossierId).stream()
         .filter(l -> includeWithdrawn || l.isLive())
@@ -315,37 +318,39 @@ public class DossierLinkService {
     }
     if (scope.length() > 100) {
       throw DomainException.invalid(
-          "TOO_LONG", "limitedTo", "limitedTo has at most 100 characters.");
+          CommonErrors.TOO_LONG, "limitedTo", "limitedTo has at most 100 characters.");
     }
     if (Texts.hasControlCharacter(scope)) {
       throw DomainException.invalid(
-          "CONTROL_CHARACTER", "limitedTo", "limitedTo cannot contain line breaks or tabs.");
+          CommonErrors.CONTROL_CHARACTER,
+          "limitedTo",
+          "limitedTo cannot contain line breaks or tabs.");
     }
     return scope;
   }
 
   private static DomainException linkNotFound() {
     return DomainException.notFound(
-        "LINK_NOT_FOUND", "This contact has no such access to this dossier.");
+        ContactErrors.LINK_NOT_FOUND, "This contact has no such access to this dossier.");
   }
 
   private static DomainException holderPermanent() {
     return DomainException.forbidden(
-        "HOLDER_ACCESS_PERMANENT",
+        ContactErrors.HOLDER_ACCESS_PERMANENT,
         "A holder's access to their dossier can never be withdrawn or reduced, by anyone; an"
             + " advisor's or a family member's can.");
   }
 
   private static DomainException holderMustBeClient() {
     return DomainException.rule(
-        "HOLDER_MUST_BE_CLIENT",
+        ContactErrors.HOLDER_MUST_BE_CLIENT,
         "holder",
         "Only a client (subscriber type CLIENT) holds a dossier.");
   }
 
   private static DomainException consultationOnly() {
     return DomainException.rule(
-        "CONSULTATION_ONLY_CONTACT",
+        ContactErrors.CONSULTATION_ONLY_CONTACT,
         "accessLevel",
         "This contact has consultation-only access: READ_ONLY.");
   }

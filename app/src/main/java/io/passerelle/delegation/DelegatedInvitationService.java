@@ -5,6 +5,7 @@ import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.contact.AccessLevel;
+import io.passerelle.contact.ContactErrors;
 import io.passerelle.contact.ContactService;
 import io.passerelle.contact.ContactStatus;
 import io.passerelle.contact.ContactView;
@@ -84,14 +85,14 @@ public class DelegatedInvitationService {
       Actor actor) {
     if (!(actor instanceof Actor.Staff)) {
       throw DomainException.forbidden(
-          "ADVISOR_ACCESS_MANAGER_ONLY",
+          ContactErrors.ADVISOR_ACCESS_MANAGER_ONLY,
           "Only the dossier's manager gives an advisor access; a holder may invite family members"
               + " and a director their employees.");
     }
     dossiers.requireExternalAccessManager(dossierId, actor);
     if (advisor.advisorType() == null) {
       throw DomainException.invalid(
-          "ADVISOR_TYPE_REQUIRED",
+          ContactErrors.ADVISOR_TYPE_REQUIRED,
           "advisorType",
           "Say which kind of advisor this is: BANKER, NOTARY, LAWYER or OTHER.");
     }
@@ -113,7 +114,7 @@ public class DelegatedInvitationService {
     ContactView contact = contacts.createOrReuse(data, actor).contact();
     if (contact.subscriberType() != SubscriberType.ADVISOR) {
       throw DomainException.conflict(
-          "CONTACT_NOT_ADVISOR",
+          DelegationErrors.CONTACT_NOT_ADVISOR,
           "email",
           "This address belongs to a contact who is not an advisor ("
               + contact.subscriberType()

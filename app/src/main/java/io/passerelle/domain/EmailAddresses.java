@@ -98,12 +98,13 @@ public final class EmailAddresses {
   public static String require(String email, String field) {
     String cleaned = clean(email);
     if (cleaned == null || cleaned.isEmpty()) {
-      throw DomainException.invalid("INVALID_EMAIL", field, "An e-mail address is required.");
+      throw DomainException.invalid(
+          CommonErrors.INVALID_EMAIL, field, "An e-mail address is required.");
     }
     if (!isValid(cleaned)) {
       // the address itself stays out of the message: messages reach logs and the engine
       throw DomainException.invalid(
-          "INVALID_EMAIL",
+          CommonErrors.INVALID_EMAIL,
           field,
           "'" + mask(Texts.abbreviate(cleaned, 60)) + "' is not a valid e-mail address.");
     }

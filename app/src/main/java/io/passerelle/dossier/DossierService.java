@@ -6,6 +6,7 @@ import io.passerelle.activity.ActivityType;
 import io.passerelle.catalog.CatalogService;
 import io.passerelle.catalog.OfferView;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.domain.Locks;
@@ -96,7 +97,9 @@ public class DossierService {
     if (start == null && request.fiscalYearEnd() != null) {
       errors.add(
           new FieldError(
-              "fiscalYearStart", "REQUIRED", "Give the start of the fiscal year with its end."));
+              "fiscalYearStart",
+              CommonErrors.REQUIRED,
+              "Give the start of the fiscal year with its end."));
     } else if (start != null) {
       end =
           request.fiscalYearEnd() == null ? FiscalYears.defaultEnd(start) : request.fiscalYearEnd();
@@ -106,7 +109,7 @@ public class DossierService {
     StaffView manager = staff.requireActive(managerId, "managerId");
     if (manager.role() == StaffRole.STAFF) {
       throw DomainException.rule(
-          "MANAGER_ROLE_REQUIRED",
+          DossierErrors.MANAGER_ROLE_REQUIRED,
           "managerId",
           manager.displayName()
               + " is not a manager: a dossier's manager has the MANAGER or ADMIN"
@@ -162,7 +165,7 @@ public class DossierService {
       StaffView manager = staff.requireActive(changes.managerId(), "managerId");
       if (manager.role() == StaffRole.STAFF) {
         throw DomainException.rule(
-            "MANAGER_ROLE_REQUIRED",
+            DossierErrors.MANAGER_ROLE_REQUIRED,
             "managerId",
             manager.displayName()
                 + " is not a manager: a dossier's manager has the MANAGER or"
@@ -237,7 +240,8 @@ public class DossierService {
     requireAssignedOrAdministrator(dossier, actor, "add fiscal years to this dossier");
     List<FieldError> errors = new ArrayList<>();
     if (start == null) {
-      errors.add(new FieldError("start", "REQUIRED", "Give the first day of the fiscal year."));
+      errors.add(
+          new FieldError("start", CommonErrors.REQUIRED, "Give the first day of the fiscal year."));
       throwIfAny(errors);
     }
     LocalDate last = end == null ? FiscalYears.defaultEnd(start) : end;
@@ -247,7 +251,7 @@ public class DossierService {
     for (FiscalYear existing : dossier.getFiscalYears()) {
       if (existing.overlaps(start, last)) {
         throw DomainException.conflict(
-            "FISCAL_YEAR_OVERLAP",
+            CommonErrors.FISCAL_YEAR_OVERLAP,
             "start",
             "This fiscal year overlaps the one starting on " + existing.getStartDate() + ".");
       }
@@ -285,7 +289,7 @@ public class DossierService {
     requireManagerOrAdministrator(dossier, actor, "change the staff of this dossier");
     if (dossier.getManagerId() == staffId) {
       throw DomainException.conflict(
-          "MANAGER_STAYS_ASSIGNED",
+          DossierErrors.MANAGER_STAYS_ASSIGNED,
           "The dossier's manager stays assigned to it: choose another manager first.");
     }
     if (dossier.unassign(staffId, clock.instant())) {
@@ -343,7 +347,7 @@ public class DossierService {
             .orElseThrow(
                 () ->
                     DomainException.conflict(
-                        "OFFER_NOT_ACTIVE",
+                        DossierErrors.OFFER_NOT_ACTIVE,
                         "The offer "
                             + offer.name()
                             + " is not active on this dossier: activate it first."));
@@ -386,7 +390,7 @@ public class DossierService {
     // someone who may see it
     boolean named = scopes.current().sees(dossier.getManagerId(), dossier.getAssignedStaffIds());
     throw DomainException.forbidden(
-        "EXTERNAL_ACCESS_MANAGER_ONLY",
+        DossierErrors.EXTERNAL_ACCESS_MANAGER_ONLY,
         "Only the dossier's manager, "
             + manager.displayName()
             + " ("
@@ -402,24 +406,26 @@ public class DossierService {
   private long managerFor(Long requested, Actor actor) {
     if (actor instanceof Actor.SystemActor) {
       if (requested == null) {
-        throw DomainException.invalid("REQUIRED", "managerId", "Choose the dossier's manager.");
+        throw DomainException.invalid(
+            CommonErrors.REQUIRED, "managerId", "Choose the dossier's manager.");
       }
       return requested;
     }
     if (!(actor instanceof Actor.Staff member)) {
       throw DomainException.forbidden(
-          "MANAGER_OR_ADMINISTRATOR_ONLY",
+          DossierErrors.MANAGER_OR_ADMINISTRATOR_ONLY,
           "Only a manager or the office administrator creates dossiers.");
     }
     StaffView me = staff.get(member.staffId());
     if (me.role() == StaffRole.STAFF) {
       throw DomainException.forbidden(
-          "MANAGER_OR_ADMINISTRATOR_ONLY",
+          DossierErrors.MANAGER_OR_ADMINISTRATOR_ONLY,
           "Only a manager or the office administrator creates dossiers.");
     }
     if (requested == null) {
       if (me.role() == StaffRole.ADMIN) {
-        throw DomainException.invalid("REQUIRED", "managerId", "Choose the dossier's manager.");
+        throw DomainException.invalid(
+            CommonErrors.REQUIRED, "managerId", "Choose the dossier's manager.");
       }
       return me.id();
     }
@@ -435,7 +441,7 @@ public class DossierService {
     }
     StaffView manager = staff.get(dossier.getManagerId());
     throw DomainException.forbidden(
-        "DOSSIER_MANAGER_ONLY",
+        DossierErrors.DOSSIER_MANAGER_ONLY,
         "Only the dossier's manager, "
             + manager.displayName()
             + " ("
@@ -454,7 +460,7 @@ public class DossierService {
       return;
     }
     throw DomainException.forbidden(
-        "DOSSIER_STAFF_ONLY",
+        DossierErrors.DOSSIER_STAFF_ONLY,
         "Only the staff assigned to this dossier or the office administrator may " + what + ".");
   }
 
@@ -462,7 +468,9 @@ public class DossierService {
     return dossiers
         .findById(id)
         .orElseThrow(
-            () -> DomainException.notFound("DOSSIER_UNKNOWN", "No dossier has the id " + id + "."));
+            () ->
+                DomainException.notFound(
+                    CommonErrors.DOSSIER_UNKNOWN, "No dossier has the id " + id + "."));
   }
 
   /**
@@ -484,7 +492,7 @@ public class DossierService {
         .ifPresent(
             other -> {
               throw DomainException.conflict(
-                      "SIRET_ALREADY_USED",
+                      CommonErrors.SIRET_ALREADY_USED,
                       "siret",
                       "The SIRET "
                           + siret
@@ -510,12 +518,13 @@ public class DossierService {
     String cleanSiret = Texts.trimToNull(Siret.normalise(siret));
     if (cleanSiret != null) {
       if (!Siret.isWellFormed(cleanSiret)) {
-        errors.add(new FieldError("siret", "INVALID_SIRET", "A SIRET has exactly 14 digits."));
+        errors.add(
+            new FieldError("siret", CommonErrors.INVALID_SIRET, "A SIRET has exactly 14 digits."));
       } else if (!Siret.isValid(cleanSiret)) {
         errors.add(
             new FieldError(
                 "siret",
-                "INVALID_SIRET",
+                CommonErrors.INVALID_SIRET,
                 "The SIRET " + cleanSiret + " is not valid: its check digit (Luhn) is wrong."));
       }
     }
@@ -523,7 +532,8 @@ public class DossierService {
     cleanCountry = cleanCountry == null ? "FR" : cleanCountry.toUpperCase(Locale.ROOT);
     if (!COUNTRY.matcher(cleanCountry).matches()) {
       errors.add(
-          new FieldError("country", "INVALID_COUNTRY", "A country is a 2-letter ISO code (FR)."));
+          new FieldError(
+              "country", DossierErrors.INVALID_COUNTRY, "A country is a 2-letter ISO code (FR)."));
     }
     String naf = Texts.trimToNull(nafCode);
     if (naf != null) {
@@ -531,7 +541,9 @@ public class DossierService {
       if (matcher.matches()) {
         naf = matcher.group(1) + "." + matcher.group(2) + matcher.group(3).toUpperCase(Locale.ROOT);
       } else {
-        errors.add(new FieldError("nafCode", "INVALID_NAF_CODE", "A NAF code reads like 69.20Z."));
+        errors.add(
+            new FieldError(
+                "nafCode", DossierErrors.INVALID_NAF_CODE, "A NAF code reads like 69.20Z."));
       }
     }
     return new Dossier.DossierDetails(
@@ -551,16 +563,20 @@ public class DossierService {
     String text = Texts.trimToNull(value);
     if (text == null) {
       if (required) {
-        errors.add(new FieldError(field, "REQUIRED", field + " is required."));
+        errors.add(new FieldError(field, CommonErrors.REQUIRED, field + " is required."));
       }
       return null;
     }
     if (text.length() > max) {
-      errors.add(new FieldError(field, "TOO_LONG", field + " has at most " + max + " characters."));
+      errors.add(
+          new FieldError(
+              field, CommonErrors.TOO_LONG, field + " has at most " + max + " characters."));
     } else if (Texts.hasControlCharacter(text)) {
       errors.add(
           new FieldError(
-              field, "CONTROL_CHARACTER", field + " cannot contain line breaks or tabs."));
+              field,
+              CommonErrors.CONTROL_CHARACTER,
+              field + " cannot contain line breaks or tabs."));
     }
     return text;
   }
@@ -571,7 +587,7 @@ public class DossierService {
       errors.add(
           new FieldError(
               field,
-              "INVALID_FISCAL_YEAR",
+              DossierErrors.INVALID_FISCAL_YEAR,
               "A fiscal year ends after it starts and lasts less than "
                   + FiscalYears.MAX_MONTHS
                   + " months."));
@@ -581,7 +597,10 @@ public class DossierService {
   private static void throwIfAny(List<FieldError> errors) {
     if (!errors.isEmpty()) {
       throw new DomainException(
-          DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
+          DomainException.Kind.INVALID,
+          CommonErrors.VALIDATION_FAILED,
+          errors.get(0).message(),
+          errors);
     }
   }
 

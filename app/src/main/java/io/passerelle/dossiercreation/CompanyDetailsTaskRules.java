@@ -1,6 +1,7 @@
 package io.passerelle.dossiercreation;
 
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.engine.OpenUserTask;
@@ -38,11 +39,13 @@ class CompanyDetailsTaskRules implements TaskCompletionRules {
       String message = "Confirm that the company's details are complete in the request.";
       throw new DomainException(
           DomainException.Kind.INVALID,
-          "VALIDATION_FAILED",
+          CommonErrors.VALIDATION_FAILED,
           message,
           List.of(
               new FieldError(
-                  Variables.COMPANY_DETAILS_CONFIRMED, "CONFIRMATION_REQUIRED", message)));
+                  Variables.COMPANY_DETAILS_CONFIRMED,
+                  DossierCreationErrors.CONFIRMATION_REQUIRED,
+                  message)));
     }
     return Map.of(Variables.COMPANY_DETAILS_CONFIRMED, true);
   }

@@ -1,8 +1,10 @@
 package io.passerelle.dossiercreation;
 
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.domain.Texts;
+import io.passerelle.dossier.DossierErrors;
 import io.passerelle.dossier.FiscalYears;
 import io.passerelle.dossier.Siret;
 import java.time.LocalDate;
@@ -31,14 +33,15 @@ public final class CompanyFields {
       return null;
     }
     if (!Siret.isWellFormed(siret)) {
-      errors.add(new FieldError(field, "INVALID_SIRET", "A SIRET has exactly 14 digits."));
+      errors.add(
+          new FieldError(field, CommonErrors.INVALID_SIRET, "A SIRET has exactly 14 digits."));
       return null;
     }
     if (!Siret.isValid(siret)) {
       errors.add(
           new FieldError(
               field,
-              "INVALID_SIRET",
+              CommonErrors.INVALID_SIRET,
               "The SIRET " + siret + " is not valid: its check digit (Luhn) is wrong."));
       return null;
     }
@@ -58,7 +61,9 @@ public final class CompanyFields {
     if (name == null && nameRequired) {
       errors.add(
           new FieldError(
-              prefix + "companyName", "REQUIRED", "Give the company's name (raison sociale)."));
+              prefix + "companyName",
+              CommonErrors.REQUIRED,
+              "Give the company's name (raison sociale)."));
     }
     String country = Texts.trimToNull(d.country());
     if (country != null) {
@@ -67,7 +72,9 @@ public final class CompanyFields {
       } else {
         errors.add(
             new FieldError(
-                prefix + "country", "INVALID_COUNTRY", "A country is a 2-letter ISO code (FR)."));
+                prefix + "country",
+                DossierErrors.INVALID_COUNTRY,
+                "A country is a 2-letter ISO code (FR)."));
         country = null;
       }
     }
@@ -90,7 +97,8 @@ public final class CompanyFields {
     }
     var matcher = NAF.matcher(naf);
     if (!matcher.matches()) {
-      errors.add(new FieldError(field, "INVALID_NAF_CODE", "A NAF code reads like 69.20Z."));
+      errors.add(
+          new FieldError(field, DossierErrors.INVALID_NAF_CODE, "A NAF code reads like 69.20Z."));
       return null;
     }
     return matcher.group(1) + "." + matcher.group(2) + matcher.group(3).toUpperCase(Locale.ROOT);
@@ -103,13 +111,17 @@ public final class CompanyFields {
       return null;
     }
     if (text.length() > max) {
-      errors.add(new FieldError(field, "TOO_LONG", field + " has at most " + max + " characters."));
+      errors.add(
+          new FieldError(
+              field, CommonErrors.TOO_LONG, field + " has at most " + max + " characters."));
       return null;
     }
     if (Texts.hasControlCharacter(text)) {
       errors.add(
           new FieldError(
-              field, "CONTROL_CHARACTER", field + " cannot contain line breaks or tabs."));
+              field,
+              CommonErrors.CONTROL_CHARACTER,
+              field + " cannot contain line breaks or tabs."));
       return null;
     }
     return text;
@@ -133,7 +145,8 @@ public final class CompanyFields {
       String at = field + "[" + i + "]";
       if (year == null || year.start() == null) {
         errors.add(
-            new FieldError(at + ".start", "REQUIRED", "Give the first day of the fiscal year."));
+            new FieldError(
+                at + ".start", CommonErrors.REQUIRED, "Give the first day of the fiscal year."));
         continue;
       }
       LocalDate end = year.end() == null ? FiscalYears.defaultEnd(year.start()) : year.end();
@@ -141,7 +154,7 @@ public final class CompanyFields {
         errors.add(
             new FieldError(
                 at + ".end",
-                "INVALID_FISCAL_YEAR",
+                DossierErrors.INVALID_FISCAL_YEAR,
                 "A fiscal year ends after it starts and lasts less than "
                     + FiscalYears.MAX_MONTHS
                     + " months."));
@@ -152,7 +165,7 @@ public final class CompanyFields {
           errors.add(
               new FieldError(
                   at + ".start",
-                  "FISCAL_YEAR_OVERLAP",
+                  CommonErrors.FISCAL_YEAR_OVERLAP,
                   "This fiscal year overlaps the one starting on " + other.start() + "."));
         }
       }
@@ -166,7 +179,10 @@ public final class CompanyFields {
   public static void throwIfAny(List<FieldError> errors) {
     if (!errors.isEmpty()) {
       throw new DomainException(
-          DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
+          DomainException.Kind.INVALID,
+          CommonErrors.VALIDATION_FAILED,
+          errors.get(0).message(),
+          errors);
     }
   }
 }

@@ -4,9 +4,11 @@ import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.engine.InstanceState;
 import io.passerelle.engine.ProcessEngine;
+import io.passerelle.onboarding.OnboardingErrors;
 import io.passerelle.processes.ProcessNames.Processes;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -90,7 +92,7 @@ public class LostDossierRequests {
             .orElseThrow(
                 () ->
                     DomainException.notFound(
-                        "DOSSIER_REQUEST_NOT_FOUND",
+                        CommonErrors.DOSSIER_REQUEST_NOT_FOUND,
                         "No dossier request " + dossierRequestId + "."));
     if (!inProgress(request.getStatus())
         || !Long.valueOf(lostKey).equals(request.getProcessInstanceKey())) {
@@ -98,7 +100,7 @@ public class LostDossierRequests {
     }
     if (engine.instanceStatuses(List.of(lostKey)).get(lostKey) == InstanceState.Status.ACTIVE) {
       throw DomainException.conflict(
-          "PROCESS_INSTANCE_RUNNING",
+          OnboardingErrors.PROCESS_INSTANCE_RUNNING,
           "The engine runs instance " + lostKey + " of this request: nothing to reconcile.");
     }
     long key = engine.startInstance(Processes.DOSSIER_CREATION, starter.variables(request));

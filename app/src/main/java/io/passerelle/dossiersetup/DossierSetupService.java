@@ -4,10 +4,12 @@ import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
+import io.passerelle.dossier.DossierErrors;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierSummary;
 import io.passerelle.dossiersetup.DossierSetupProperties.DocumentTreeTemplate;
@@ -89,7 +91,7 @@ public class DossierSetupService {
     if (wanted == null) {
       if (all.size() > 1) {
         throw DomainException.rule(
-            "DOCUMENT_TREE_REQUIRED",
+            DossierSetupErrors.DOCUMENT_TREE_REQUIRED,
             field,
             "The firm has several document trees: choose one of "
                 + all.stream().map(DocumentTreeTemplate::code).collect(Collectors.joining(", "))
@@ -105,7 +107,7 @@ public class DossierSetupService {
             .orElseThrow(
                 () ->
                     DomainException.rule(
-                        "DOCUMENT_TREE_UNKNOWN",
+                        DossierSetupErrors.DOCUMENT_TREE_UNKNOWN,
                         field,
                         "No document tree has the code '"
                             + Texts.abbreviate(wanted, 40)
@@ -133,7 +135,7 @@ public class DossierSetupService {
     if (!errors.isEmpty()) {
       throw new DomainException(
           DomainException.Kind.RULE,
-          "PARTNER_APPLICATION_INVALID",
+          DossierSetupErrors.PARTNER_APPLICATION_INVALID,
           errors.get(0).message(),
           errors);
     }
@@ -160,7 +162,7 @@ public class DossierSetupService {
         errors.add(
             new FieldError(
                 at + ".code",
-                "PARTNER_APPLICATION_UNKNOWN",
+                DossierSetupErrors.PARTNER_APPLICATION_UNKNOWN,
                 "No partner application has the code '"
                     + Texts.abbreviate(String.valueOf(code), 40)
                     + "'; the firm offers "
@@ -172,7 +174,7 @@ public class DossierSetupService {
         errors.add(
             new FieldError(
                 at + ".code",
-                "PARTNER_APPLICATION_REPEATED",
+                DossierSetupErrors.PARTNER_APPLICATION_REPEATED,
                 "The application " + application.name() + " is chosen twice."));
         continue;
       }
@@ -180,7 +182,7 @@ public class DossierSetupService {
         errors.add(
             new FieldError(
                 at + ".onClientPortal",
-                "PORTAL_FOR_REDIRECT_ONLY",
+                DossierSetupErrors.PORTAL_FOR_REDIRECT_ONLY,
                 "Only redirect applications appear on the director's portal; "
                     + application.name()
                     + " works on the dossier's data."));
@@ -189,7 +191,7 @@ public class DossierSetupService {
         errors.add(
             new FieldError(
                 at + ".onClientPortal",
-                "ACCESS_NOT_ALLOWED",
+                DossierSetupErrors.ACCESS_NOT_ALLOWED,
                 "Allow access to " + application.name() + " before showing it on the portal."));
       }
       Map<String, String> settings = settings(application, choice, at, errors);
@@ -219,7 +221,7 @@ public class DossierSetupService {
         errors.add(
             new FieldError(
                 where,
-                "SETTING_UNKNOWN",
+                DossierSetupErrors.SETTING_UNKNOWN,
                 application.name()
                     + (fields.isEmpty()
                         ? " takes no settings."
@@ -235,7 +237,7 @@ public class DossierSetupService {
         errors.add(
             new FieldError(
                 where,
-                "SETTING_INVALID",
+                DossierSetupErrors.SETTING_INVALID,
                 definition.label()
                     + ": one line of at most "
                     + MAX_SETTING_LENGTH
@@ -247,7 +249,7 @@ public class DossierSetupService {
         errors.add(
             new FieldError(
                 where,
-                "SETTING_INVALID",
+                DossierSetupErrors.SETTING_INVALID,
                 definition.label() + " is not in the format " + application.name() + " expects."));
         continue;
       }
@@ -261,7 +263,7 @@ public class DossierSetupService {
           errors.add(
               new FieldError(
                   at + ".settings." + definition.key(),
-                  "SETTING_REQUIRED",
+                  DossierSetupErrors.SETTING_REQUIRED,
                   application.name() + " needs " + definition.label() + " to work."));
         }
       }
@@ -305,7 +307,7 @@ public class DossierSetupService {
   public DocumentTreeView chooseDocumentTree(long dossierId, String code, Actor actor) {
     requireManagerOrAdministrator(dossiers.summary(dossierId), actor);
     if (Texts.trimToNull(code) == null) {
-      throw DomainException.invalid("REQUIRED", "code", "Choose a document tree.");
+      throw DomainException.invalid(CommonErrors.REQUIRED, "code", "Choose a document tree.");
     }
     var template = resolveDocumentTree(code, "code").orElseThrow();
     return applyTree(dossierId, template, actor).view();
@@ -327,7 +329,8 @@ public class DossierSetupService {
   @Transactional(readOnly = true)
   public DossierSetupView forDossier(long dossierId) {
     if (!dossiers.exists(dossierId)) {
-      throw DomainException.notFound("DOSSIER_UNKNOWN", "No dossier has the id " + dossierId + ".");
+      throw DomainException.notFound(
+          CommonErrors.DOSSIER_UNKNOWN, "No dossier has the id " + dossierId + ".");
     }
     DocumentTreeView tree = trees.findById(dossierId).map(DossierDocumentTree::view).orElse(null);
     Map<String, DossierPartnerApplication> rows =
@@ -401,7 +404,7 @@ public class DossierSetupService {
       return;
     }
     throw DomainException.forbidden(
-        "DOSSIER_MANAGER_ONLY",
+        DossierErrors.DOSSIER_MANAGER_ONLY,
         "Only the dossier's manager ("
             + dossier.managerUsername()
             + ") or the office administrator may choose its document tree.");

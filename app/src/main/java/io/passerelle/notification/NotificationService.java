@@ -108,7 +108,7 @@ public class NotificationService {
             .orElseThrow(
                 () ->
                     DomainException.notFound(
-                        "NOTIFICATION_NOT_FOUND",
+                        NotificationErrors.NOTIFICATION_NOT_FOUND,
                         "You have no notification with the id " + notificationId + "."));
     notification.markRead(clock.instant());
     notifications.saveAndFlush(notification);

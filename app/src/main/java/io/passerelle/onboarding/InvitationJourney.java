@@ -1,5 +1,6 @@
 package io.passerelle.onboarding;
 
+import io.passerelle.account.AccountErrors;
 import io.passerelle.account.AccountService;
 import io.passerelle.account.AccountView;
 import io.passerelle.account.InvitationService;
@@ -10,6 +11,7 @@ import io.passerelle.collaboration.CollaborationService;
 import io.passerelle.contact.AccessLevel;
 import io.passerelle.contact.ContactService;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.mail.MailDeliveryException;
@@ -141,7 +143,7 @@ class InvitationJourney implements InvitationSteps {
     try {
       invitations.markSent(invitationId, SYSTEM);
     } catch (DomainException e) {
-      if (!"INVITATION_NOT_LIVE".equals(e.code())) {
+      if (!AccountErrors.INVITATION_NOT_LIVE.is(e.code())) {
         throw e;
       }
       // cancelled while the mail went out: the link is dead already
@@ -269,7 +271,10 @@ class InvitationJourney implements InvitationSteps {
             contacts.changeEmail(contactId, correctedEmail, SYSTEM);
           }
         },
-        Set.of(Errors.INVALID_EMAIL, "CONTACT_EMAIL_TAKEN", "VALIDATION_FAILED"));
+        Set.of(
+            Errors.INVALID_EMAIL,
+            CommonErrors.CONTACT_EMAIL_TAKEN.code(),
+            CommonErrors.VALIDATION_FAILED.code()));
   }
 
   @Override

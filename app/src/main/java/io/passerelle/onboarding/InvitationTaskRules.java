@@ -3,9 +3,11 @@ package io.passerelle.onboarding;
 import io.passerelle.contact.ContactService;
 import io.passerelle.contact.ContactView;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.domain.EmailAddresses;
+import io.passerelle.domain.ErrorCode;
 import io.passerelle.engine.OpenUserTask;
 import io.passerelle.processes.ProcessNames.Elements;
 import io.passerelle.processes.ProcessNames.FollowUpDecisions;
@@ -58,7 +60,7 @@ class InvitationTaskRules implements TaskCompletionRules {
       if (!(decision instanceof String text) || !DECISIONS.contains(text)) {
         throw invalid(
             Variables.FOLLOW_UP_DECISION,
-            "DECISION_REQUIRED",
+            OnboardingErrors.DECISION_REQUIRED,
             "Choose what to do: resend, extend or cancel.");
       }
       variables.put(Variables.FOLLOW_UP_DECISION, decision);
@@ -76,7 +78,7 @@ class InvitationTaskRules implements TaskCompletionRules {
     Optional<ContactView> owner = contacts.byEmail(email);
     if (owner.isPresent() && contactId.isPresent() && owner.get().id() != contactId.get()) {
       throw DomainException.conflict(
-          "CONTACT_EMAIL_TAKEN",
+          CommonErrors.CONTACT_EMAIL_TAKEN,
           Variables.CORRECTED_EMAIL,
           "Another contact already has this address.");
     }
@@ -98,18 +100,19 @@ class InvitationTaskRules implements TaskCompletionRules {
       return "";
     }
     if (!(value instanceof String text)) {
-      throw invalid(field, "INVALID_NOTE", "A note is text.");
+      throw invalid(field, OnboardingErrors.INVALID_NOTE, "A note is text.");
     }
     if (text.length() > MAX_NOTE) {
-      throw invalid(field, "TOO_LONG", "A note has at most " + MAX_NOTE + " characters.");
+      throw invalid(
+          field, CommonErrors.TOO_LONG, "A note has at most " + MAX_NOTE + " characters.");
     }
     return text.strip();
   }
 
-  private static DomainException invalid(String field, String code, String message) {
+  private static DomainException invalid(String field, ErrorCode code, String message) {
     return new DomainException(
         DomainException.Kind.INVALID,
-        "VALIDATION_FAILED",
+        CommonErrors.VALIDATION_FAILED,
         message,
         List.of(new FieldError(field, code, message)));
   }

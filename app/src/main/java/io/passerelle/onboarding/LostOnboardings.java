@@ -6,6 +6,7 @@ import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.engine.InstanceState;
 import io.passerelle.engine.ProcessEngine;
@@ -200,7 +201,7 @@ public class LostOnboardings {
             .orElseThrow(
                 () ->
                     DomainException.notFound(
-                        "ONBOARDING_NOT_FOUND", "No onboarding " + onboardingId + "."));
+                        CommonErrors.ONBOARDING_NOT_FOUND, "No onboarding " + onboardingId + "."));
     if (onboarding.getStatus().ended()
         || !Long.valueOf(lostKey).equals(onboarding.getProcessInstanceKey())) {
       return null;
@@ -208,7 +209,7 @@ public class LostOnboardings {
     InstanceState.Status status = engine.instanceStatuses(List.of(lostKey)).get(lostKey);
     if (status == InstanceState.Status.ACTIVE) {
       throw DomainException.conflict(
-          "PROCESS_INSTANCE_RUNNING",
+          OnboardingErrors.PROCESS_INSTANCE_RUNNING,
           "The engine runs instance " + lostKey + " of this onboarding: nothing to reconcile.");
     }
     return onboarding;

@@ -3,6 +3,7 @@ package io.passerelle.onboarding;
 import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
+import io.passerelle.contact.ContactErrors;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.engine.OpenUserTask;
@@ -137,25 +138,26 @@ public class StaffTaskService {
             .orElseThrow(
                 () ->
                     DomainException.notFound(
-                        "TASK_NOT_FOUND",
+                        OnboardingErrors.TASK_NOT_FOUND,
                         "No open task has the key " + userTaskKey + ": it may have been done."));
     boolean visible =
         scoped.visible(
             ScopedResources.Kind.PROCESS_INSTANCE, task.processInstanceKey(), scopes.of(member));
     if (!visible && !write) {
       throw DomainException.notFound(
-          "TASK_NOT_FOUND", "No open task has the key " + userTaskKey + ": it may have been done.");
+          OnboardingErrors.TASK_NOT_FOUND,
+          "No open task has the key " + userTaskKey + ": it may have been done.");
     }
     if (!mayAct(member, task)) {
       throw DomainException.forbidden(
-          "TASK_NOT_YOURS",
+          OnboardingErrors.TASK_NOT_YOURS,
           "This task is assigned to "
               + task.assignee()
               + ": only they or the office administrator may act on it.");
     }
     if (!visible) {
       throw DomainException.forbidden(
-          "TASK_NOT_YOURS",
+          OnboardingErrors.TASK_NOT_YOURS,
           "This task belongs to a dossier you neither manage nor are assigned to: its manager or"
               + " the office administrator acts on it.");
     }
@@ -181,7 +183,7 @@ public class StaffTaskService {
         .orElseThrow(
             () ->
                 DomainException.conflict(
-                    "TASK_NOT_SUPPORTED",
+                    OnboardingErrors.TASK_NOT_SUPPORTED,
                     "Passerelle does not know the task "
                         + task.elementId()
                         + ": complete it in Tasklist."));
@@ -216,7 +218,8 @@ public class StaffTaskService {
 
   private StaffView member(Actor actor) {
     if (!(actor instanceof Actor.Staff s)) {
-      throw DomainException.forbidden("STAFF_ONLY", "Only the firm's staff work on tasks.");
+      throw DomainException.forbidden(
+          ContactErrors.STAFF_ONLY, "Only the firm's staff work on tasks.");
     }
     return staff.get(s.staffId());
   }

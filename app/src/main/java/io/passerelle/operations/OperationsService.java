@@ -9,6 +9,7 @@ import io.passerelle.dossiercreation.LostDossierRequests;
 import io.passerelle.engine.OpenIncident;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.onboarding.LostOnboardings;
+import io.passerelle.staff.StaffErrors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -135,7 +136,9 @@ public class OperationsService {
     requireAdministrator(actor);
     if (incidentKeys.isEmpty()) {
       throw DomainException.invalid(
-          "NO_INCIDENT_SELECTED", "incidentKeys", "Select at least one incident to retry.");
+          OperationsErrors.NO_INCIDENT_SELECTED,
+          "incidentKeys",
+          "Select at least one incident to retry.");
     }
     Set<Long> wanted = Set.copyOf(incidentKeys);
     return retryWhere(
@@ -147,7 +150,9 @@ public class OperationsService {
     requireAdministrator(actor);
     if (kind == null || !kind.matches("[0-9a-f]{16}")) {
       throw DomainException.invalid(
-          "INVALID_INCIDENT_KIND", "kind", "An incident kind is 16 hexadecimal characters.");
+          OperationsErrors.INVALID_INCIDENT_KIND,
+          "kind",
+          "An incident kind is 16 hexadecimal characters.");
     }
     return retryWhere(-1, incident -> kind.equals(kindOf(incident)), kind, actor);
   }
@@ -218,7 +223,7 @@ public class OperationsService {
   static void requireAdministrator(Actor actor) {
     if (!actor.isAdministrator()) {
       throw DomainException.forbidden(
-          "ADMINISTRATOR_ONLY",
+          StaffErrors.ADMINISTRATOR_ONLY,
           "Only the office administrator may see and act on the engine's reconciliation and"
               + " incidents.");
     }

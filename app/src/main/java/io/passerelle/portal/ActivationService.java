@@ -11,6 +11,7 @@ import io.passerelle.collaboration.CollaborationService;
 import io.passerelle.contact.ContactService;
 import io.passerelle.contact.ContactView;
 import io.passerelle.contact.Language;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.PasswordPolicy;
 import io.passerelle.dossier.DossierService;
@@ -120,12 +121,13 @@ public class ActivationService {
       var acceptance = invitations.accept(token, password);
       return new Outcome.Activated(accounts.get(acceptance.accountId()));
     } catch (DomainException e) {
-      return switch (e.code()) {
-        case "PASSWORD_TOO_SHORT" ->
+      return switch (e.errorCode()) {
+        case CommonErrors.PASSWORD_TOO_SHORT ->
             new Outcome.Refused(described, PasswordPolicy.Violation.TOO_SHORT);
-        case "PASSWORD_IS_EMAIL" ->
+        case CommonErrors.PASSWORD_IS_EMAIL ->
             new Outcome.Refused(described, PasswordPolicy.Violation.IS_EMAIL);
-        case "TOO_LONG" -> new Outcome.Refused(described, PasswordPolicy.Violation.TOO_LONG);
+        case CommonErrors.TOO_LONG ->
+            new Outcome.Refused(described, PasswordPolicy.Violation.TOO_LONG);
         default ->
             // a concurrent submit won the race, or the link died meanwhile
             invitations

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.contact.ContactService;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
+import io.passerelle.staff.StaffErrors;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,7 +85,7 @@ public class RetentionService {
         .orElseThrow(
             () ->
                 DomainException.conflict(
-                    "RETENTION_RUNNING",
+                    RetentionErrors.RETENTION_RUNNING,
                     "A retention run is under way (on this or another instance): try again later."));
   }
 
@@ -276,7 +277,7 @@ public class RetentionService {
   private static void requireAdministrator(Actor actor) {
     if (!(actor instanceof Actor.SystemActor) && !actor.isAdministrator()) {
       throw DomainException.forbidden(
-          "ADMINISTRATOR_ONLY",
+          StaffErrors.ADMINISTRATOR_ONLY,
           "Only the office administrator may see or start the retention policy's runs.");
     }
   }

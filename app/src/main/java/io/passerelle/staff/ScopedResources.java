@@ -1,5 +1,6 @@
 package io.passerelle.staff;
 
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -28,60 +29,66 @@ public class ScopedResources {
     DOSSIER(
         "dossier",
         s -> s.dossierSql("x.id"),
-        id -> DomainException.notFound("DOSSIER_UNKNOWN", "No dossier has the id " + id + ".")),
+        id ->
+            DomainException.notFound(
+                CommonErrors.DOSSIER_UNKNOWN, "No dossier has the id " + id + ".")),
     CONTACT(
         "contact",
         s -> s.contactSql("x.id"),
-        id -> DomainException.notFound("CONTACT_NOT_FOUND", "No contact has the id " + id + ".")),
+        id ->
+            DomainException.notFound(
+                CommonErrors.CONTACT_NOT_FOUND, "No contact has the id " + id + ".")),
     ACCOUNT(
         "client_account",
         s -> s.contactSql("x.contact_id"),
         id ->
             DomainException.notFound(
-                "ACCOUNT_NOT_FOUND", "No client account has the id " + id + ".")),
+                CommonErrors.ACCOUNT_NOT_FOUND, "No client account has the id " + id + ".")),
     ONBOARDING(
         "onboarding",
         s -> s.dossierSql("x.dossier_id"),
         id ->
             DomainException.notFound(
-                "ONBOARDING_NOT_FOUND", "No onboarding has the id " + id + ".")),
+                CommonErrors.ONBOARDING_NOT_FOUND, "No onboarding has the id " + id + ".")),
     INVITATION(
         "invitation",
         s -> s.invitationSql("x"),
         id ->
             DomainException.notFound(
-                "INVITATION_NOT_FOUND", "No invitation has the id " + id + ".")),
+                CommonErrors.INVITATION_NOT_FOUND, "No invitation has the id " + id + ".")),
     BULK_INVITATION(
         "bulk_invitation",
         s -> s.bulkSql("x"),
         id ->
             DomainException.notFound(
-                "BULK_INVITATION_NOT_FOUND", "No bulk invitation has the id " + id + ".")),
+                CommonErrors.BULK_INVITATION_NOT_FOUND,
+                "No bulk invitation has the id " + id + ".")),
     COLLABORATIVE_SERVICE(
         "collaborative_service",
         s -> s.dossierSql("x.dossier_id"),
         id ->
             DomainException.notFound(
-                "SERVICE_NOT_FOUND", "No collaborative service has the id " + id + ".")),
+                CommonErrors.SERVICE_NOT_FOUND, "No collaborative service has the id " + id + ".")),
     DOSSIER_REQUEST(
         "dossier_request",
         s -> s.requestSql("x"),
         id ->
             DomainException.notFound(
-                "DOSSIER_REQUEST_NOT_FOUND", "No dossier request has the id " + id + ".")),
+                CommonErrors.DOSSIER_REQUEST_NOT_FOUND,
+                "No dossier request has the id " + id + ".")),
     DOSSIER_IMPORT(
         "dossier_import",
         s -> s.importSql("x"),
         id ->
             DomainException.notFound(
-                "IMPORT_NOT_FOUND", "No dossier import has the id " + id + ".")),
+                CommonErrors.IMPORT_NOT_FOUND, "No dossier import has the id " + id + ".")),
     /** A process instance, by its key: through the row that started it. */
     PROCESS_INSTANCE(
         null,
         null,
         key ->
             DomainException.notFound(
-                "ENGINE_NOT_FOUND", "No process instance with key " + key + "."));
+                CommonErrors.ENGINE_NOT_FOUND, "No process instance with key " + key + "."));
 
     private final String table;
     private final Function<Scope, String> visible;

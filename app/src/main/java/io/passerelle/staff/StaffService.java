@@ -1,8 +1,10 @@
 package io.passerelle.staff;
 
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.EmailAddresses;
+import io.passerelle.domain.ErrorCode;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.PasswordPolicy;
 import io.passerelle.domain.Texts;
@@ -56,7 +58,7 @@ public class StaffService {
         request.username() == null ? "" : request.username().strip().toLowerCase(Locale.ROOT);
     if (!USERNAME.matcher(username).matches()) {
       throw DomainException.invalid(
-          "INVALID_USERNAME",
+          StaffErrors.INVALID_USERNAME,
           "username",
           "A username has 2 to 64 lower-case letters, digits, dots, dashes or underscores,"
               + " starting with a letter or digit (it is also the Tasklist assignee).");
@@ -67,22 +69,30 @@ public class StaffService {
     String lastName = name(request.lastName(), "lastName", errors);
     if (request.role() == null) {
       errors.add(
-          new DomainException.FieldError("role", "REQUIRED", "Choose ADMIN, MANAGER or STAFF."));
+          new DomainException.FieldError(
+              "role", CommonErrors.REQUIRED, "Choose ADMIN, MANAGER or STAFF."));
     }
     checkPassword(request.password(), email, errors);
     if (!errors.isEmpty()) {
       throw new DomainException(
-          DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
+          DomainException.Kind.INVALID,
+          CommonErrors.VALIDATION_FAILED,
+          errors.get(0).message(),
+          errors);
     }
     locks.lock("staff-username", username);
     locks.lock("staff-email", EmailAddresses.comparable(email));
     if (staff.findByUsername(username).isPresent()) {
       throw DomainException.conflict(
-          "USERNAME_TAKEN", "username", "The username '" + username + "' is already taken.");
+          CommonErrors.USERNAME_TAKEN,
+          "username",
+          "The username '" + username + "' is already taken.");
     }
     if (staff.findByEmailIgnoreCase(email).isPresent()) {
       throw DomainException.conflict(
-          "STAFF_EMAIL_TAKEN", "email", "Another staff member already uses this e-mail address.");
+          CommonErrors.STAFF_EMAIL_TAKEN,
+          "email",
+          "Another staff member already uses this e-mail address.");
     }
     var member =
         new StaffMember(
@@ -124,7 +134,10 @@ public class StaffService {
     }
     if (!errors.isEmpty()) {
       throw new DomainException(
-          DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
+          DomainException.Kind.INVALID,
+          CommonErrors.VALIDATION_FAILED,
+          errors.get(0).message(),
+          errors);
     }
     if (changes.email() != null) {
       String email = EmailAddresses.require(changes.email(), "email");
@@ -135,7 +148,7 @@ public class StaffService {
           .ifPresent(
               other -> {
                 throw DomainException.conflict(
-                    "STAFF_EMAIL_TAKEN",
+                    CommonErrors.STAFF_EMAIL_TAKEN,
                     "email",
                     "Another staff member already uses this e-mail address.");
               });
@@ -150,7 +163,7 @@ public class StaffService {
       locks.lock("staff-administrators", "all");
       if (staff.countByRoleAndActiveTrue(StaffRole.ADMIN) <= 1) {
         throw DomainException.conflict(
-            "LAST_ADMINISTRATOR",
+            StaffErrors.LAST_ADMINISTRATOR,
             "This is the firm's last active administrator: make someone else administrator"
                 + " first.");
       }
@@ -188,7 +201,7 @@ public class StaffService {
   @Transactional(readOnly = true)
   public StaffView requireActive(Long id, String field) {
     if (id == null) {
-      throw DomainException.invalid("REQUIRED", field, "Choose a staff member.");
+      throw DomainException.invalid(CommonErrors.REQUIRED, field, "Choose a staff member.");
     }
     return staff
         .findById(id)
@@ -197,7 +210,9 @@ public class StaffService {
         .orElseThrow(
             () ->
                 DomainException.rule(
-                    "STAFF_UNKNOWN", field, "No active staff member has the id " + id + "."));
+                    StaffErrors.STAFF_UNKNOWN,
+                    field,
+                    "No active staff member has the id " + id + "."));
   }
 
   /**
@@ -229,28 +244,33 @@ public class StaffService {
     return staff
         .findById(id)
         .orElseThrow(
-            () -> DomainException.notFound("STAFF_NOT_FOUND", "No staff member has the id " + id));
+            () ->
+                DomainException.notFound(
+                    StaffErrors.STAFF_NOT_FOUND, "No staff member has the id " + id));
   }
 
   private static void requireAdministrator(Actor actor, String what) {
     if (!(actor instanceof Actor.SystemActor) && !actor.isAdministrator()) {
       throw DomainException.forbidden(
-          "ADMINISTRATOR_ONLY", "Only the office administrator may " + what + ".");
+          StaffErrors.ADMINISTRATOR_ONLY, "Only the office administrator may " + what + ".");
     }
   }
 
   private static String name(String value, String field, List<DomainException.FieldError> errors) {
     String trimmed = Texts.trimToNull(value);
     if (trimmed == null) {
-      errors.add(new DomainException.FieldError(field, "REQUIRED", field + " is required."));
+      errors.add(
+          new DomainException.FieldError(field, CommonErrors.REQUIRED, field + " is required."));
     } else if (trimmed.length() > 100) {
       errors.add(
           new DomainException.FieldError(
-              field, "TOO_LONG", field + " has at most 100 characters."));
+              field, CommonErrors.TOO_LONG, field + " has at most 100 characters."));
     } else if (Texts.hasControlCharacter(trimmed)) {
       errors.add(
           new DomainException.FieldError(
-              field, "CONTROL_CHARACTER", field + " cannot contain line breaks or tabs."));
+              field,
+              CommonErrors.CONTROL_CHARACTER,
+              field + " cannot contain line breaks or tabs."));
     }
     return trimmed;
   }
@@ -266,33 +286,33 @@ public class StaffService {
                     switch (violation) {
                       case REQUIRED, TOO_SHORT ->
                           passwordError(
-                              "PASSWORD_TOO_SHORT",
+                              CommonErrors.PASSWORD_TOO_SHORT,
                               "A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
                       case TOO_LONG ->
                           passwordError(
-                              "PASSWORD_TOO_LONG",
+                              CommonErrors.PASSWORD_TOO_LONG,
                               "A password has at most "
                                   + PasswordPolicy.MAX_BYTES
                                   + " bytes in UTF-8 (72 characters without accents; an accented"
                                   + " letter counts 2, an emoji 4).");
                       case CONTROL_CHARACTER ->
                           passwordError(
-                              "PASSWORD_CONTROL_CHARACTER",
+                              CommonErrors.PASSWORD_CONTROL_CHARACTER,
                               "A password cannot contain control characters (NUL, tab, line"
                                   + " break).");
                       case IS_EMAIL ->
                           passwordError(
-                              "PASSWORD_IS_EMAIL",
+                              CommonErrors.PASSWORD_IS_EMAIL,
                               "A password cannot be the e-mail address, nor look like it.");
                       case COMMON, MISMATCH ->
                           passwordError(
-                              "PASSWORD_COMMON",
+                              CommonErrors.PASSWORD_COMMON,
                               "This password is among the most common ones, or a row of keys:"
                                   + " choose another (a sentence of a few words, for example).");
                     }));
   }
 
-  private static DomainException.FieldError passwordError(String code, String message) {
+  private static DomainException.FieldError passwordError(ErrorCode code, String message) {
     return new DomainException.FieldError("password", code, message);
   }
 }

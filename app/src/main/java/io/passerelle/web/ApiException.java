@@ -1,5 +1,6 @@
 package io.passerelle.web;
 
+import io.passerelle.domain.ErrorCode;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,6 +11,10 @@ public class ApiException extends RuntimeException {
 
   private final HttpStatus status;
   private final String code;
+
+  public ApiException(HttpStatus status, ErrorCode code, String detail) {
+    this(status, code.code(), detail);
+  }
 
   public ApiException(HttpStatus status, String code, String detail) {
     super(detail);

@@ -3,7 +3,9 @@ package io.passerelle.web;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
+import io.passerelle.domain.ErrorCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -55,22 +57,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       java.util.regex.Pattern.compile("constraint \"([a-z0-9_]+)\"");
 
   /** Unique indexes and checks of the schema → the code the services would have given. */
-  private static final Map<String, String> CONSTRAINT_CODES =
+  private static final Map<String, ErrorCode> CONSTRAINT_CODES =
       Map.ofEntries(
-          Map.entry("contact_email_uq", "CONTACT_EMAIL_TAKEN"),
-          Map.entry("client_account_email_uq", "ACCOUNT_EMAIL_TAKEN"),
-          Map.entry("dossier_siret_uq", "SIRET_ALREADY_USED"),
-          Map.entry("dossier_siret_valid", "INVALID_SIRET"),
-          Map.entry("staff_member_username_uq", "USERNAME_TAKEN"),
-          Map.entry("staff_member_email_uq", "STAFF_EMAIL_TAKEN"),
-          Map.entry("organisational_role_code_uq", "ROLE_CODE_TAKEN"),
-          Map.entry("organisational_role_label_uq", "ROLE_LABEL_TAKEN"),
-          Map.entry("dossier_offer_uq", "OFFER_ALREADY_ACTIVE"),
-          Map.entry("dossier_link_live_uq", "LINK_EXISTS"),
-          Map.entry("collaborative_service_live_uq", "SERVICE_EXISTS"),
-          Map.entry("collaborative_service_onboarding_uq", "SERVICE_EXISTS"),
-          Map.entry("invitation_live_uq", "INVITATION_LIVE"),
-          Map.entry("fiscal_year_start_uq", "FISCAL_YEAR_OVERLAP"));
+          Map.entry("contact_email_uq", CommonErrors.CONTACT_EMAIL_TAKEN),
+          Map.entry("client_account_email_uq", CommonErrors.ACCOUNT_EMAIL_TAKEN),
+          Map.entry("dossier_siret_uq", CommonErrors.SIRET_ALREADY_USED),
+          Map.entry("dossier_siret_valid", CommonErrors.INVALID_SIRET),
+          Map.entry("staff_member_username_uq", CommonErrors.USERNAME_TAKEN),
+          Map.entry("staff_member_email_uq", CommonErrors.STAFF_EMAIL_TAKEN),
+          Map.entry("organisational_role_code_uq", CommonErrors.ROLE_CODE_TAKEN),
+          Map.entry("organisational_role_label_uq", CommonErrors.ROLE_LABEL_TAKEN),
+          Map.entry("dossier_offer_uq", CommonErrors.OFFER_ALREADY_ACTIVE),
+          Map.entry("dossier_link_live_uq", CommonErrors.LINK_EXISTS),
+          Map.entry("collaborative_service_live_uq", CommonErrors.SERVICE_EXISTS),
+          Map.entry("collaborative_service_onboarding_uq", CommonErrors.SERVICE_EXISTS),
+          Map.entry("invitation_live_uq", CommonErrors.INVITATION_LIVE),
+          Map.entry("fiscal_year_start_uq", CommonErrors.FISCAL_YEAR_OVERLAP));
 
   @ExceptionHandler(ApiException.class)
   ProblemDetail onApiException(ApiException e) {
@@ -100,10 +102,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DataIntegrityViolationException.class)
   ProblemDetail onIntegrity(DataIntegrityViolationException e) {
     String constraint = constraintName(e);
-    String code = constraint == null ? null : CONSTRAINT_CODES.get(constraint);
+    ErrorCode code = constraint == null ? null : CONSTRAINT_CODES.get(constraint);
     return problem(
         HttpStatus.CONFLICT,
-        code == null ? "CONFLICT" : code,
+        code == null ? ApiErrors.CONFLICT : code,
         "The request collides with data recorded meanwhile"
             + (constraint == null ? "" : " (" + constraint + ")")
             + ": reload and try again.");
@@ -113,7 +115,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail onConcurrentUpdate(ObjectOptimisticLockingFailureException e) {
     return problem(
         HttpStatus.CONFLICT,
-        "CONCURRENT_UPDATE",
+        ApiErrors.CONCURRENT_UPDATE,
         "Someone changed this at the same time: reload and try again.");
   }
 
@@ -122,9 +124,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         problem(
             HttpStatus.BAD_REQUEST,
-            "INVALID_SORT",
+            CommonErrors.INVALID_SORT,
             "Unknown sort property: " + e.getPropertyName());
-    problem.setProperty("errors", List.of(error("sort", "INVALID_SORT", e.getMessage())));
+    problem.setProperty(
+        "errors", List.of(error("sort", CommonErrors.INVALID_SORT, e.getMessage())));
     return problem;
   }
 
@@ -138,8 +141,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(", "))
             : (e.getRequiredType() == null ? "another value" : e.getRequiredType().getSimpleName());
     String message = "'" + e.getValue() + "' is not valid here: expected " + expected + ".";
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", message);
-    problem.setProperty("errors", List.of(error(e.getName(), "INVALID_VALUE", message)));
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ApiErrors.INVALID_PARAMETER, message);
+    problem.setProperty("errors", List.of(error(e.getName(), ApiErrors.INVALID_VALUE, message)));
     return problem;
   }
 
@@ -201,7 +204,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .body(
                 problem(
                     HttpStatus.PAYLOAD_TOO_LARGE,
-                    "PAYLOAD_TOO_LARGE",
+                    ApiErrors.PAYLOAD_TOO_LARGE,
                     tooLarge.getMessage() + ": send less."));
       }
     }
@@ -213,7 +216,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           .body(
               problem(
                   HttpStatus.BAD_REQUEST,
-                  "DUPLICATE_KEY",
+                  ApiErrors.DUPLICATE_KEY,
                   "The JSON body names a field twice ("
                       + parse.getOriginalMessage().substring("Duplicate field ".length())
                       + "): send each field once."));
@@ -226,13 +229,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           .body(
               problem(
                   HttpStatus.BAD_REQUEST,
-                  "TRAILING_DATA",
+                  ApiErrors.TRAILING_DATA,
                   "The request body has data after its JSON value: send one JSON value."));
     }
     ProblemDetail problem =
         problem(
             HttpStatus.BAD_REQUEST,
-            "MALFORMED_REQUEST",
+            ApiErrors.MALFORMED_REQUEST,
             "The request body is not the JSON expected.");
     if (e.getCause() instanceof MismatchedInputException mismatch
         && !mismatch.getPath().isEmpty()) {
@@ -254,7 +257,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + ".";
       }
       problem.setDetail(message);
-      problem.setProperty("errors", List.of(error(field, "INVALID_VALUE", message)));
+      problem.setProperty("errors", List.of(error(field, ApiErrors.INVALID_VALUE, message)));
     }
     return ResponseEntity.badRequest().headers(headers).body(problem);
   }
@@ -273,9 +276,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (body instanceof ProblemDetail problem
         && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
       HttpStatus known = HttpStatus.resolve(status.value());
-      problem.setProperty("code", known == null ? "ERROR" : known.name());
+      problem.setProperty("code", known == null ? ApiErrors.ERROR.code() : known.name());
     }
     return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
+  public static ProblemDetail problem(HttpStatus status, ErrorCode code, String detail) {
+    return problem(status, code.code(), detail);
   }
 
   public static ProblemDetail problem(HttpStatus status, String code, String detail) {
@@ -295,9 +302,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         (err.get("field") == null ? "" : err.get("field") + ": ")
                             + err.get("message"))
                 .collect(Collectors.joining("; "));
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", summary);
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, CommonErrors.VALIDATION_FAILED, summary);
     problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().headers(headers).body(problem);
+  }
+
+  private static Map<String, Object> error(String field, ErrorCode code, String message) {
+    return error(field, code.code(), message);
   }
 
   private static Map<String, Object> error(String field, String code, String message) {
@@ -311,16 +323,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Bean Validation constraint → the API's field error code. */
   static String code(String constraint, Object rejected, Object[] arguments) {
     if (constraint == null) {
-      return "INVALID";
+      return CommonErrors.INVALID.code();
     }
     return switch (constraint) {
-      case "NotBlank", "NotNull", "NotEmpty" -> "REQUIRED";
-      case "Size", "Length" -> tooLong(rejected, arguments) ? "TOO_LONG" : "TOO_SHORT";
-      case "Email", "ValidEmail" -> "INVALID_EMAIL";
-      case "ValidSiret" -> "INVALID_SIRET";
-      case "PlainText" -> "CONTROL_CHARACTER";
-      case "Pattern" -> "INVALID_FORMAT";
-      case "Min", "Max", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax" -> "OUT_OF_RANGE";
+      case "NotBlank", "NotNull", "NotEmpty" -> CommonErrors.REQUIRED.code();
+      case "Size", "Length" ->
+          (tooLong(rejected, arguments) ? CommonErrors.TOO_LONG : ApiErrors.TOO_SHORT).code();
+      case "Email", "ValidEmail" -> CommonErrors.INVALID_EMAIL.code();
+      case "ValidSiret" -> CommonErrors.INVALID_SIRET.code();
+      case "PlainText" -> CommonErrors.CONTROL_CHARACTER.code();
+      case "Pattern" -> ApiErrors.INVALID_FORMAT.code();
+      case "Min", "Max", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax" ->
+          ApiErrors.OUT_OF_RANGE.code();
       default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     };
   }

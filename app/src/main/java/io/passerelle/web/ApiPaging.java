@@ -1,5 +1,6 @@
 package io.passerelle.web;
 
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class ApiPaging {
       boolean onlySort = errors.stream().allMatch(e -> e.field().equals("sort"));
       throw new DomainException(
           DomainException.Kind.INVALID,
-          onlySort ? "INVALID_SORT" : "INVALID_PAGING",
+          onlySort ? CommonErrors.INVALID_SORT : ApiErrors.INVALID_PAGING,
           errors.get(0).message(),
           errors);
     }
@@ -58,7 +59,7 @@ public final class ApiPaging {
     if (page != null && !wholeNumber(page, 0, Integer.MAX_VALUE - 1)) {
       errors.add(
           new DomainException.FieldError(
-              "page", "INVALID_VALUE", "page is a whole number from 0 (the first page)."));
+              "page", ApiErrors.INVALID_VALUE, "page is a whole number from 0 (the first page)."));
     }
     String size = request.getParameter("size");
     if (size != null && !wholeNumber(size, 1, MAX_SIZE)) {
@@ -105,13 +106,13 @@ public final class ApiPaging {
 
   private static DomainException.FieldError sizeError() {
     return new DomainException.FieldError(
-        "size", "OUT_OF_RANGE", "size is a whole number from 1 to " + MAX_SIZE + ".");
+        "size", ApiErrors.OUT_OF_RANGE, "size is a whole number from 1 to " + MAX_SIZE + ".");
   }
 
   private static DomainException.FieldError sortError(Set<String> sortable) {
     return new DomainException.FieldError(
         "sort",
-        "INVALID_SORT",
+        CommonErrors.INVALID_SORT,
         "This list sorts by "
             + String.join(", ", new TreeSet<>(sortable))
             + " (optionally followed by ,asc or ,desc).");

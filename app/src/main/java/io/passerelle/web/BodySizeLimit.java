@@ -70,7 +70,7 @@ final class BodySizeLimit extends OncePerRequestFilter {
         request,
         response,
         HttpStatus.PAYLOAD_TOO_LARGE.value(),
-        "PAYLOAD_TOO_LARGE",
+        ApiErrors.PAYLOAD_TOO_LARGE.code(),
         "The request body is larger than " + limit + " bytes: send less.",
         ErrorPages.message(HttpStatus.PAYLOAD_TOO_LARGE.value()));
   }

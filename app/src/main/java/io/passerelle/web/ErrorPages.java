@@ -51,7 +51,7 @@ public class ErrorPages implements ErrorController {
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     if (e instanceof CsrfException) {
-      request.setAttribute(CODE, "CSRF_REJECTED");
+      request.setAttribute(CODE, ApiErrors.CSRF_REJECTED.code());
       request.setAttribute(
           MESSAGE,
           "Ce formulaire n’est plus valable (la session a expiré, ou la page est restée ouverte"
@@ -59,7 +59,7 @@ public class ErrorPages implements ErrorController {
       request.setAttribute(
           DETAIL, "The form's CSRF token is missing or no longer valid: reload the page.");
     } else {
-      request.setAttribute(CODE, "FORBIDDEN");
+      request.setAttribute(CODE, ApiErrors.FORBIDDEN.code());
     }
     response.sendError(HttpStatus.FORBIDDEN.value());
   }
@@ -180,9 +180,11 @@ public class ErrorPages implements ErrorController {
   static String defaultCode(int status) {
     HttpStatus known = HttpStatus.resolve(status);
     if (known == null) {
-      return "ERROR";
+      return ApiErrors.ERROR.code();
     }
-    return known == HttpStatus.INTERNAL_SERVER_ERROR ? "INTERNAL_ERROR" : known.name();
+    return known == HttpStatus.INTERNAL_SERVER_ERROR
+        ? ApiErrors.INTERNAL_ERROR.code()
+        : known.name();
   }
 
   static String detail(int status) {

@@ -3,6 +3,7 @@ package io.passerelle.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.passerelle.domain.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,7 +68,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
           request,
           response,
           HttpStatus.BAD_REQUEST,
-          "IDEMPOTENCY_KEY_INVALID",
+          ApiErrors.IDEMPOTENCY_KEY_INVALID,
           "An Idempotency-Key is 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (a UUID).");
       return;
     }
@@ -92,7 +93,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             request,
             response,
             HttpStatus.PAYLOAD_TOO_LARGE,
-            "PAYLOAD_TOO_LARGE",
+            ApiErrors.PAYLOAD_TOO_LARGE,
             "The upload is larger than the server accepts.");
         return;
       }
@@ -105,7 +106,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             request,
             response,
             HttpStatus.PAYLOAD_TOO_LARGE,
-            "PAYLOAD_TOO_LARGE",
+            ApiErrors.PAYLOAD_TOO_LARGE,
             tooLarge.getMessage() + ": send less.");
         return;
       }
@@ -179,7 +180,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
           request,
           response,
           HttpStatus.UNPROCESSABLE_ENTITY,
-          "IDEMPOTENCY_KEY_REUSED",
+          ApiErrors.IDEMPOTENCY_KEY_REUSED,
           "This Idempotency-Key was used for another request: use a new key for a new request.");
       return;
     }
@@ -245,7 +246,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       HttpServletRequest request,
       HttpServletResponse response,
       HttpStatus status,
-      String code,
+      ErrorCode code,
       String detail)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -254,7 +255,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     body.put("status", status.value());
     body.put("detail", detail);
     body.put("instance", request.getRequestURI());
-    body.put("code", code);
+    body.put("code", code.code());
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     try {

@@ -1,6 +1,7 @@
 package io.passerelle.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.domain.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         request,
         response,
         HttpStatus.UNAUTHORIZED,
-        "AUTHENTICATION_REQUIRED",
+        ApiErrors.AUTHENTICATION_REQUIRED,
         "Sign in with a staff username and password (HTTP Basic).");
   }
 
@@ -45,7 +46,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         request,
         response,
         HttpStatus.FORBIDDEN,
-        "FORBIDDEN",
+        ApiErrors.FORBIDDEN,
         "You are signed in but may not do this.");
   }
 
@@ -53,7 +54,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
       HttpServletRequest request,
       HttpServletResponse response,
       HttpStatus status,
-      String code,
+      ErrorCode code,
       String detail)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     body.put("status", status.value());
     body.put("detail", detail);
     body.put("instance", request.getRequestURI());
-    body.put("code", code);
+    body.put("code", code.code());
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), body);

@@ -1,8 +1,10 @@
 package io.passerelle.dossiercreation.web;
 
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.dossiercreation.CompanyFields;
 import io.passerelle.dossiercreation.CompanyPrefill;
+import io.passerelle.dossiercreation.DossierCreationErrors;
 import io.passerelle.dossiercreation.DossierRequestView;
 import io.passerelle.registry.CompanyLookup;
 import io.passerelle.registry.CompanyRegistryClient;
@@ -42,7 +44,9 @@ class CompanyRegistryController {
     if (clean == null) {
       CompanyFields.throwIfAny(
           errors.isEmpty()
-              ? List.of(new FieldError("siret", "INVALID_SIRET", "A SIRET has exactly 14 digits."))
+              ? List.of(
+                  new FieldError(
+                      "siret", CommonErrors.INVALID_SIRET, "A SIRET has exactly 14 digits."))
               : errors);
     }
     var used =
@@ -63,7 +67,7 @@ class CompanyRegistryController {
     } catch (RegistryUnavailableException e) {
       throw new ApiException(
           HttpStatus.SERVICE_UNAVAILABLE,
-          "REGISTRY_UNAVAILABLE",
+          DossierCreationErrors.REGISTRY_UNAVAILABLE,
           "The company registry does not answer right now: type the company's details, or try"
               + " again in a moment.");
     }

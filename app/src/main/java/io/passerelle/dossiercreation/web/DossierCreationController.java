@@ -2,10 +2,12 @@ package io.passerelle.dossiercreation.web;
 
 import io.passerelle.catalog.CatalogService;
 import io.passerelle.contact.AccessLevel;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.dossier.FiscalYears;
 import io.passerelle.dossiercreation.CompanyFields;
+import io.passerelle.dossiercreation.DossierCreationErrors;
 import io.passerelle.dossiercreation.DossierRequestService;
 import io.passerelle.dossiersetup.DossierSetupProperties.PartnerApplication;
 import io.passerelle.dossiersetup.DossierSetupService;
@@ -178,13 +180,13 @@ class DossierCreationController {
               form.getRequestId(),
               () -> requests.submit(form.command(catalogue), me.actor()).id());
     } catch (DomainException e) {
-      boolean director = "DIRECTOR_INVITATION_MANAGER_ONLY".equals(e.code());
+      boolean director = DossierCreationErrors.DIRECTOR_INVITATION_MANAGER_ONLY.is(e.code());
       if (e.kind() == DomainException.Kind.FORBIDDEN && !director) {
         throw e;
       }
       response.setStatus(status(e).value());
       Lookup used =
-          "SIRET_ALREADY_USED".equals(e.code()) && form.getSiret() != null
+          CommonErrors.SIRET_ALREADY_USED.is(e.code()) && form.getSiret() != null
               ? queries
                   .dossierWithSiret(form.getSiret().strip())
                   .map(ref -> alreadyUsed(form.getSiret().strip(), ref))
@@ -213,7 +215,8 @@ class DossierCreationController {
     List<FieldError> errors = new ArrayList<>();
     String siret = CompanyFields.siret(typed, "siret", errors);
     if (siret == null) {
-      return new Lookup(typed, "INVALID", null, null, FrenchMessages.ofCode("INVALID_SIRET", null));
+      return new Lookup(
+          typed, "INVALID", null, null, FrenchMessages.ofCode(CommonErrors.INVALID_SIRET, null));
     }
     form.setSiret(siret);
     DossierRequestQueries.Ref used = queries.dossierWithSiret(siret).orElse(null);
@@ -366,7 +369,9 @@ class DossierCreationController {
     if (all.isEmpty()) {
       all.add(
           new FieldError(
-              "DIRECTOR_INVITATION_MANAGER_ONLY".equals(e.code()) ? "director.email" : "",
+              DossierCreationErrors.DIRECTOR_INVITATION_MANAGER_ONLY.is(e.code())
+                  ? "director.email"
+                  : "",
               e.code(),
               e.getMessage()));
     }
@@ -480,7 +485,7 @@ class DossierCreationController {
   private static void requireCreator(StaffPrincipal me) {
     if (me.staff().role() == StaffRole.STAFF) {
       throw DomainException.forbidden(
-          "DOSSIER_CREATION_MANAGER_ONLY",
+          DossierCreationErrors.DOSSIER_CREATION_MANAGER_ONLY,
           "Only a manager or the office administrator creates or imports dossiers.");
     }
   }

@@ -1,5 +1,6 @@
 package io.passerelle.dossiercreation.web;
 
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.dossiercreation.DossierRequestStatus;
 import io.passerelle.dossiercreation.DossierRequestView;
 import io.passerelle.dossiercreation.RegistryOutcome;
@@ -116,7 +117,7 @@ record RequestProgress(
       return null;
     }
     String code = request.problem().code();
-    return "REQUIRED".equals(code)
+    return CommonErrors.REQUIRED.is(code)
         ? "Il manque la raison sociale : donnez-la pour que le dossier soit créé."
         : "La création du dossier a renvoyé la demande : "
             + FrenchMessages.ofCode(code, request.problem().message());

@@ -1,5 +1,6 @@
 package io.passerelle.dossierimport.web;
 
+import io.passerelle.dossierimport.DossierImportErrors;
 import io.passerelle.dossierimport.DossierImportService;
 import io.passerelle.dossierimport.ImportReport;
 import io.passerelle.staff.StaffPrincipal;
@@ -47,7 +48,7 @@ class DossierImportController {
     if (file.getSize() > imports.maxFileSize()) {
       throw new ApiException(
           HttpStatus.PAYLOAD_TOO_LARGE,
-          "FILE_TOO_LARGE",
+          DossierImportErrors.FILE_TOO_LARGE,
           "The file is larger than "
               + imports.maxFileSize() / (1024 * 1024)
               + " MB: split it into several files.");
@@ -88,7 +89,7 @@ class DossierImportController {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
     problem.setTitle("Unprocessable Entity");
-    problem.setProperty("code", "IMPORT_REJECTED");
+    problem.setProperty("code", DossierImportErrors.IMPORT_REJECTED.code());
     problem.setProperty("report", e.report());
     return problem;
   }

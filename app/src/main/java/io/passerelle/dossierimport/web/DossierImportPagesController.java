@@ -2,6 +2,8 @@ package io.passerelle.dossierimport.web;
 
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.Texts;
+import io.passerelle.dossiercreation.DossierCreationErrors;
+import io.passerelle.dossierimport.DossierImportErrors;
 import io.passerelle.dossierimport.DossierImportService;
 import io.passerelle.dossierimport.DossierImportService.ImportRejectedException;
 import io.passerelle.dossierimport.ImportReport;
@@ -225,7 +227,7 @@ class DossierImportPagesController {
                 if (pending == null) {
                   throw new DomainException(
                       DomainException.Kind.CONFLICT,
-                      "IMPORT_NOT_PENDING",
+                      DossierImportErrors.IMPORT_NOT_PENDING,
                       "Ce fichier n'attend plus d'être importé : envoyez-le à nouveau pour le"
                           + " vérifier.");
                 }
@@ -319,7 +321,7 @@ class DossierImportPagesController {
   private static void requireImporter(StaffPrincipal me) {
     if (me.staff().role() == StaffRole.STAFF) {
       throw DomainException.forbidden(
-          "DOSSIER_CREATION_MANAGER_ONLY",
+          DossierCreationErrors.DOSSIER_CREATION_MANAGER_ONLY,
           "Only a manager or the office administrator creates or imports dossiers.");
     }
   }

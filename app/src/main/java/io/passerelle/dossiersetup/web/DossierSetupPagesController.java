@@ -2,6 +2,7 @@ package io.passerelle.dossiersetup.web;
 
 import io.passerelle.delegation.AdvisorRegistration;
 import io.passerelle.delegation.DelegatedInvitationService;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.dossiersetup.DossierSetupProperties.PartnerApplication;
 import io.passerelle.dossiersetup.DossierSetupService;
@@ -108,7 +109,8 @@ public class DossierSetupPagesController {
           });
     } catch (DomainException e) {
       if (e.kind() == DomainException.Kind.FORBIDDEN
-          || e.kind() == DomainException.Kind.NOT_FOUND && "DOSSIER_UNKNOWN".equals(e.code())) {
+          || e.kind() == DomainException.Kind.NOT_FOUND
+              && CommonErrors.DOSSIER_UNKNOWN.is(e.code())) {
         throw e;
       }
       flash.addFlashAttribute("advisor", form);

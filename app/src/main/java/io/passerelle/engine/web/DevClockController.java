@@ -2,6 +2,7 @@ package io.passerelle.engine.web;
 
 import io.passerelle.development.DevelopmentTools;
 import io.passerelle.engine.EmbeddedZeebeEngine;
+import io.passerelle.engine.EngineErrorCodes;
 import io.passerelle.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,14 +97,15 @@ class DevClockController {
     if (duration.isNegative() || duration.isZero()) {
       throw new ApiException(
           HttpStatus.BAD_REQUEST,
-          "CLOCK_DURATION_NOT_POSITIVE",
+          EngineErrorCodes.CLOCK_DURATION_NOT_POSITIVE,
           "The engine clock only moves forward: give a positive duration, not " + text + ".");
     }
     return duration;
   }
 
   private static ApiException invalid(String detail) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "CLOCK_DURATION_INVALID", detail);
+    return new ApiException(
+        HttpStatus.BAD_REQUEST, EngineErrorCodes.CLOCK_DURATION_INVALID, detail);
   }
 
   private static String abbreviate(String text) {

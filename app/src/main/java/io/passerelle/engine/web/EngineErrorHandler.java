@@ -1,5 +1,8 @@
 package io.passerelle.engine.web;
 
+import io.passerelle.domain.CommonErrors;
+import io.passerelle.domain.ErrorCode;
+import io.passerelle.engine.EngineErrorCodes;
 import io.passerelle.engine.EngineException;
 import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.InstanceNotIndexedException;
@@ -30,7 +33,7 @@ public class EngineErrorHandler {
   @ExceptionHandler(EngineUnavailableException.class)
   ResponseEntity<ProblemDetail> onUnavailable(EngineUnavailableException e) {
     return unavailable(
-        e.busy() ? "ENGINE_BUSY" : "ENGINE_UNAVAILABLE",
+        e.busy() ? EngineErrorCodes.ENGINE_BUSY : EngineErrorCodes.ENGINE_UNAVAILABLE,
         e.busy()
             ? "The process engine is busy: nothing was done, send the request again in a moment."
             : "The process engine does not answer: nothing was done, send the request again"
@@ -41,7 +44,7 @@ public class EngineErrorHandler {
   @ExceptionHandler(InstanceNotIndexedException.class)
   ResponseEntity<ProblemDetail> onNotIndexed(InstanceNotIndexedException e) {
     return unavailable(
-        "ENGINE_INDEXING",
+        EngineErrorCodes.ENGINE_INDEXING,
         "The process engine has not indexed this process instance yet (it shows a moment after"
             + " it starts): ask again in a moment.",
         InstanceNotIndexedException.RETRY_AFTER);
@@ -49,16 +52,18 @@ public class EngineErrorHandler {
 
   @ExceptionHandler(UnknownInstanceException.class)
   ProblemDetail onUnknownInstance(UnknownInstanceException e) {
-    return ApiExceptionHandler.problem(HttpStatus.NOT_FOUND, "ENGINE_NOT_FOUND", e.getMessage());
+    return ApiExceptionHandler.problem(
+        HttpStatus.NOT_FOUND, CommonErrors.ENGINE_NOT_FOUND, e.getMessage());
   }
 
   @ExceptionHandler(EngineException.class)
   ProblemDetail onEngineException(EngineException e) {
-    return ApiExceptionHandler.problem(HttpStatus.CONFLICT, "ENGINE_REFUSED", e.getMessage());
+    return ApiExceptionHandler.problem(
+        HttpStatus.CONFLICT, EngineErrorCodes.ENGINE_REFUSED, e.getMessage());
   }
 
   static ResponseEntity<ProblemDetail> unavailable(
-      String code, String detail, Duration retryAfter) {
+      ErrorCode code, String detail, Duration retryAfter) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
         .body(ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, code, detail));

@@ -3,6 +3,7 @@ package io.passerelle.engine.web;
 import static io.passerelle.web.pages.PageExceptionHandler.page;
 import static io.passerelle.web.pages.PageExceptionHandler.retryAfter;
 
+import io.passerelle.engine.EngineErrorCodes;
 import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.InstanceNotIndexedException;
 import io.passerelle.engine.UnknownInstanceException;
@@ -29,7 +30,7 @@ class EnginePageErrors {
     return page(
         HttpStatus.NOT_FOUND,
         "Le moteur de processus ne connaît pas (ou plus) cette instance ou cette tâche.",
-        "ENGINE_UNKNOWN");
+        EngineErrorCodes.ENGINE_UNKNOWN.code());
   }
 
   /** A page opened right after a start: the cluster's search shows the instance a moment later. */
@@ -40,7 +41,7 @@ class EnginePageErrors {
         HttpStatus.SERVICE_UNAVAILABLE,
         "Le moteur de processus est en train d'indexer cette instance (elle apparaît quelques"
             + " secondes après son démarrage) : rechargez la page dans un instant.",
-        "ENGINE_INDEXING");
+        EngineErrorCodes.ENGINE_INDEXING.code());
   }
 
   @ExceptionHandler(EngineUnavailableException.class)
@@ -53,6 +54,6 @@ class EnginePageErrors {
                 + " instant."
             : "Le moteur de processus ne répond pas : rien n'a été fait. Réessayez dans quelques"
                 + " minutes ; si cela dure, prévenez l'administrateur du cabinet.",
-        e.busy() ? "ENGINE_BUSY" : "ENGINE_UNAVAILABLE");
+        (e.busy() ? EngineErrorCodes.ENGINE_BUSY : EngineErrorCodes.ENGINE_UNAVAILABLE).code());
   }
 }

@@ -1,6 +1,7 @@
 package io.passerelle.engine.web;
 
 import io.passerelle.domain.DomainException;
+import io.passerelle.engine.EngineErrorCodes;
 import io.passerelle.engine.InstanceState;
 import io.passerelle.engine.InstanceTrail;
 import io.passerelle.engine.ProcessEngine;
@@ -76,7 +77,7 @@ public class ProcessInstanceController {
       RedirectAttributes flash) {
     if (!scoped.mayRetryIncident(key, me.staff())) {
       throw DomainException.forbidden(
-          "INCIDENT_RETRY_MANAGER_ONLY",
+          EngineErrorCodes.INCIDENT_RETRY_MANAGER_ONLY,
           "Seuls le responsable du dossier de ce processus et l'administrateur relancent un"
               + " incident.");
     }

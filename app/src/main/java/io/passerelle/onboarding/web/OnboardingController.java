@@ -8,6 +8,7 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.engine.EngineException;
 import io.passerelle.engine.InstanceState;
 import io.passerelle.engine.ProcessEngine;
+import io.passerelle.onboarding.OnboardingErrors;
 import io.passerelle.onboarding.OnboardingFilter;
 import io.passerelle.onboarding.OnboardingService;
 import io.passerelle.onboarding.OnboardingStatus;
@@ -181,7 +182,7 @@ class OnboardingController {
     InvitationView invitation = invitations.get(invitationId);
     if (invitation.onboardingId() == null) {
       throw DomainException.conflict(
-          "NOT_AN_ONBOARDING",
+          OnboardingErrors.NOT_AN_ONBOARDING,
           "This invitation was not sent by an onboarding: nothing to "
               + (resend ? "resend" : "cancel")
               + " here.");

@@ -1,5 +1,6 @@
 package io.passerelle.onboarding.web;
 
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.onboarding.OnboardingService;
 import io.passerelle.onboarding.OnboardingView;
@@ -51,7 +52,8 @@ class ProposalController {
               });
     } catch (DomainException e) {
       if (e.kind() == DomainException.Kind.FORBIDDEN
-          || e.kind() == DomainException.Kind.NOT_FOUND && "DOSSIER_UNKNOWN".equals(e.code())) {
+          || e.kind() == DomainException.Kind.NOT_FOUND
+              && CommonErrors.DOSSIER_UNKNOWN.is(e.code())) {
         throw e;
       }
       flash.addFlashAttribute("failure", describe(e));

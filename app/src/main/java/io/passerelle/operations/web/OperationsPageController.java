@@ -6,6 +6,7 @@ import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.operations.OperationsService;
 import io.passerelle.operations.RetryOutcome;
 import io.passerelle.staff.StaffPrincipal;
+import io.passerelle.web.pages.FrenchMessages;
 import io.passerelle.web.pages.StaffPage;
 import java.util.List;
 import java.util.function.Supplier;
@@ -148,7 +149,7 @@ class OperationsPageController {
       if (e.kind() == DomainException.Kind.NOT_FOUND) {
         throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Introuvable.");
       }
-      flash.addFlashAttribute("failure", french(e));
+      flash.addFlashAttribute("failure", FrenchMessages.of(e));
     } catch (EngineUnavailableException e) {
       flash.addFlashAttribute(
           "failure",
@@ -156,16 +157,6 @@ class OperationsPageController {
               + " minutes.");
     }
     return "redirect:/operations";
-  }
-
-  private static String french(DomainException e) {
-    return switch (e.code()) {
-      case "NO_INCIDENT_SELECTED" -> "Cochez au moins un incident à relancer.";
-      case "INVALID_INCIDENT_KIND" -> "Ce type d'incident n'existe pas.";
-      case "PROCESS_INSTANCE_RUNNING" ->
-          "Le moteur exécute toujours ce processus : il n'y a rien à réconcilier.";
-      default -> "Refusé : " + e.getMessage();
-    };
   }
 
   /** The office administrator's actor; anyone else gets the 403 page. */

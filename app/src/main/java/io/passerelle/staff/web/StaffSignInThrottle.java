@@ -1,6 +1,7 @@
 package io.passerelle.staff.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.staff.StaffErrors;
 import io.passerelle.web.RateLimiter.Decision;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,7 +33,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  */
 final class StaffSignInThrottle extends OncePerRequestFilter {
 
-  static final String CODE = "TOO_MANY_SIGN_IN_ATTEMPTS";
+  static final String CODE = StaffErrors.TOO_MANY_SIGN_IN_ATTEMPTS.code();
 
   /** Which sign-in this filter guards. */
   enum Kind {

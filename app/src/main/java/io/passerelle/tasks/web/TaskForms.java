@@ -3,8 +3,10 @@ package io.passerelle.tasks.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
+import io.passerelle.tasks.TaskErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,11 +74,11 @@ class TaskForms {
       data = json.readTree(submitted == null || submitted.isBlank() ? "{}" : submitted);
     } catch (JsonProcessingException e) {
       throw DomainException.invalid(
-          "INVALID_FORM_DATA", "variables", "Les données du formulaire sont illisibles.");
+          TaskErrors.INVALID_FORM_DATA, "variables", "Les données du formulaire sont illisibles.");
     }
     if (!data.isObject()) {
       throw DomainException.invalid(
-          "INVALID_FORM_DATA", "variables", "Les données du formulaire sont illisibles.");
+          TaskErrors.INVALID_FORM_DATA, "variables", "Les données du formulaire sont illisibles.");
     }
     Map<String, Object> variables = new LinkedHashMap<>();
     List<FieldError> errors = new ArrayList<>();
@@ -88,13 +90,16 @@ class TaskForms {
         if (field.required()) {
           errors.add(
               new FieldError(
-                  field.key(), "REQUIRED", "« " + field.label() + " » est obligatoire."));
+                  field.key(),
+                  CommonErrors.REQUIRED,
+                  "« " + field.label() + " » est obligatoire."));
         }
         continue;
       }
       if (!value.isValueNode()) {
         errors.add(
-            new FieldError(field.key(), "INVALID", "« " + field.label() + " » n'est pas valable."));
+            new FieldError(
+                field.key(), CommonErrors.INVALID, "« " + field.label() + " » n'est pas valable."));
         continue;
       }
       String text = value.asText();
@@ -102,7 +107,7 @@ class TaskForms {
         errors.add(
             new FieldError(
                 field.key(),
-                "NOT_ALLOWED",
+                TaskErrors.NOT_ALLOWED,
                 "Choisissez une des valeurs proposées pour « " + field.label() + " »."));
         continue;
       }
@@ -110,7 +115,7 @@ class TaskForms {
         errors.add(
             new FieldError(
                 field.key(),
-                "TOO_LONG",
+                CommonErrors.TOO_LONG,
                 "« " + field.label() + " » a au plus " + field.maxLength() + " caractères."));
         continue;
       }
@@ -121,7 +126,7 @@ class TaskForms {
     if (!errors.isEmpty()) {
       throw new DomainException(
           DomainException.Kind.INVALID,
-          "VALIDATION_FAILED",
+          CommonErrors.VALIDATION_FAILED,
           String.join(" ", errors.stream().map(FieldError::message).toList()),
           errors);
     }

@@ -1,11 +1,13 @@
 package io.passerelle.tasks.web;
 
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.dossiercreation.DossierRequestService;
 import io.passerelle.dossiercreation.web.DossierRequestPageController;
 import io.passerelle.dossiercreation.web.DossierRequestQueries;
 import io.passerelle.engine.DeployedModels;
 import io.passerelle.engine.ProcessEngine;
+import io.passerelle.onboarding.OnboardingErrors;
 import io.passerelle.onboarding.StaffTaskService;
 import io.passerelle.onboarding.StaffTaskView;
 import io.passerelle.processes.ProcessNames.Elements;
@@ -164,7 +166,7 @@ public class TasksController {
     try {
       task = tasks.get(key, me.actor());
     } catch (DomainException e) {
-      if (!"TASK_NOT_FOUND".equals(e.code())) {
+      if (!OnboardingErrors.TASK_NOT_FOUND.is(e.code())) {
         throw e;
       }
       // a second click, or someone finished it in Tasklist: say so, change nothing
@@ -181,7 +183,7 @@ public class TasksController {
       }
       flash.addFlashAttribute(
           "failure",
-          "VALIDATION_FAILED".equals(refused.code()) && refused.getMessage().contains("«")
+          CommonErrors.VALIDATION_FAILED.is(refused.code()) && refused.getMessage().contains("«")
               ? refused.getMessage()
               : FrenchMessages.of(refused));
       return "redirect:/taches/" + key;

@@ -1,6 +1,7 @@
 package io.passerelle.web.pages;
 
 import io.passerelle.domain.DomainException;
+import io.passerelle.web.ApiErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +39,7 @@ public class PageExceptionHandler {
     return page(
         HttpStatus.BAD_REQUEST,
         "La valeur donnée pour « " + e.getName() + " » n'est pas valable.",
-        "INVALID_PARAMETER");
+        ApiErrors.INVALID_PARAMETER.code());
   }
 
   public static void retryAfter(HttpServletResponse response, Duration after) {
