@@ -4,6 +4,7 @@ import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.PasswordPolicy;
@@ -94,13 +95,14 @@ public class InvitationService {
     ClientAccount account = accountService.find(command.accountId());
     if (account.getStatus() == AccountStatus.ACTIVE) {
       throw DomainException.conflict(
-          "ACCOUNT_ALREADY_ACTIVE",
+          AccountErrors.ACCOUNT_ALREADY_ACTIVE,
           "This client's account is already active: they get a notice of their new access, not"
               + " an invitation.");
     }
     if (account.getStatus() == AccountStatus.DISABLED) {
       throw DomainException.conflict(
-          "ACCOUNT_DISABLED", "This client's account is disabled: enable the contact first.");
+          AccountErrors.ACCOUNT_DISABLED,
+          "This client's account is disabled: enable the contact first.");
     }
     Long staffId = null;
     Long clientAccountId = null;
@@ -110,7 +112,9 @@ public class InvitationService {
       case Actor.SystemActor ignored -> {
         if (command.invitedByStaffId() == null) {
           throw DomainException.invalid(
-              "REQUIRED", "invitedByStaffId", "Say which staff member the invitation is from.");
+              CommonErrors.REQUIRED,
+              "invitedByStaffId",
+              "Say which staff member the invitation is from.");
         }
         staffId = command.invitedByStaffId();
       }
@@ -118,7 +122,7 @@ public class InvitationService {
     String message = Texts.trimToNull(command.customMessage());
     if (message != null && message.length() > MAX_CUSTOM_MESSAGE) {
       throw DomainException.invalid(
-          "TOO_LONG",
+          CommonErrors.TOO_LONG,
           "customMessage",
           "A custom message has at most " + MAX_CUSTOM_MESSAGE + " characters.");
     }
@@ -126,7 +130,9 @@ public class InvitationService {
         command.validity() == null ? properties.defaultValidity() : command.validity();
     if (validity.isNegative() || validity.isZero()) {
       throw DomainException.invalid(
-          "INVALID_VALIDITY", "validity", "An invitation lives for a positive duration.");
+          AccountErrors.INVALID_VALIDITY,
+          "validity",
+          "An invitation lives for a positive duration.");
     }
     var now = clock.instant();
     if (command.requestKey() != null) {
@@ -310,7 +316,7 @@ public class InvitationService {
     if (invitation.getStatus() == InvitationStatus.EXPIRED
         && !invitations.findLiveByAccountId(invitation.getAccountId()).isEmpty()) {
       throw DomainException.conflict(
-          "NEWER_INVITATION_LIVE",
+          AccountErrors.NEWER_INVITATION_LIVE,
           "A newer invitation is already out for this account: this one stays expired.");
     }
     var now = clock.instant();
@@ -364,7 +370,8 @@ public class InvitationService {
     var now = clock.instant();
     if (invitation.getExpiresAt().isBefore(now)) {
       throw DomainException.conflict(
-          "INVITATION_EXPIRED", "This invitation link has expired: ask the firm for a new one.");
+          AccountErrors.INVITATION_EXPIRED,
+          "This invitation link has expired: ask the firm for a new one.");
     }
     ClientAccount account = accountService.find(invitation.getAccountId());
     checkPassword(password, account.getEmail());
@@ -534,7 +541,7 @@ public class InvitationService {
         .orElseThrow(
             () ->
                 DomainException.notFound(
-                    "INVITATION_NOT_FOUND", "No invitation has the id " + id + "."));
+                    CommonErrors.INVITATION_NOT_FOUND, "No invitation has the id " + id + "."));
   }
 
   private static void requireLive(Invitation invitation) {
@@ -545,7 +552,7 @@ public class InvitationService {
 
   private static DomainException notLive(Invitation invitation) {
     return DomainException.conflict(
-        "INVITATION_NOT_LIVE",
+        AccountErrors.INVITATION_NOT_LIVE,
         "Invitation "
             + invitation.getId()
             + " is "
@@ -555,7 +562,7 @@ public class InvitationService {
 
   private static DomainException unknownLink() {
     return DomainException.notFound(
-        "INVITATION_LINK_UNKNOWN",
+        AccountErrors.INVITATION_LINK_UNKNOWN,
         "This invitation link is not valid (used, replaced, cancelled or unknown): ask the firm for"
             + " a new one.");
   }
@@ -563,24 +570,26 @@ public class InvitationService {
   private static void checkPassword(String password, String email) {
     if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
       throw DomainException.invalid(
-          "PASSWORD_TOO_SHORT",
+          CommonErrors.PASSWORD_TOO_SHORT,
           "password",
           "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
     }
     // bcrypt hashes at most 72 bytes and Spring's encoder refuses more (domain.PasswordPolicy)
     if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
       throw DomainException.invalid(
-          "TOO_LONG", "password", "A password has at most 72 bytes in UTF-8.");
+          CommonErrors.TOO_LONG, "password", "A password has at most 72 bytes in UTF-8.");
     }
     if (password.chars().anyMatch(Character::isISOControl)) {
       throw DomainException.invalid(
-          "PASSWORD_CONTROL_CHARACTER",
+          CommonErrors.PASSWORD_CONTROL_CHARACTER,
           "password",
           "A password cannot contain control characters (NUL, tab, line break).");
     }
     if (password.strip().equalsIgnoreCase(email)) {
       throw DomainException.invalid(
-          "PASSWORD_IS_EMAIL", "password", "Your password cannot be your e-mail address.");
+          CommonErrors.PASSWORD_IS_EMAIL,
+          "password",
+          "Your password cannot be your e-mail address.");
     }
   }
 }

@@ -12,12 +12,15 @@ import io.passerelle.activity.ActivityType;
 import io.passerelle.catalog.CatalogService;
 import io.passerelle.catalog.RoleView;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
+import io.passerelle.dossier.DossierErrors;
 import io.passerelle.dossier.DossierService;
+import io.passerelle.staff.StaffErrors;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffScope;
 import io.passerelle.staff.StaffService;
@@ -284,7 +287,9 @@ public class ContactService {
             contactId);
     if (proposed.isEmpty()) {
       throw DomainException.invalid(
-          "INVALID_EMAIL", "correctedEmail", "No corrected address waits for this onboarding.");
+          CommonErrors.INVALID_EMAIL,
+          "correctedEmail",
+          "No corrected address waits for this onboarding.");
     }
     jdbc.update("delete from email_correction where onboarding_id = ?", onboardingId);
     return changeEmail(contactId, proposed.getFirst(), Actor.system("e-mail correction"));
@@ -321,7 +326,7 @@ public class ContactService {
     Contact contact = find(id);
     requireManagerOfAllLinks(contact, actor, "delete or deactivate this contact");
     if (contact.getStatus() == ContactStatus.ERASED) {
-      throw DomainException.conflict("CONTACT_ERASED", "This contact was erased.");
+      throw DomainException.conflict(ContactErrors.CONTACT_ERASED, "This contact was erased.");
     }
     if (!hasHistory(id)) {
       contacts.delete(contact);
@@ -335,7 +340,7 @@ public class ContactService {
     for (DossierLink link : links.findByContact(id)) {
       if (link.isLive() && link.isHolder()) {
         throw DomainException.forbidden(
-            "HOLDER_ACCESS_PERMANENT",
+            ContactErrors.HOLDER_ACCESS_PERMANENT,
             "This contact holds a dossier: a holder's access can never be withdrawn, so the"
                 + " contact cannot be deactivated. Erasure (GDPR) by the office administrator is"
                 + " the only way.");
@@ -356,7 +361,7 @@ public class ContactService {
     requireStaffOrSystem(actor, "reactivate contacts");
     Contact contact = find(id);
     if (contact.getStatus() == ContactStatus.ERASED) {
-      throw DomainException.conflict("CONTACT_ERASED", "This contact was erased.");
+      throw DomainException.conflict(ContactErrors.CONTACT_ERASED, "This contact was erased.");
     }
     requireIdentityManager(contact, actor);
     if (contact.getStatus() == ContactStatus.DEACTIVATED) {
@@ -375,7 +380,8 @@ public class ContactService {
   public ContactView erase(long id, Actor actor) {
     if (!(actor instanceof Actor.SystemActor) && !actor.isAdministrator()) {
       throw DomainException.forbidden(
-          "ADMINISTRATOR_ONLY", "Only the office administrator may erase a contact (GDPR).");
+          StaffErrors.ADMINISTRATOR_ONLY,
+          "Only the office administrator may erase a contact (GDPR).");
     }
     Contact contact = find(id);
     if (contact.getStatus() == ContactStatus.ERASED) {
@@ -476,7 +482,7 @@ public class ContactService {
     Contact contact = find(id);
     if (contact.getStatus() != ContactStatus.ACTIVE) {
       throw DomainException.conflict(
-          "CONTACT_INACTIVE",
+          ContactErrors.CONTACT_INACTIVE,
           "This contact is " + contact.getStatus().name().toLowerCase(Locale.ROOT) + ".");
     }
     return contact;
@@ -488,7 +494,8 @@ public class ContactService {
         .findForUpdate(id)
         .orElseThrow(
             () ->
-                DomainException.notFound("CONTACT_NOT_FOUND", "No contact has the id " + id + "."));
+                DomainException.notFound(
+                    CommonErrors.CONTACT_NOT_FOUND, "No contact has the id " + id + "."));
     return findLive(id);
   }
 
@@ -497,7 +504,8 @@ public class ContactService {
         .findById(id)
         .orElseThrow(
             () ->
-                DomainException.notFound("CONTACT_NOT_FOUND", "No contact has the id " + id + "."));
+                DomainException.notFound(
+                    CommonErrors.CONTACT_NOT_FOUND, "No contact has the id " + id + "."));
   }
 
   ContactView view(Contact contact) {
@@ -585,7 +593,7 @@ public class ContactService {
     if (!(actor instanceof Actor.Staff member)
         || staff.get(member.staffId()).role() == StaffRole.STAFF) {
       throw DomainException.forbidden(
-          "MANAGER_OR_ADMINISTRATOR_ONLY",
+          DossierErrors.MANAGER_OR_ADMINISTRATOR_ONLY,
           "Only the managers of the contact's dossiers or the office administrator may "
               + what
               + ".");
@@ -639,7 +647,7 @@ public class ContactService {
     }
     if (!allowed) {
       throw DomainException.forbidden(
-          "CONTACT_IDENTITY_MANAGER_ONLY",
+          ContactErrors.CONTACT_IDENTITY_MANAGER_ONLY,
           "Only "
               + (managers.isEmpty()
                   ? "a manager"
@@ -685,7 +693,7 @@ public class ContactService {
                 || contact.getSubscriberType() == SubscriberType.EMPLOYEE);
     if (!reusable) {
       throw DomainException.conflict(
-          "INVITEE_NOT_ALLOWED",
+          ContactErrors.INVITEE_NOT_ALLOWED,
           "email",
           "This person cannot be invited from the client space: ask the dossier's manager.");
     }
@@ -694,13 +702,13 @@ public class ContactService {
   private static void requireStaffOrSystem(Actor actor, String what) {
     if (actor instanceof Actor.Client) {
       throw DomainException.forbidden(
-          "STAFF_ONLY", "Only the firm's staff may " + what + " directly.");
+          ContactErrors.STAFF_ONLY, "Only the firm's staff may " + what + " directly.");
     }
   }
 
   private static DomainException emailTaken(Contact existing) {
     return DomainException.conflict(
-        "CONTACT_EMAIL_TAKEN",
+        CommonErrors.CONTACT_EMAIL_TAKEN,
         "email",
         "Another contact (id "
             + existing.getId()
@@ -726,36 +734,45 @@ public class ContactService {
     if (first == null && last == null && company == null) {
       errors.add(
           new FieldError(
-              "lastName", "NAME_REQUIRED", "Give a first name, a last name or a company name."));
+              "lastName",
+              ContactErrors.NAME_REQUIRED,
+              "Give a first name, a last name or a company name."));
     }
     if (request.subscriberType() == null) {
       errors.add(
           new FieldError(
               "subscriberType",
-              "REQUIRED",
+              CommonErrors.REQUIRED,
               "Choose the subscriber type: CLIENT, FAMILY_MEMBER, EMPLOYEE or ADVISOR."));
     } else if (request.subscriberType() == SubscriberType.ADVISOR
         && request.advisorType() == null) {
       errors.add(
           new FieldError(
               "advisorType",
-              "ADVISOR_TYPE_REQUIRED",
+              ContactErrors.ADVISOR_TYPE_REQUIRED,
               "Say which kind of advisor: BANKER, NOTARY, LAWYER or OTHER."));
     } else if (request.subscriberType() != SubscriberType.ADVISOR
         && request.advisorType() != null) {
       errors.add(
           new FieldError(
-              "advisorType", "ADVISOR_TYPE_NOT_ALLOWED", "Only advisors have an advisor type."));
+              "advisorType",
+              ContactErrors.ADVISOR_TYPE_NOT_ALLOWED,
+              "Only advisors have an advisor type."));
     }
     String phone = Texts.trimToNull(request.phone());
     if (phone != null && !PHONE.matcher(phone).matches()) {
       errors.add(
           new FieldError(
-              "phone", "INVALID_PHONE", "A phone number has 4 to 30 digits, spaces, + ( ) . -"));
+              "phone",
+              ContactErrors.INVALID_PHONE,
+              "A phone number has 4 to 30 digits, spaces, + ( ) . -"));
     }
     if (!errors.isEmpty()) {
       throw new DomainException(
-          DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
+          DomainException.Kind.INVALID,
+          CommonErrors.VALIDATION_FAILED,
+          errors.get(0).message(),
+          errors);
     }
     RoleView role = catalog.requireRole(request.organisationalRoleCode(), "organisationalRoleCode");
     return new Contact.ContactDetails(
@@ -777,11 +794,15 @@ public class ContactService {
       return null;
     }
     if (text.length() > max) {
-      errors.add(new FieldError(field, "TOO_LONG", field + " has at most " + max + " characters."));
+      errors.add(
+          new FieldError(
+              field, CommonErrors.TOO_LONG, field + " has at most " + max + " characters."));
     } else if (Texts.hasControlCharacter(text)) {
       errors.add(
           new FieldError(
-              field, "CONTROL_CHARACTER", field + " cannot contain line breaks or tabs."));
+              field,
+              CommonErrors.CONTROL_CHARACTER,
+              field + " cannot contain line breaks or tabs."));
     }
     return text;
   }

@@ -13,10 +13,12 @@ import io.passerelle.contact.LinkTerms;
 import io.passerelle.contact.NewContact;
 import io.passerelle.contact.SubscriberType;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Texts;
+import io.passerelle.dossier.DossierErrors;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierView;
 import io.passerelle.dossier.DossierView.StaffRef;
@@ -240,7 +242,9 @@ public class DossierRequestService {
     CompanyDetails merged = given.orElse(row.company());
     if (merged.companyName() == null) {
       throw DomainException.invalid(
-          "REQUIRED", "company.companyName", "Give the company's name (raison sociale).");
+          CommonErrors.REQUIRED,
+          "company.companyName",
+          "Give the company's name (raison sociale).");
     }
     row.completeDetails(siret, given, clock.instant());
     requests.saveAndFlush(row);
@@ -265,7 +269,7 @@ public class DossierRequestService {
                 || row.getStatus() == DossierRequestStatus.DETAILS_NEEDED);
     if (!lookupPending) {
       throw DomainException.conflict(
-          "LOOKUP_NOT_PENDING",
+          DossierCreationErrors.LOOKUP_NOT_PENDING,
           "The company registry is not being asked for this request any more (it is "
               + row.getStatus()
               + "): nothing to interrupt.");
@@ -298,7 +302,7 @@ public class DossierRequestService {
                 .findFirst();
     if (incident.isEmpty()) {
       throw DomainException.conflict(
-          "NO_INCIDENT",
+          DossierCreationErrors.NO_INCIDENT,
           "The registry lookup of this request holds no incident: there is nothing to retry.");
     }
     engine.retryIncident(incident.get().incidentKey(), incident.get().jobKey(), 1);
@@ -474,21 +478,22 @@ public class DossierRequestService {
       }
     }
     throw DomainException.forbidden(
-        "MANAGER_OR_ADMINISTRATOR_ONLY",
+        DossierErrors.MANAGER_OR_ADMINISTRATOR_ONLY,
         "Only a manager or the office administrator creates dossiers.");
   }
 
   private long managerFor(Long requested, StaffView me) {
     if (requested == null) {
       if (me.administrator()) {
-        throw DomainException.invalid("REQUIRED", "managerId", "Choose the dossier's manager.");
+        throw DomainException.invalid(
+            CommonErrors.REQUIRED, "managerId", "Choose the dossier's manager.");
       }
       return me.id();
     }
     StaffView manager = staff.requireActive(requested, "managerId");
     if (manager.role() == StaffRole.STAFF) {
       throw DomainException.rule(
-          "MANAGER_ROLE_REQUIRED",
+          DossierErrors.MANAGER_ROLE_REQUIRED,
           "managerId",
           manager.displayName()
               + " is not a manager: a dossier's manager has the MANAGER or ADMIN role.");
@@ -514,7 +519,7 @@ public class DossierRequestService {
     }
     if (!me.administrator() && me.id() != managerId) {
       throw DomainException.forbidden(
-          "DIRECTOR_INVITATION_MANAGER_ONLY",
+          DossierCreationErrors.DIRECTOR_INVITATION_MANAGER_ONLY,
           "Only the dossier's manager or the office administrator invites its director (external"
               + " access, seed 003): leave the director out, the manager invites them later.");
     }
@@ -525,7 +530,7 @@ public class DossierRequestService {
     String message = Texts.trimToNull(input.customMessage());
     if (message != null && message.length() > MAX_MESSAGE) {
       throw DomainException.invalid(
-          "TOO_LONG",
+          CommonErrors.TOO_LONG,
           "director.customMessage",
           "A custom message has at most " + MAX_MESSAGE + " characters.");
     }
@@ -588,7 +593,7 @@ public class DossierRequestService {
         e.fieldErrors().stream()
             .map(f -> new FieldError(prefix + f.field(), f.code(), f.message()))
             .toList();
-    return new DomainException(e.kind(), e.code(), e.getMessage(), fields);
+    return new DomainException(e.kind(), e.errorCode(), e.getMessage(), fields);
   }
 
   private void requireMayAct(DossierRequest row, Actor actor, String what) {
@@ -601,7 +606,7 @@ public class DossierRequestService {
       return;
     }
     throw DomainException.forbidden(
-        "DOSSIER_REQUEST_OWNER_ONLY",
+        DossierCreationErrors.DOSSIER_REQUEST_OWNER_ONLY,
         "Only the staff member who asked for this dossier, its manager or the office"
             + " administrator may "
             + what
@@ -610,7 +615,7 @@ public class DossierRequestService {
 
   private static DomainException notAwaitingDetails(DossierRequest row) {
     return DomainException.conflict(
-        "TASK_NOT_OPEN",
+        DossierCreationErrors.TASK_NOT_OPEN,
         "This request does not wait for its company details (it is "
             + row.getStatus()
             + (row.getStatus() == DossierRequestStatus.DETAILS_NEEDED
@@ -651,7 +656,8 @@ public class DossierRequestService {
         .orElseThrow(
             () ->
                 DomainException.notFound(
-                    "DOSSIER_REQUEST_NOT_FOUND", "No dossier request has the id " + id + "."));
+                    CommonErrors.DOSSIER_REQUEST_NOT_FOUND,
+                    "No dossier request has the id " + id + "."));
   }
 
   private DossierRequest lock(long id) {
@@ -660,7 +666,8 @@ public class DossierRequestService {
         .orElseThrow(
             () ->
                 DomainException.notFound(
-                    "DOSSIER_REQUEST_NOT_FOUND", "No dossier request has the id " + id + "."));
+                    CommonErrors.DOSSIER_REQUEST_NOT_FOUND,
+                    "No dossier request has the id " + id + "."));
   }
 
   /**
@@ -674,7 +681,7 @@ public class DossierRequestService {
         .ifPresent(
             used -> {
               throw DomainException.conflict(
-                      "SIRET_ALREADY_USED",
+                      CommonErrors.SIRET_ALREADY_USED,
                       "siret",
                       "The SIRET "
                           + siret

@@ -4,6 +4,7 @@ import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.contact.AccessLevel;
+import io.passerelle.contact.ContactErrors;
 import io.passerelle.contact.ContactService;
 import io.passerelle.contact.ContactStatus;
 import io.passerelle.contact.ContactView;
@@ -13,10 +14,13 @@ import io.passerelle.contact.LinkTerms;
 import io.passerelle.contact.NewContact;
 import io.passerelle.contact.SubscriberType;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.domain.EmailAddresses;
+import io.passerelle.domain.ErrorCode;
 import io.passerelle.domain.Texts;
+import io.passerelle.dossier.DossierErrors;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierView;
 import io.passerelle.dossier.NewDossier;
@@ -26,6 +30,7 @@ import io.passerelle.dossiersetup.DossierSetupProperties.DocumentTreeTemplate;
 import io.passerelle.dossiersetup.DossierSetupService;
 import io.passerelle.importing.CsvReader;
 import io.passerelle.importing.CsvText;
+import io.passerelle.staff.StaffErrors;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
@@ -147,7 +152,7 @@ public class DossierImportService {
     CsvText text = CsvText.decode(content);
     if (text.text().indexOf('\u0000') >= 0) {
       throw fileRefused(
-          "NOT_CSV",
+          DossierImportErrors.NOT_CSV,
           "The file is not text this import can read (UTF-16 without a mark, or binary): save it"
               + " as CSV UTF-8 or \"CSV (séparateur : point-virgule)\".");
     }
@@ -156,21 +161,22 @@ public class DossierImportService {
     try {
       lines = new CsvReader(properties.maxRows() + 1, MAX_CELL).read(text.text());
     } catch (CsvReader.CsvFormatException e) {
-      throw fileRefused("INVALID_CSV", e.getMessage());
+      throw fileRefused(DossierImportErrors.INVALID_CSV, e.getMessage());
     }
     if (lines.isEmpty()) {
-      throw fileRefused("EMPTY_FILE", "The file is empty.");
+      throw fileRefused(DossierImportErrors.EMPTY_FILE, "The file is empty.");
     }
     Map<ImportColumn, Integer> columns = columns(lines.getFirst());
     List<CsvReader.Line> rows = lines.subList(1, lines.size());
     if (rows.isEmpty()) {
-      throw fileRefused("NO_ROWS", "The file has its header line and no dossier under it.");
+      throw fileRefused(
+          DossierImportErrors.NO_ROWS, "The file has its header line and no dossier under it.");
     }
     byte[] hash = sha256(content);
     Optional<DossierImport> earlier = imports.findByFileSha256(hash);
     if (earlier.isPresent()) {
       throw DomainException.conflict(
-          "ALREADY_IMPORTED",
+          DossierImportErrors.ALREADY_IMPORTED,
           "This very file was imported already (import "
               + earlier.get().getId()
               + "): its dossiers exist.");
@@ -199,7 +205,7 @@ public class DossierImportService {
       } catch (DomainException e) {
         throw new DomainException(
             DomainException.Kind.CONFLICT,
-            "IMPORT_ABORTED",
+            DossierImportErrors.IMPORT_ABORTED,
             "Line "
                 + plan.line
                 + ": "
@@ -236,7 +242,7 @@ public class DossierImportService {
         .orElseThrow(
             () ->
                 DomainException.notFound(
-                    "IMPORT_NOT_FOUND", "No dossier import has the id " + id + "."));
+                    CommonErrors.IMPORT_NOT_FOUND, "No dossier import has the id " + id + "."));
   }
 
   /** The header line of a file this import reads, for a template to download. */
@@ -253,12 +259,12 @@ public class DossierImportService {
 
   private void checkFile(byte[] content) {
     if (content == null || content.length == 0) {
-      throw fileRefused("EMPTY_FILE", "The file is empty.");
+      throw fileRefused(DossierImportErrors.EMPTY_FILE, "The file is empty.");
     }
     if (content.length > maxFileSize()) {
       throw new DomainException(
           DomainException.Kind.INVALID,
-          "FILE_TOO_LARGE",
+          DossierImportErrors.FILE_TOO_LARGE,
           "The file is larger than "
               + properties.maxFileSize().toMegabytes()
               + " MB: split it into several files.");
@@ -266,7 +272,7 @@ public class DossierImportService {
     if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)
         || startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
       throw fileRefused(
-          "NOT_CSV",
+          DossierImportErrors.NOT_CSV,
           "This is a spreadsheet workbook, not CSV: in the spreadsheet, \"Save as\" CSV UTF-8 or"
               + " \"CSV (séparateur : point-virgule)\", then send that file.");
     }
@@ -299,13 +305,13 @@ public class DossierImportService {
         errors.add(
             new FieldError(
                 Texts.abbreviate(name.strip(), 40),
-                "UNKNOWN_COLUMN",
+                DossierImportErrors.UNKNOWN_COLUMN,
                 "Unknown column '" + Texts.abbreviate(name.strip(), 40) + "'."));
       } else if (columns.putIfAbsent(column.get(), i) != null) {
         errors.add(
             new FieldError(
                 column.get().header(),
-                "DUPLICATE_COLUMN",
+                DossierImportErrors.DUPLICATE_COLUMN,
                 "The column " + column.get().header() + " appears twice."));
       }
     }
@@ -314,21 +320,22 @@ public class DossierImportService {
         errors.add(
             new FieldError(
                 column.header(),
-                "MISSING_COLUMN",
+                DossierImportErrors.MISSING_COLUMN,
                 "The column " + column.header() + " is missing."));
       }
     }
     if (!errors.isEmpty()) {
-      boolean missing = errors.stream().anyMatch(e -> e.code().equals("MISSING_COLUMN"));
+      boolean missing =
+          errors.stream().anyMatch(e -> DossierImportErrors.MISSING_COLUMN.is(e.code()));
       throw new DomainException(
           DomainException.Kind.RULE,
-          missing ? "MISSING_COLUMNS" : "UNKNOWN_COLUMNS",
+          missing ? DossierImportErrors.MISSING_COLUMNS : DossierImportErrors.UNKNOWN_COLUMNS,
           (missing
                   ? "The header line lacks "
                       + String.join(
                           ", ",
                           errors.stream()
-                              .filter(e -> e.code().equals("MISSING_COLUMN"))
+                              .filter(e -> DossierImportErrors.MISSING_COLUMN.is(e.code()))
                               .map(FieldError::field)
                               .toList())
                       + "."
@@ -345,7 +352,7 @@ public class DossierImportService {
     return columns;
   }
 
-  private static DomainException fileRefused(String code, String message) {
+  private static DomainException fileRefused(ErrorCode code, String message) {
     return new DomainException(
         DomainException.Kind.INVALID,
         code,
@@ -386,7 +393,7 @@ public class DossierImportService {
       plan.errors.add(
           new FieldError(
               "line",
-              "MISSING_CELLS",
+              DossierImportErrors.MISSING_CELLS,
               "This line has "
                   + row.fields().size()
                   + " cells where the header has "
@@ -453,7 +460,7 @@ public class DossierImportService {
       errors.add(
           new FieldError(
               column.header(),
-              "FORMULA_NOT_ALLOWED",
+              DossierImportErrors.FORMULA_NOT_ALLOWED,
               "A cell starting with "
                   + (leadingControl ? "a tab" : "'" + first + "'")
                   + " would run as a formula in a spreadsheet: remove that sign."));
@@ -463,7 +470,7 @@ public class DossierImportService {
       errors.add(
           new FieldError(
               column.header(),
-              "MARKUP_NOT_ALLOWED",
+              DossierImportErrors.MARKUP_NOT_ALLOWED,
               "Markup (<…>) is not accepted in an import: type the text without tags."));
       return null;
     }
@@ -493,7 +500,7 @@ public class DossierImportService {
         plan.errors.add(
             new FieldError(
                 ImportColumn.DEBUT_EXERCICE.header(),
-                "REQUIRED",
+                CommonErrors.REQUIRED,
                 "Give the start of the fiscal year with its end."));
       }
       return;
@@ -526,7 +533,7 @@ public class DossierImportService {
     plan.errors.add(
         new FieldError(
             column.header(),
-            "INVALID_DATE",
+            DossierImportErrors.INVALID_DATE,
             "'"
                 + Texts.abbreviate(value, 20)
                 + "' is not a date: write 31/12/2026 or 2026-12-31."));
@@ -538,7 +545,8 @@ public class DossierImportService {
     if (username == null) {
       if (me.administrator()) {
         plan.errors.add(
-            new FieldError(field, "REQUIRED", "Name the dossier's manager (their username)."));
+            new FieldError(
+                field, CommonErrors.REQUIRED, "Name the dossier's manager (their username)."));
       } else {
         plan.managerId = me.id();
       }
@@ -549,13 +557,13 @@ public class DossierImportService {
       plan.errors.add(
           new FieldError(
               field,
-              "STAFF_UNKNOWN",
+              StaffErrors.STAFF_UNKNOWN,
               "No active staff member has the username '" + Texts.abbreviate(username, 40) + "'."));
     } else if (manager.get().role() == StaffRole.STAFF) {
       plan.errors.add(
           new FieldError(
               field,
-              "MANAGER_ROLE_REQUIRED",
+              DossierErrors.MANAGER_ROLE_REQUIRED,
               manager.get().displayName() + " is not a manager (role MANAGER or ADMIN)."));
     } else {
       plan.managerId = manager.get().id();
@@ -576,7 +584,7 @@ public class DossierImportService {
         plan.errors.add(
             new FieldError(
                 ImportColumn.COLLABORATEURS.header(),
-                "STAFF_UNKNOWN",
+                StaffErrors.STAFF_UNKNOWN,
                 "No active staff member has the username '"
                     + Texts.abbreviate(username, 40)
                     + "'."));
@@ -597,7 +605,7 @@ public class DossierImportService {
         plan.errors.add(
             new FieldError(
                 ImportColumn.DIRIGEANT_EMAIL.header(),
-                "REQUIRED",
+                CommonErrors.REQUIRED,
                 "Give the director's e-mail address, or leave their columns empty."));
       }
       return;
@@ -606,7 +614,7 @@ public class DossierImportService {
       plan.errors.add(
           new FieldError(
               ImportColumn.DIRIGEANT_EMAIL.header(),
-              "DIRECTOR_MANAGER_ONLY",
+              DossierImportErrors.DIRECTOR_MANAGER_ONLY,
               "Only the dossier's manager or the office administrator gives its director access:"
                   + " import this line as its manager, or without the director."));
       return;
@@ -633,7 +641,7 @@ public class DossierImportService {
         plan.errors.add(
             new FieldError(
                 ImportColumn.DIRIGEANT_EMAIL.header(),
-                "HOLDER_MUST_BE_CLIENT",
+                ContactErrors.HOLDER_MUST_BE_CLIENT,
                 "This address belongs to a contact who is not a client (an advisor, a family"
                     + " member, an employee): a director holds the dossier."));
         return;
@@ -673,7 +681,7 @@ public class DossierImportService {
           plan.errors.add(
               new FieldError(
                   ImportColumn.SIRET.header(),
-                  "SIRET_REPEATED",
+                  DossierImportErrors.SIRET_REPEATED,
                   "The SIRET " + plan.siret + " is on line " + first + " already."));
         }
       }
@@ -684,7 +692,7 @@ public class DossierImportService {
           plan.errors.add(
               new FieldError(
                   ImportColumn.DIRIGEANT_EMAIL.header(),
-                  "DIRECTOR_REPEATED",
+                  DossierImportErrors.DIRECTOR_REPEATED,
                   "This director is on line "
                       + first
                       + " already: a person holds one dossier"
@@ -708,7 +716,7 @@ public class DossierImportService {
         plan.errors.add(
             new FieldError(
                 ImportColumn.SIRET.header(),
-                "SIRET_ALREADY_USED",
+                CommonErrors.SIRET_ALREADY_USED,
                 "The SIRET " + plan.siret + " is already used by dossier " + existing + "."));
       }
     }
@@ -801,7 +809,7 @@ public class DossierImportService {
       }
     }
     throw DomainException.forbidden(
-        "MANAGER_OR_ADMINISTRATOR_ONLY",
+        DossierErrors.MANAGER_OR_ADMINISTRATOR_ONLY,
         "Only a manager or the office administrator imports dossiers.");
   }
 

@@ -5,10 +5,13 @@ import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.catalog.CatalogService;
 import io.passerelle.catalog.OfferView;
+import io.passerelle.contact.ContactErrors;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Texts;
+import io.passerelle.dossier.DossierErrors;
 import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.BulkItemBatches;
@@ -113,18 +116,21 @@ public class BulkInvitationService {
   @Transactional
   public BulkInvitationView start(BulkRequest request, Actor actor) {
     if (!(actor instanceof Actor.Staff staff)) {
-      throw DomainException.forbidden("STAFF_ONLY", "Only the firm's staff invite in bulk.");
+      throw DomainException.forbidden(
+          ContactErrors.STAFF_ONLY, "Only the firm's staff invite in bulk.");
     }
     OfferView offer = catalog.activeOffer(request.offerCode());
     String message = Texts.trimToNull(request.customMessage());
     if (message != null && message.length() > 2000) {
       throw DomainException.invalid(
-          "TOO_LONG", "customMessage", "A custom message has at most 2000 characters.");
+          CommonErrors.TOO_LONG, "customMessage", "A custom message has at most 2000 characters.");
     }
     List<BulkPreview.Candidate> candidates = candidates(request, offer, actor);
     if (candidates.isEmpty()) {
       throw DomainException.rule(
-          "NOBODY_TO_INVITE", "dossierIds", "The chosen dossiers have no contact to invite.");
+          OnboardingErrors.NOBODY_TO_INVITE,
+          "dossierIds",
+          "The chosen dossiers have no contact to invite.");
     }
     var now = clock.instant();
     BulkInvitation bulk =
@@ -259,11 +265,14 @@ public class BulkInvitationService {
             ? List.of()
             : List.copyOf(new LinkedHashSet<>(request.dossierIds()));
     if (dossierIds.isEmpty()) {
-      throw DomainException.invalid("REQUIRED", "dossierIds", "Choose at least one dossier.");
+      throw DomainException.invalid(
+          CommonErrors.REQUIRED, "dossierIds", "Choose at least one dossier.");
     }
     if (dossierIds.size() > MAX_DOSSIERS) {
       throw DomainException.invalid(
-          "TOO_MANY", "dossierIds", "At most " + MAX_DOSSIERS + " dossiers at once.");
+          OnboardingErrors.TOO_MANY,
+          "dossierIds",
+          "At most " + MAX_DOSSIERS + " dossiers at once.");
     }
     checkManager(dossierIds, actor);
     boolean subset = request.contactIds() != null && !request.contactIds().isEmpty();
@@ -361,13 +370,14 @@ public class BulkInvitationService {
       List<Long> unknown = new ArrayList<>(dossierIds);
       unknown.removeAll(found);
       throw DomainException.notFound(
-          "DOSSIER_UNKNOWN", "No dossier has the id " + unknown.getFirst() + ".");
+          CommonErrors.DOSSIER_UNKNOWN, "No dossier has the id " + unknown.getFirst() + ".");
     }
     if (actor.isAdministrator() || actor instanceof Actor.SystemActor) {
       return;
     }
     if (!(actor instanceof Actor.Staff staff)) {
-      throw DomainException.forbidden("STAFF_ONLY", "Only the firm's staff invite in bulk.");
+      throw DomainException.forbidden(
+          ContactErrors.STAFF_ONLY, "Only the firm's staff invite in bulk.");
     }
     List<String> notManaged =
         rows.stream()
@@ -378,7 +388,7 @@ public class BulkInvitationService {
             .toList();
     if (!notManaged.isEmpty()) {
       throw DomainException.forbidden(
-          "EXTERNAL_ACCESS_MANAGER_ONLY",
+          DossierErrors.EXTERNAL_ACCESS_MANAGER_ONLY,
           "Only a dossier's manager or the office administrator invites its contacts; you do not"
               + " manage: "
               + String.join(", ", notManaged.subList(0, Math.min(5, notManaged.size())))
@@ -393,7 +403,8 @@ public class BulkInvitationService {
         .orElseThrow(
             () ->
                 DomainException.notFound(
-                    "BULK_INVITATION_NOT_FOUND", "No bulk invitation has the id " + id + "."));
+                    CommonErrors.BULK_INVITATION_NOT_FOUND,
+                    "No bulk invitation has the id " + id + "."));
   }
 
   private BulkInvitationView view(BulkInvitation bulk) {

@@ -10,10 +10,12 @@ import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.catalog.CatalogService;
 import io.passerelle.catalog.OfferView;
+import io.passerelle.collaboration.CollaborationErrors;
 import io.passerelle.collaboration.CollaborationService;
 import io.passerelle.collaboration.ServiceFilter;
 import io.passerelle.collaboration.ServiceStatus;
 import io.passerelle.contact.AccessLevel;
+import io.passerelle.contact.ContactErrors;
 import io.passerelle.contact.ContactService;
 import io.passerelle.contact.ContactStatus;
 import io.passerelle.contact.ContactView;
@@ -22,10 +24,12 @@ import io.passerelle.contact.LinkResult;
 import io.passerelle.contact.LinkTerms;
 import io.passerelle.contact.NewContact;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
+import io.passerelle.dossier.DossierErrors;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.engine.EngineException;
 import io.passerelle.engine.EngineUnavailableException;
@@ -270,7 +274,7 @@ public class OnboardingService {
     if (task.isPresent()) {
       if (Elements.USER_TASK_CORRECT_CONTACT_EMAIL.equals(task.get().elementId())) {
         throw DomainException.conflict(
-            "EMAIL_CORRECTION_PENDING",
+            OnboardingErrors.EMAIL_CORRECTION_PENDING,
             "The last invitation bounced: correct the contact's e-mail address first (task"
                 + " \"Corriger l'adresse e-mail\").");
       }
@@ -288,7 +292,7 @@ public class OnboardingService {
         // the command's answer, not the (possibly lagging) search, decides: the task was
         // completed meanwhile (in Tasklist, by a colleague), so nothing is resent twice
         throw DomainException.conflict(
-            "FOLLOW_UP_ALREADY_DECIDED",
+            OnboardingErrors.FOLLOW_UP_ALREADY_DECIDED,
             "The follow-up task was completed meanwhile (in Tasklist or by a colleague): nothing"
                 + " was resent; reload to see where the invitation stands.");
       }
@@ -304,7 +308,7 @@ public class OnboardingService {
     }
     if (!latest.status().live()) {
       throw DomainException.conflict(
-          "INVITATION_NOT_PENDING",
+          OnboardingErrors.INVITATION_NOT_PENDING,
           "The invitation is "
               + latest.status()
               + ": there is no pending invitation to resend right now.");
@@ -334,13 +338,13 @@ public class OnboardingService {
     }
     if (onboarding.getStatus().ended()) {
       throw DomainException.conflict(
-          "ONBOARDING_ENDED",
+          OnboardingErrors.ONBOARDING_ENDED,
           "This onboarding is " + onboarding.getStatus() + ": there is nothing left to cancel.");
     }
     if (onboarding.getServiceId() != null
         && collaboration.get(onboarding.getServiceId()).status() == ServiceStatus.ACTIVE) {
       throw DomainException.conflict(
-          "SERVICE_ACTIVE",
+          CollaborationErrors.SERVICE_ACTIVE,
           "The client has activated their access already: revoke the service instead.");
     }
     for (InvitationView invitation : invitations.forOnboarding(onboardingId)) {
@@ -364,12 +368,12 @@ public class OnboardingService {
     InvitationView invitation = invitations.get(invitationId);
     if (invitation.onboardingId() == null) {
       throw DomainException.conflict(
-          "NOT_AN_ONBOARDING", "This invitation was not sent by an onboarding.");
+          OnboardingErrors.NOT_AN_ONBOARDING, "This invitation was not sent by an onboarding.");
     }
     Onboarding onboarding = requireRunning(invitation.onboardingId(), actor);
     if (!invitation.status().live()) {
       throw DomainException.conflict(
-          "INVITATION_NOT_PENDING",
+          OnboardingErrors.INVITATION_NOT_PENDING,
           "The invitation is " + invitation.status() + ": a bounce no longer matters.");
     }
     messages.afterCommit(
@@ -388,7 +392,7 @@ public class OnboardingService {
     String message = customMessage(command.customMessage());
     if ((command.contactId() == null) == (command.newContact() == null)) {
       throw DomainException.invalid(
-          "CONTACT_REQUIRED",
+          OnboardingErrors.CONTACT_REQUIRED,
           "contactId",
           "Choose an existing contact, or give the new contact's details (not both).");
     }
@@ -400,7 +404,9 @@ public class OnboardingService {
       ContactView contact = contacts.get(contactId);
       if (contact.status() != ContactStatus.ACTIVE) {
         throw DomainException.conflict(
-            "CONTACT_INACTIVE", "contactId", "This contact is not active: reactivate it first.");
+            ContactErrors.CONTACT_INACTIVE,
+            "contactId",
+            "This contact is not active: reactivate it first.");
       }
       links.checkTerms(contact.subscriberType(), contact.consultationOnly(), terms);
       // the same lock as a proposal to this address as a new contact: the two paths exclude
@@ -461,11 +467,14 @@ public class OnboardingService {
   private OnboardingView proposeByClient(ProposeCollaborativeService command, Actor.Client client) {
     if (command.newContact() == null) {
       throw DomainException.invalid(
-          "CONTACT_REQUIRED", "newContact", "Give the name and e-mail of the person you invite.");
+          OnboardingErrors.CONTACT_REQUIRED,
+          "newContact",
+          "Give the name and e-mail of the person you invite.");
     }
     if (command.holder()) {
       throw DomainException.forbidden(
-          "HOLDER_BY_MANAGER_ONLY", "Only the dossier's manager makes someone a holder.");
+          OnboardingErrors.HOLDER_BY_MANAGER_ONLY,
+          "Only the dossier's manager makes someone a holder.");
     }
     OfferView offer = catalog.activeOffer(command.offerCode());
     boolean onTile =
@@ -473,7 +482,7 @@ public class OnboardingService {
             .anyMatch(o -> o.offerCode().equals(offer.code()));
     if (!onTile) {
       throw DomainException.conflict(
-          "OFFER_NOT_ACTIVE",
+          DossierErrors.OFFER_NOT_ACTIVE,
           "offerCode",
           "The offer " + offer.name() + " is not active on this dossier.");
     }
@@ -526,7 +535,8 @@ public class OnboardingService {
             .hasContent();
     if (active) {
       throw DomainException.conflict(
-          "SERVICE_ALREADY_ACTIVE", "This contact already has this offer on this dossier.");
+          OnboardingErrors.SERVICE_ALREADY_ACTIVE,
+          "This contact already has this offer on this dossier.");
     }
   }
 
@@ -534,7 +544,7 @@ public class OnboardingService {
   private static DomainException alreadyRunning(Long onboardingId) {
     var refusal =
         DomainException.conflict(
-            "ONBOARDING_ALREADY_RUNNING",
+            OnboardingErrors.ONBOARDING_ALREADY_RUNNING,
             "An onboarding to this offer is already running for this contact on this dossier:"
                 + " resend or cancel its invitation instead.");
     if (onboardingId != null) {
@@ -585,7 +595,7 @@ public class OnboardingService {
     dossiers.requireExternalAccessManager(onboarding.getDossierId(), actor);
     if (!RUNNING.contains(onboarding.getStatus())) {
       throw DomainException.conflict(
-          "ONBOARDING_ENDED",
+          OnboardingErrors.ONBOARDING_ENDED,
           "This onboarding is " + onboarding.getStatus() + ": its invitation cannot change.");
     }
     return onboarding;
@@ -595,7 +605,7 @@ public class OnboardingService {
     String text = Texts.trimToNull(message);
     if (text != null && text.length() > InvitationService.MAX_CUSTOM_MESSAGE) {
       throw DomainException.invalid(
-          "TOO_LONG",
+          CommonErrors.TOO_LONG,
           "customMessage",
           "A custom message has at most " + InvitationService.MAX_CUSTOM_MESSAGE + " characters.");
     }
@@ -608,7 +618,7 @@ public class OnboardingService {
         .orElseThrow(
             () ->
                 DomainException.notFound(
-                    "ONBOARDING_NOT_FOUND", "No onboarding has the id " + id + "."));
+                    CommonErrors.ONBOARDING_NOT_FOUND, "No onboarding has the id " + id + "."));
   }
 
   static String write(NewContact contact) {

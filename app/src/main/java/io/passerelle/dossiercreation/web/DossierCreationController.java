@@ -384,7 +384,8 @@ class DossierCreationController {
         setup.partnerApplicationErrors(
             choices.stream().map(NewDossierForm.Choice::choice).toList(), "partnerApplications"));
     List<FieldError> distinct = new ArrayList<>(new LinkedHashSet<>(all));
-    DomainException complete = new DomainException(e.kind(), e.code(), e.getMessage(), distinct);
+    DomainException complete =
+        new DomainException(e.kind(), e.errorCode(), e.getMessage(), distinct);
     return FormErrors.from(
         complete, name -> field(name, choices), new FormErrors.Field("companyName", "Demande"));
   }
