@@ -36,7 +36,9 @@ public class DomainException extends RuntimeException {
   }
 
   private final Kind kind;
-  private final ErrorCode code;
+  private final ErrorCode errorCode;
+  // the code as a string, also for reflective readers of the field (AssertJ's properties)
+  private final String code;
   private final transient List<FieldError> fieldErrors;
   private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
@@ -47,7 +49,8 @@ public class DomainException extends RuntimeException {
   public DomainException(Kind kind, ErrorCode code, String message, List<FieldError> fieldErrors) {
     super(message);
     this.kind = kind;
-    this.code = code;
+    this.errorCode = code;
+    this.code = code.code();
     this.fieldErrors = List.copyOf(fieldErrors);
   }
 
@@ -102,17 +105,17 @@ public class DomainException extends RuntimeException {
 
   /** The code as a string, as the API answers it. */
   public String code() {
-    return code.code();
+    return code;
   }
 
   /** The code, typed: one constant of the catalogue. */
   public ErrorCode errorCode() {
-    return code;
+    return errorCode;
   }
 
   /** Whether this refusal has this code. */
   public boolean is(ErrorCode code) {
-    return this.code.is(code.code());
+    return errorCode.is(code.code());
   }
 
   public List<FieldError> fieldErrors() {

@@ -186,6 +186,9 @@ class ErrorCatalogueTest {
       Locale.setDefault(Locale.ENGLISH);
       var refused =
           DomainException.notFound(CommonErrors.DOSSIER_UNKNOWN, "No dossier has the id 7.");
+      // the code reads as the API's string, also to reflective readers (AssertJ's properties)
+      assertThat(refused).hasFieldOrPropertyWithValue("code", "DOSSIER_UNKNOWN");
+      assertThat(refused.is(CommonErrors.DOSSIER_UNKNOWN)).isTrue();
       assertThat(FrenchMessages.of(refused)).isEqualTo("Ce dossier n'existe pas.");
       assertThat(FrenchMessages.ofCode("REQUIRED", null)).isEqualTo("Ce champ est obligatoire.");
       assertThat(FrenchMessages.ofCode("NO_SUCH_CODE", "the service's words"))
