@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The people a line names, checked against the firm: the dossier's manager (a manager or the
  * administrator; the importer when the column is empty and they are a manager), its collaborators
- * (active staff, by username), and the director to link, checked as the contacts feature will
- * check them, whom only the dossier's manager or the administrator may give access (seed 003).
+ * (active staff, by username), and the director to link, checked as the contacts feature will check
+ * them, whom only the dossier's manager or the administrator may give access (seed 003).
  */
 @Component
 class ImportPeople {
