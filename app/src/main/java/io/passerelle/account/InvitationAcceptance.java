@@ -101,7 +101,9 @@ class InvitationAcceptance {
     int min = InvitationService.MIN_PASSWORD_LENGTH;
     if (password == null || password.length() < min) {
       throw DomainException.invalid(
-          "PASSWORD_TOO_SHORT", "password", "Choose a password of at least " + min + " characters.");
+          "PASSWORD_TOO_SHORT",
+          "password",
+          "Choose a password of at least " + min + " characters.");
     }
     // bcrypt hashes at most 72 bytes and Spring's encoder refuses more (domain.PasswordPolicy)
     if (password.getBytes(StandardCharsets.UTF_8).length > 72) {

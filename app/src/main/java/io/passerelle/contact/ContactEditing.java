@@ -80,7 +80,9 @@ class ContactEditing {
         contact.getEmail(),
         or(changes.phone(), current.phone()),
         roleCode,
-        changes.consultationOnly() != null ? changes.consultationOnly() : current.consultationOnly(),
+        changes.consultationOnly() != null
+            ? changes.consultationOnly()
+            : current.consultationOnly(),
         changes.language() != null ? changes.language() : current.language());
   }
 

@@ -8,7 +8,9 @@ import io.passerelle.domain.DomainException;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** Finds contacts for the use cases (live ones, locked ones) and shows them as {@link ContactView}. */
+/**
+ * Finds contacts for the use cases (live ones, locked ones) and shows them as {@link ContactView}.
+ */
 @Component
 class ContactReader {
 

@@ -26,7 +26,9 @@ class ContactRules {
     this.catalog = catalog;
   }
 
-  /** The checked details of a new contact; every field error at once ({@code VALIDATION_FAILED}). */
+  /**
+   * The checked details of a new contact; every field error at once ({@code VALIDATION_FAILED}).
+   */
   Contact.ContactDetails details(NewContact request) {
     List<FieldError> errors = new ArrayList<>();
     String first = text(request.firstName(), "firstName", 100, errors);

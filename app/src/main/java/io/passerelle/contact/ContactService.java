@@ -18,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
  * correction task), {@link #markEmailInvalid}. A contact with history is deactivated, never
  * deleted; erasure is a separate act of the administrator that anonymises ({@link #erase}).
  *
- * <p>The door the other features use (the transactions are here); each use case has its own
- * class: {@link ContactCreation}, {@link ContactEditing}, {@link EmailChanges} (identity: the
- * address), {@link ContactLifecycle} (delete, deactivate, reactivate), {@link ContactErasure}
- * (GDPR), {@link ContactSearch} (the list's filters), with {@link ContactRules} and {@link
- * ContactIdentityGuard} for the rules they share.
+ * <p>The door the other features use (the transactions are here); each use case has its own class:
+ * {@link ContactCreation}, {@link ContactEditing}, {@link EmailChanges} (identity: the address),
+ * {@link ContactLifecycle} (delete, deactivate, reactivate), {@link ContactErasure} (GDPR), {@link
+ * ContactSearch} (the list's filters), with {@link ContactRules} and {@link ContactIdentityGuard}
+ * for the rules they share.
  */
 @Service
 public class ContactService {

@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A contact's e-mail address, which is its account's sign-in: changed by its identity's managers
- * (a pending invitation's link then dies and {@link ContactEmailChanged} tells the journey),
- * corrected through the journey's correction task, flagged invalid when a mail bounced.
+ * A contact's e-mail address, which is its account's sign-in: changed by its identity's managers (a
+ * pending invitation's link then dies and {@link ContactEmailChanged} tells the journey), corrected
+ * through the journey's correction task, flagged invalid when a mail bounced.
  */
 @Component
 class EmailChanges {

@@ -190,7 +190,10 @@ class JourneyCommands {
       engine.completeUserTask(
           task.userTaskKey(),
           Map.of(
-              Variables.FOLLOW_UP_DECISION, FollowUpDecisions.RESEND, Variables.FOLLOW_UP_NOTE, ""));
+              Variables.FOLLOW_UP_DECISION,
+              FollowUpDecisions.RESEND,
+              Variables.FOLLOW_UP_NOTE,
+              ""));
     } catch (EngineUnavailableException unavailable) {
       throw unavailable;
     } catch (EngineException refused) {

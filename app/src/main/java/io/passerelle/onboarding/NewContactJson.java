@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.passerelle.contact.NewContact;
 
 /**
- * A new contact's details as the onboarding keeps them until the journey's step creates the
- * contact ({@code onboarding.new_contact}): JSON, written when the proposal is recorded, read by
- * the step.
+ * A new contact's details as the onboarding keeps them until the journey's step creates the contact
+ * ({@code onboarding.new_contact}): JSON, written when the proposal is recorded, read by the step.
  */
 final class NewContactJson {
 

@@ -17,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The journey's door for the other features and the web: propose a collaborative service (which
  * starts {@code Process_ClientOnboarding}), send a kept invitation now, resend, cancel, and read
- * onboardings. Each use case has its own class: a proposal by the firm ({@link StaffProposal}) or by
- * a client ({@link ClientProposal}), both recorded and started by {@link OnboardingRequests}; the
- * commands on a running journey ({@link JourneyCommands}). The request is checked
- * here, at once, with the same rules the steps apply later, so that a person gets a clear answer
- * instead of a process that ends "rejected" a second later; the process still handles a rule that
- * fails later (an offer withdrawn from the catalogue in between, say).
+ * onboardings. Each use case has its own class: a proposal by the firm ({@link StaffProposal}) or
+ * by a client ({@link ClientProposal}), both recorded and started by {@link OnboardingRequests};
+ * the commands on a running journey ({@link JourneyCommands}). The request is checked here, at
+ * once, with the same rules the steps apply later, so that a person gets a clear answer instead of
+ * a process that ends "rejected" a second later; the process still handles a rule that fails later
+ * (an offer withdrawn from the catalogue in between, say).
  *
  * <p>Nothing talks to the engine inside a transaction that may still roll back: the process is
  * started after the commit ({@link OnboardingStarter}, the STARTING row being the durable order),

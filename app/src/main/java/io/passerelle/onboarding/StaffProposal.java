@@ -151,8 +151,8 @@ class StaffProposal {
   }
 
   /**
-   * A new contact's details: the active contact at that address when there is one, else the
-   * details kept for the journey's step to create the contact.
+   * A new contact's details: the active contact at that address when there is one, else the details
+   * kept for the journey's step to create the contact.
    */
   private Invitee byAddress(NewContact data, LinkTerms terms) {
     contacts.check(data);

@@ -91,7 +91,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (!e.fieldErrors().isEmpty()) {
       problem.setProperty(
           "errors",
-          e.fieldErrors().stream().map(f -> Problems.fieldError(f.field(), f.code(), f.message())).toList());
+          e.fieldErrors().stream()
+              .map(f -> Problems.fieldError(f.field(), f.code(), f.message()))
+              .toList());
     }
     return problem;
   }
@@ -123,7 +125,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             "INVALID_SORT",
             "Unknown sort property: " + e.getPropertyName());
-    problem.setProperty("errors", List.of(Problems.fieldError("sort", "INVALID_SORT", e.getMessage())));
+    problem.setProperty(
+        "errors", List.of(Problems.fieldError("sort", "INVALID_SORT", e.getMessage())));
     return problem;
   }
 
@@ -138,7 +141,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             : (e.getRequiredType() == null ? "another value" : e.getRequiredType().getSimpleName());
     String message = "'" + e.getValue() + "' is not valid here: expected " + expected + ".";
     ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", message);
-    problem.setProperty("errors", List.of(Problems.fieldError(e.getName(), "INVALID_VALUE", message)));
+    problem.setProperty(
+        "errors", List.of(Problems.fieldError(e.getName(), "INVALID_VALUE", message)));
     return problem;
   }
 
@@ -159,7 +163,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     e.getBindingResult()
         .getGlobalErrors()
         .forEach(
-            g -> errors.add(Problems.fieldError(null, code(g.getCode(), null, null), g.getDefaultMessage())));
+            g ->
+                errors.add(
+                    Problems.fieldError(
+                        null, code(g.getCode(), null, null), g.getDefaultMessage())));
     return validationFailed(errors, headers);
   }
 

@@ -103,10 +103,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Step 2, what the key covers: the body read once (and handed on as read), or, for a file
-   * upload, each part's name, file name and content, not the random boundary around them (the
-   * container parses the parts and keeps them for the controller). Null when it is too large: the
-   * 413 is written.
+   * Step 2, what the key covers: the body read once (and handed on as read), or, for a file upload,
+   * each part's name, file name and content, not the random boundary around them (the container
+   * parses the parts and keeps them for the controller). Null when it is too large: the 413 is
+   * written.
    */
   private ReadBody readBody(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
@@ -142,9 +142,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
   /**
    * Step 3, the in-flight claim, in the request's transaction: a key older than 24 hours is
-   * forgotten, then the key's row is inserted. When another request holds it, this waits on its
-   * row until that one commits and returns what it stored; null when the key is now this
-   * request's.
+   * forgotten, then the key's row is inserted. When another request holds it, this waits on its row
+   * until that one commits and returns what it stored; null when the key is now this request's.
    */
   private Outcome claim(Claim claim, HttpServletRequest request) {
     jdbc.update(

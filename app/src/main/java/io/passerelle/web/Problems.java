@@ -24,8 +24,8 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
  * detail, instance}) with Passerelle's stable {@code code}, and, when input fields are at fault,
  * {@code errors: [{field, code, message}]}. Controller advice returns {@link #of}; a filter, a
  * security handler or the error page writes it with {@link #write}; Tomcat's valve takes {@link
- * #json}. Every hand-written body goes through one mapper, configured as the application's (HTML-safe
- * escapes, the {@link ProblemDetail} mix-in Spring MVC uses), so all read the same.
+ * #json}. Every hand-written body goes through one mapper, configured as the application's
+ * (HTML-safe escapes, the {@link ProblemDetail} mix-in Spring MVC uses), so all read the same.
  */
 public final class Problems {
 
@@ -105,8 +105,7 @@ public final class Problems {
    * Writes the problem as the whole answer: its status, problem+json in UTF-8, its length, and
    * flushes it (a client still sending a body the server will not read, a 413, gets it at once).
    */
-  public static void write(HttpServletResponse response, ProblemDetail problem)
-      throws IOException {
+  public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     byte[] bytes = bytes(problem);
     response.setStatus(problem.getStatus());
     response.setContentType(MEDIA_TYPE);
