@@ -100,7 +100,7 @@ class OnboardingJourney implements OnboardingSteps {
     if (onboarding.getContactId() != null) {
       contact = contacts.get(onboarding.getContactId());
     } else {
-      var data = OnboardingService.read(onboarding.getNewContact());
+      var data = NewContactJson.read(onboarding.getNewContact());
       ContactResult result =
           StepRules.modelled(
               () -> contacts.createOrReuse(data, SYSTEM),
