@@ -23,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param restartPostgres whether to restart this machine's PostgreSQL cluster in the middle of a
  *     bulk ({@code --restart-postgres}; only a local cluster, {@code pg_ctlcluster})
  * @param jobTwice whether to make a job be delivered twice ({@code --job-twice})
+ * @param moments the kill moments in order, cycled ({@code --moments=DURING_BULK,REMINDER_BURST});
+ *     empty (the default) = each kind once in an order drawn from the seed, then drawn
  * @param database the database the application gets, emptied at the start ({@code --database})
  * @param output where result.json, table.md and the application's logs go ({@code --output})
  * @param patience how long to wait for what must happen before counting it missing ({@code
@@ -37,6 +39,7 @@ public record FaultOptions(
     Duration smtpOutage,
     boolean restartPostgres,
     boolean jobTwice,
+    List<String> moments,
     Path appJar,
     List<String> appJavaOptions,
     String database,
@@ -72,6 +75,7 @@ public record FaultOptions(
             duration(given.remove("smtp-outage"), Duration.ofMinutes(10)),
             !"false".equals(given.remove("restart-postgres")),
             !"false".equals(given.remove("job-twice")),
+            words(or(given.remove("moments"), "").replace(',', ' ')),
             Path.of(or(given.remove("app-jar"), "app/target/passerelle-app.jar")),
             words(or(given.remove(JVM_OPTIONS), "")),
             or(given.remove("database"), "passerelle_faults"),
@@ -85,6 +89,12 @@ public record FaultOptions(
     }
     if (options.crashes < 1 || options.bulk < 1 || options.rate <= 0) {
       throw new IllegalArgumentException("--crashes and --bulk must be at least 1, --rate above 0");
+    }
+    for (String moment : options.moments) {
+      if (java.util.Arrays.stream(FaultSuite.Moment.values()).noneMatch(m -> m.name().equals(moment))) {
+        throw new IllegalArgumentException(
+            "--moments takes " + java.util.Arrays.toString(FaultSuite.Moment.values()) + ", not " + moment);
+      }
     }
     if (options.activations < 0 || options.activations > 1) {
       throw new IllegalArgumentException("--activations is a share, from 0 to 1");
@@ -106,6 +116,7 @@ public record FaultOptions(
     map.put("smtpOutage", smtpOutage.toString());
     map.put("restartPostgres", restartPostgres);
     map.put("jobTwice", jobTwice);
+    map.put("moments", moments);
     map.put("appJavaOptions", appJavaOptions);
     map.put("database", database);
     map.put("patienceSeconds", patience.toSeconds());
@@ -129,7 +140,8 @@ public record FaultOptions(
         + " --restart-postgres="
         + restartPostgres
         + " --job-twice="
-        + jobTwice;
+        + jobTwice
+        + (moments.isEmpty() ? "" : " --moments=" + String.join(",", moments));
   }
 
   private static int integer(String value, int fallback) {
