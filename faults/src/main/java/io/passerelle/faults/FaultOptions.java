@@ -67,7 +67,9 @@ public record FaultOptions(
     String seed = given.remove("seed");
     var options =
         new FaultOptions(
-            seed == null ? ThreadLocalRandom.current().nextLong(1, 1_000_000) : Long.parseLong(seed),
+            seed == null
+                ? ThreadLocalRandom.current().nextLong(1, 1_000_000)
+                : Long.parseLong(seed),
             integer(given.remove("crashes"), 30),
             integer(given.remove("bulk"), 500),
             Double.parseDouble(or(given.remove("rate"), "1")),
@@ -91,9 +93,13 @@ public record FaultOptions(
       throw new IllegalArgumentException("--crashes and --bulk must be at least 1, --rate above 0");
     }
     for (String moment : options.moments) {
-      if (java.util.Arrays.stream(FaultSuite.Moment.values()).noneMatch(m -> m.name().equals(moment))) {
+      if (java.util.Arrays.stream(FaultSuite.Moment.values())
+          .noneMatch(m -> m.name().equals(moment))) {
         throw new IllegalArgumentException(
-            "--moments takes " + java.util.Arrays.toString(FaultSuite.Moment.values()) + ", not " + moment);
+            "--moments takes "
+                + java.util.Arrays.toString(FaultSuite.Moment.values())
+                + ", not "
+                + moment);
       }
     }
     if (options.activations < 0 || options.activations > 1) {
@@ -152,7 +158,9 @@ public record FaultOptions(
     if (value == null) {
       return fallback;
     }
-    return value.startsWith("P") ? Duration.parse(value) : Duration.ofSeconds(Long.parseLong(value));
+    return value.startsWith("P")
+        ? Duration.parse(value)
+        : Duration.ofSeconds(Long.parseLong(value));
   }
 
   private static List<String> words(String value) {

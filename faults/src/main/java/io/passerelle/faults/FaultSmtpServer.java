@@ -37,9 +37,9 @@ import java.util.regex.Pattern;
  *       250} (the client's job outlives its time-out meanwhile).
  * </ul>
  *
- * It records every accepted message by Message-ID: how many copies came, to whom (RCPT TO), and
- * for an invitation the activation link (read from its text part), which the suite follows to
- * activate accounts. Bodies are not kept.
+ * It records every accepted message by Message-ID: how many copies came, to whom (RCPT TO), and for
+ * an invitation the activation link (read from its text part), which the suite follows to activate
+ * accounts. Bodies are not kept.
  */
 public final class FaultSmtpServer implements AutoCloseable {
 

@@ -103,6 +103,7 @@ public final class FaultSuite {
   private static final Duration FIRST_DUE = Duration.ofDays(7);
   private static final Duration SECOND_DUE = Duration.ofDays(30);
   private static final Duration EXPIRY = Duration.ofDays(45);
+
   /** Engine time around a reminder's due instant where the check does not decide. */
   private static final Duration DUE_MARGIN = Duration.ofMinutes(30);
 
@@ -115,10 +116,13 @@ public final class FaultSuite {
   private final Map<String, Object> result = new LinkedHashMap<>();
   private final List<Map<String, Object>> runs = new ArrayList<>();
   private final List<Double> restartSeconds = new CopyOnWriteArrayList<>();
+
   /** kill instants, epoch ms: a duplicate is explained when one falls between its copies */
   private final List<Long> kills = new CopyOnWriteArrayList<>();
+
   /** e-mail address → the run during which its onboarding was asked for */
   private final Map<String, Integer> expected = new ConcurrentHashMap<>();
+
   private final Set<String> activated = ConcurrentHashMap.newKeySet();
   private final Set<String> activationUnsure = ConcurrentHashMap.newKeySet();
   private final Set<String> activationRefused = ConcurrentHashMap.newKeySet();
@@ -278,7 +282,8 @@ public final class FaultSuite {
     if (planned.outage()) {
       smtp.refuse(true);
     }
-    String key = UUID.nameUUIDFromBytes(("bulk-" + options.seed() + "-" + planned.run()).getBytes())
+    String key =
+        UUID.nameUUIDFromBytes(("bulk-" + options.seed() + "-" + planned.run()).getBytes())
             .toString();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("dossierIds", cohort.dossierIds());
@@ -362,9 +367,7 @@ public final class FaultSuite {
     outage.put("refusedConnections", smtp.refusedConnections());
     say(
         "SMTP 421 for %s of engine time (%.0f s): %d connections refused; accepting again",
-        options.smtpOutage(),
-        (System.nanoTime() - started) / 1e9,
-        smtp.refusedConnections());
+        options.smtpOutage(), (System.nanoTime() - started) / 1e9, smtp.refusedConnections());
     Duration after = Duration.ZERO;
     Duration budget = options.smtpOutage().plus(Duration.ofSeconds(12 * 60 + 40 + 60));
     // what was asked for until now (the steady load goes on asking)
@@ -562,7 +565,9 @@ public final class FaultSuite {
 
   // ---- load ----
 
-  /** {@code --rate} new onboardings a second, each retried with its Idempotency-Key until answered. */
+  /**
+   * {@code --rate} new onboardings a second, each retried with its Idempotency-Key until answered.
+   */
   private void steadyLoad() {
     var random = new Random(options.seed() ^ 0x5EEDL);
     long interval = (long) (1e9 / options.rate());
@@ -584,10 +589,14 @@ public final class FaultSuite {
       body.put(
           "contact",
           Map.of(
-              "lastName", "Steady " + n,
-              "subscriberType", "CLIENT",
-              "email", email,
-              "organisationalRoleCode", "DIRIGEANT"));
+              "lastName",
+              "Steady " + n,
+              "subscriberType",
+              "CLIENT",
+              "email",
+              email,
+              "organisationalRoleCode",
+              "DIRIGEANT"));
       body.put("offerCode", "START");
       body.put("sendNow", true);
       try {
@@ -938,7 +947,8 @@ public final class FaultSuite {
     if (!status.equals("IN_PROGRESS")) {
       return "not activated, yet " + status;
     }
-    if (detail.path("invitationProcess").isNull() || detail.path("invitationProcess").isMissingNode()) {
+    if (detail.path("invitationProcess").isNull()
+        || detail.path("invitationProcess").isMissingNode()) {
       return "no invitation process the engine knows";
     }
     boolean expired = false;
