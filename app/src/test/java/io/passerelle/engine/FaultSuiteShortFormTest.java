@@ -60,6 +60,7 @@ class FaultSuiteShortFormTest {
     assertThat(result.number("stuck")).as(result.table()).isZero();
     assertThat(result.number("incidents")).as(result.table()).isZero();
     assertThat(result.number("halfWritten")).as(result.table()).isZero();
+    assertThat(result.number("remindersDue")).as(result.table()).isPositive();
     assertThat(result.number("remindersLost")).as(result.table()).isZero();
     assertThat(result.number("twoInvitations")).as(result.table()).isZero();
     // a copy of a mail only where a kill fell between the SMTP server's acceptance and the commit

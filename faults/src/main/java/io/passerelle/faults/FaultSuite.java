@@ -62,7 +62,7 @@ public final class FaultSuite {
     BULK_START,
     /** while the bulk's invitations go out */
     DURING_BULK,
-    /** within 3 s of the engine clock moved 7 days on: every waiting invitation's reminder due */
+    /** the engine clock moved 7 days and an hour on, killed within 3 s of the first reminder accepted: every waiting invitation's reminder due */
     REMINDER_BURST,
     /** the bulk sent: only the steady load and activations in flight */
     STEADY
@@ -313,7 +313,7 @@ public final class FaultSuite {
         run.put("bulkSentBeforeKill", awaitInvitations(options.patience()));
         engineNow(); // signed in to the development clock before the burst
         long reminders = smtp.distinct(FIRST_REMINDER) + smtp.distinct(SECOND_REMINDER);
-        Thread.ofVirtual().start(() -> advanceQuietly("P7D"));
+        Thread.ofVirtual().start(() -> advanceQuietly("P7DT1H"));
         // the kill falls once the burst is under way: its first reminder accepted
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (smtp.distinct(FIRST_REMINDER) + smtp.distinct(SECOND_REMINDER) == reminders
