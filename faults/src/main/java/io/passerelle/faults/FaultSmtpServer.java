@@ -168,6 +168,12 @@ public final class FaultSmtpServer implements AutoCloseable {
         if (line == null) {
           return;
         }
+        if (refusing) {
+          // an open (pooled) connection is refused too, at its next command
+          refusedConnections.incrementAndGet();
+          reply(out, "421 4.3.2 passerelle-faults: service not available, closing");
+          return;
+        }
         String command = line.length() < 4 ? line : line.substring(0, 4);
         switch (command.toUpperCase(Locale.ROOT)) {
           case "EHLO" -> reply(out, "250-passerelle-faults\r\n250-8BITMIME\r\n250 SIZE 52428800");
