@@ -62,7 +62,10 @@ public final class FaultSuite {
     BULK_START,
     /** while the bulk's invitations go out */
     DURING_BULK,
-    /** the engine clock moved 7 days and an hour on, killed within 3 s of the first reminder accepted: every waiting invitation's reminder due */
+    /**
+     * the engine clock moved 7 days and an hour on, killed within 3 s of the first reminder
+     * accepted: every waiting invitation's reminder due
+     */
     REMINDER_BURST,
     /** the bulk sent: only the steady load and activations in flight */
     STEADY
