@@ -56,7 +56,8 @@ class OnboardingInstanceClaim {
               Onboarding onboarding =
                   onboardings
                       .lockById(onboardingId)
-                      .orElseThrow(() -> new IllegalStateException("No onboarding " + onboardingId));
+                      .orElseThrow(
+                          () -> new IllegalStateException("No onboarding " + onboardingId));
               if (onboarding.getProcessInstanceKey() == null
                   && onboarding.getStatus() == OnboardingStatus.STARTING) {
                 // the engine took the start, its key was not committed: this instance is the one

@@ -162,8 +162,7 @@ class SecondStartTest {
     assertThat(mailbox.to(contact.email())).as("mails to the contact").hasSize(1);
     assertThat(onboardings.findById(id).orElseThrow().getInvitationProcessKey())
         .isNotNull()
-        .satisfies(
-            key -> assertThat(status(key)).isEqualTo(InstanceState.Status.ACTIVE));
+        .satisfies(key -> assertThat(status(key)).isEqualTo(InstanceState.Status.ACTIVE));
   }
 
   private InstanceState.Status status(long key) {
