@@ -19,9 +19,11 @@ SKIP_FILES = ('web/pages/FrenchMessages.java', 'web/pages/Labels.java')
 EXCLUDED = {
     ('onboarding/BulkPreview.java', None),
     ('dossiercreation/CompanyPrefill.java', None),
-    ('dossiercreation/web/DossierCreationController.java', 'INVALID'),
-    ('dossiercreation/web/DossierCreationController.java', 'NOT_FOUND'),
-    ('dossierimport/DossierImportService.java', 'ERROR'),
+    # the SIRET lookup's outcome on the "nouveau dossier" page (split out of DossierCreationController)
+    ('dossiercreation/web/SiretLookup.java', 'INVALID'),
+    ('dossiercreation/web/SiretLookup.java', 'NOT_FOUND'),
+    # an import report line's status "OK" / "ERROR" (split out of DossierImportService)
+    ('dossierimport/ImportReports.java', 'ERROR'),
     ('engine/EngineErrors.java', None),
 }
 

@@ -275,6 +275,9 @@ class KillAndRestartAcceptanceTest {
                     + "/"
                     + database,
                 "--spring.main.banner-mode=off"));
+    // as scripts/run starts it: the development setting on (its users, its clock); its mail goes
+    // to the test's SMTP server (dev-mail off, above)
+    command.add("--passerelle.development.enabled=true");
     if (reset) {
       command.add("--passerelle.database.reset-on-start=true");
     }

@@ -176,7 +176,7 @@ class RemoteModePagesTest {
 
   private static org.springframework.test.web.servlet.MockMvc pages(Object controller) {
     return MockMvcBuilders.standaloneSetup(controller)
-        .setControllerAdvice(new PageExceptionHandler())
+        .setControllerAdvice(new EnginePageErrors(), new PageExceptionHandler())
         .build();
   }
 }
