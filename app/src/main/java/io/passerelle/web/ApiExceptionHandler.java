@@ -88,7 +88,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           case CONFLICT -> HttpStatus.CONFLICT;
           case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
-    ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
+    ProblemDetail problem = Problems.of(status, e.errorCode(), e.getMessage());
     e.properties().forEach(problem::setProperty);
     if (!e.fieldErrors().isEmpty()) {
       problem.setProperty(
