@@ -44,7 +44,6 @@ class SizeRulesTest {
   static final int MAX_METHOD_LINES = 60;
 
   private static final String OTHER_BRANCH = "being split in issue 22 (other branch)";
-  private static final String TO_SPLIT = "over the limit when the rule came: to split (issue 22)";
 
   /**
    * Top-level classes (fully qualified) allowed over a limit, and why. An entry that no longer
@@ -54,27 +53,18 @@ class SizeRulesTest {
       Map.ofEntries(
           // the shared HTTP kernel's idempotency filter: another engineer is splitting it now
           Map.entry("io.passerelle.web.IdempotencyFilter", OTHER_BRANCH),
-          // measured when the rule came (issue 22); each goes as its class is split on this branch
-          Map.entry("io.passerelle.engine.DurableLogStorage", TO_SPLIT),
-          Map.entry("io.passerelle.engine.EngineRecordProjection", TO_SPLIT),
-          Map.entry("io.passerelle.engine.ProcessEngine", TO_SPLIT),
-          Map.entry("io.passerelle.engine.EmbeddedZeebeEngine", TO_SPLIT),
-          Map.entry("io.passerelle.engine.EngineCommandRelay", TO_SPLIT),
-          Map.entry("io.passerelle.engine.ProcessDeployer", TO_SPLIT),
-          Map.entry("io.camunda.zeebe.process.test.engine.PasserelleEngineAssembly", TO_SPLIT),
-          Map.entry("io.passerelle.collaboration.CollaborationService", TO_SPLIT),
-          Map.entry("io.passerelle.delegation.DelegatedInvitationService", TO_SPLIT),
-          Map.entry("io.passerelle.developmentdata.DevelopmentData", TO_SPLIT),
-          Map.entry("io.passerelle.importing.CsvReader", TO_SPLIT),
-          Map.entry("io.passerelle.mail.MailOutbox", TO_SPLIT),
-          Map.entry("io.passerelle.operations.Reconciliation", TO_SPLIT),
-          Map.entry("io.passerelle.portal.ClientSecurityConfiguration", TO_SPLIT),
-          Map.entry("io.passerelle.portal.NewLinkRequests", TO_SPLIT),
-          Map.entry("io.passerelle.registry.CompanyRegistryClient", TO_SPLIT),
-          Map.entry("io.passerelle.reporting.DashboardQuery", TO_SPLIT),
-          Map.entry("io.passerelle.staff.StaffService", TO_SPLIT),
-          Map.entry("io.passerelle.tasks.web.TaskForms", TO_SPLIT),
-          Map.entry("io.passerelle.web.ApiExceptionHandler", TO_SPLIT));
+          // read() is one character-level state machine (in a quoted field or not, a separator,
+          // a line's end, CRLF): 66 lines that read best whole; split, its six variables of state
+          // would become fields of a parser object for no reader's gain
+          Map.entry(
+              "io.passerelle.importing.CsvReader",
+              "one character-level state machine (CSV quoting), clearer whole"),
+          // the shared HTTP kernel: handleHttpMessageNotReadable (70 lines) maps each kind of
+          // unreadable body to its problem+json; io.passerelle.web is being reorganised by another
+          // engineer right now (notes: edits there tiny), so it is split after that merge
+          Map.entry(
+              "io.passerelle.web.ApiExceptionHandler",
+              "shared HTTP kernel being reorganised in issue 22 (other branch): split after it"));
 
   /**
    * Packages (with their sub-packages) allowed over a limit, and why: the features another engineer
