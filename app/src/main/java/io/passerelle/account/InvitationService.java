@@ -1,27 +1,16 @@
 package io.passerelle.account;
 
-import io.passerelle.activity.ActivityRecord;
-import io.passerelle.activity.ActivityService;
-import io.passerelle.activity.ActivityType;
 import io.passerelle.domain.Actor;
-import io.passerelle.domain.DomainException;
-import io.passerelle.domain.Locks;
 import io.passerelle.domain.PasswordPolicy;
-import io.passerelle.domain.Texts;
 import io.passerelle.staff.StaffScope;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,55 +20,43 @@ import org.springframework.transaction.annotation.Transactional;
  * done changes nothing and answers the same. At most one link per account is live; issuing for
  * another onboarding supersedes the older link (the account is what the client activates, and its
  * activation reaches every onboarding waiting for it).
+ *
+ * <p>The door the other features use; each use case has its own class: issuing ({@link
+ * InvitationIssuing}), the link's life ({@link InvitationLifecycle}), the client's acceptance
+ * ({@link InvitationAcceptance}). The reads are here.
  */
 @Service
 public class InvitationService {
 
-  private final StaffScope scopes;
-
   public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
   public static final int MAX_CUSTOM_MESSAGE = 2000;
 
+  private final InvitationIssuing issuing;
+  private final InvitationLifecycle lifecycle;
+  private final InvitationAcceptance acceptance;
+  private final InvitationFinder finder;
   private final InvitationRepository invitations;
-  private final AccountService accountService;
-  private final ClientAccountRepository accounts;
   private final InvitationTokens tokens;
-  private final InvitationProperties properties;
   private final PendingActivations pending;
-  private final ActivityService activity;
-  private final PasswordEncoder passwords;
-  private final ApplicationEventPublisher events;
-  private final EntityManager entityManager;
-  private final Locks locks;
-  private final Clock clock;
+  private final StaffScope scopes;
 
   InvitationService(
+      InvitationIssuing issuing,
+      InvitationLifecycle lifecycle,
+      InvitationAcceptance acceptance,
+      InvitationFinder finder,
       InvitationRepository invitations,
-      AccountService accountService,
-      ClientAccountRepository accounts,
       InvitationTokens tokens,
-      InvitationProperties properties,
       PendingActivations pending,
-      ActivityService activity,
-      PasswordEncoder passwords,
-      ApplicationEventPublisher events,
-      EntityManager entityManager,
-      Locks locks,
-      Clock clock,
       StaffScope scopes) {
-    this.scopes = scopes;
+    this.issuing = issuing;
+    this.lifecycle = lifecycle;
+    this.acceptance = acceptance;
+    this.finder = finder;
     this.invitations = invitations;
-    this.accountService = accountService;
-    this.accounts = accounts;
     this.tokens = tokens;
-    this.properties = properties;
     this.pending = pending;
-    this.activity = activity;
-    this.passwords = passwords;
-    this.events = events;
-    this.entityManager = entityManager;
-    this.locks = locks;
-    this.clock = clock;
+    this.scopes = scopes;
   }
 
   /**
@@ -90,102 +67,7 @@ public class InvitationService {
    */
   @Transactional
   public IssuedInvitation issue(IssueInvitation command, Actor actor) {
-    locks.lock("account-invitation", String.valueOf(command.accountId()));
-    ClientAccount account = accountService.find(command.accountId());
-    if (account.getStatus() == AccountStatus.ACTIVE) {
-      throw DomainException.conflict(
-          "ACCOUNT_ALREADY_ACTIVE",
-          "This client's account is already active: they get a notice of their new access, not"
-              + " an invitation.");
-    }
-    if (account.getStatus() == AccountStatus.DISABLED) {
-      throw DomainException.conflict(
-          "ACCOUNT_DISABLED", "This client's account is disabled: enable the contact first.");
-    }
-    Long staffId = null;
-    Long clientAccountId = null;
-    switch (actor) {
-      case Actor.Staff staff -> staffId = staff.staffId();
-      case Actor.Client client -> clientAccountId = client.accountId();
-      case Actor.SystemActor ignored -> {
-        if (command.invitedByStaffId() == null) {
-          throw DomainException.invalid(
-              "REQUIRED", "invitedByStaffId", "Say which staff member the invitation is from.");
-        }
-        staffId = command.invitedByStaffId();
-      }
-    }
-    String message = Texts.trimToNull(command.customMessage());
-    if (message != null && message.length() > MAX_CUSTOM_MESSAGE) {
-      throw DomainException.invalid(
-          "TOO_LONG",
-          "customMessage",
-          "A custom message has at most " + MAX_CUSTOM_MESSAGE + " characters.");
-    }
-    Duration validity =
-        command.validity() == null ? properties.defaultValidity() : command.validity();
-    if (validity.isNegative() || validity.isZero()) {
-      throw DomainException.invalid(
-          "INVALID_VALIDITY", "validity", "An invitation lives for a positive duration.");
-    }
-    var now = clock.instant();
-    if (command.requestKey() != null) {
-      Optional<Invitation> issued = invitations.findByIssueRequestKey(command.requestKey());
-      if (issued.isPresent()) {
-        return new IssuedInvitation(issued.get().view(), false);
-      }
-    }
-    List<Invitation> live = invitations.findLiveByAccountId(account.getId());
-    for (Invitation old : live) {
-      if (command.requestKey() == null
-          && command.onboardingId() != null
-          && command.onboardingId().equals(old.getOnboardingId())) {
-        return new IssuedInvitation(old.view(), false);
-      }
-    }
-    for (Invitation old : live) {
-      old.close(InvitationStatus.SUPERSEDED, "REISSUED", now);
-      invitations.saveAndFlush(old);
-      activity.record(
-          ActivityRecord.of(
-                  ActivityType.INVITATION_SUPERSEDED,
-                  actor,
-                  old.getDossierId(),
-                  account.getContactId())
-              .with("invitationId", old.getId())
-              .with("reason", "REISSUED"));
-    }
-    long id = invitations.nextId();
-    byte[] nonce = tokens.newNonce();
-    var invitation =
-        new Invitation(
-            id,
-            account.getId(),
-            command.dossierId(),
-            command.collaborativeServiceId(),
-            command.onboardingId(),
-            account.getEmail(),
-            nonce,
-            InvitationTokens.hash(tokens.token(id, nonce)),
-            staffId,
-            clientAccountId,
-            message,
-            command.requestKey(),
-            now,
-            now.plus(validity));
-    entityManager.persist(invitation);
-    entityManager.flush();
-    for (Invitation old : live) {
-      old.supersededBy(invitation.getId());
-    }
-    account.markPending(now);
-    accounts.saveAndFlush(account);
-    activity.record(
-        ActivityRecord.of(
-                ActivityType.INVITATION_ISSUED, actor, command.dossierId(), account.getContactId())
-            .with("invitationId", invitation.getId())
-            .with("accountId", account.getId()));
-    return new IssuedInvitation(invitation.view(), true);
+    return issuing.issue(command, actor);
   }
 
   /**
@@ -194,27 +76,15 @@ public class InvitationService {
    */
   @Transactional(readOnly = true)
   public String token(long invitationId) {
-    Invitation invitation = find(invitationId);
-    requireLive(invitation);
+    Invitation invitation = finder.find(invitationId);
+    InvitationFinder.requireLive(invitation);
     return tokens.token(invitation.getId(), invitation.getTokenNonce());
   }
 
   /** The invitation went out (PENDING_SEND → SENT). Already SENT: nothing changes. */
   @Transactional
   public InvitationView markSent(long invitationId, Actor actor) {
-    Invitation invitation = lockAccountOf(invitationId);
-    requireLive(invitation);
-    if (invitation.markSent(clock.instant())) {
-      invitations.saveAndFlush(invitation);
-      activity.record(
-          ActivityRecord.of(
-                  ActivityType.INVITATION_SENT,
-                  actor,
-                  invitation.getDossierId(),
-                  contactOf(invitation))
-              .with("invitationId", invitationId));
-    }
-    return invitation.view();
+    return lifecycle.markSent(invitationId, actor);
   }
 
   /**
@@ -224,37 +94,13 @@ public class InvitationService {
    */
   @Transactional
   public boolean recordReminder(long invitationId, int number, Actor actor) {
-    if (number < 1) {
-      throw new IllegalArgumentException("reminders are numbered from 1");
-    }
-    Invitation invitation = lockAccountOf(invitationId);
-    if (invitation.view().emailInvalid()) {
-      return false;
-    }
-    if (!invitation.recordReminder(number, clock.instant())) {
-      return false;
-    }
-    invitations.saveAndFlush(invitation);
-    activity.record(
-        ActivityRecord.of(
-                ActivityType.INVITATION_REMINDED,
-                actor,
-                invitation.getDossierId(),
-                contactOf(invitation))
-            .with("invitationId", invitationId)
-            .with("reminderNumber", number));
-    return true;
+    return lifecycle.recordReminder(invitationId, number, actor);
   }
 
   /** Resend: the link dies (SUPERSEDED); the journey then issues a new one. Idempotent. */
   @Transactional
   public InvitationView supersede(long invitationId, Actor actor) {
-    return close(
-        invitationId,
-        InvitationStatus.SUPERSEDED,
-        "RESENT",
-        ActivityType.INVITATION_SUPERSEDED,
-        actor);
+    return lifecycle.supersede(invitationId, actor);
   }
 
   /**
@@ -263,15 +109,7 @@ public class InvitationService {
    */
   @Transactional
   public InvitationView cancel(long invitationId, Actor actor) {
-    InvitationView view =
-        close(
-            invitationId,
-            InvitationStatus.CANCELLED,
-            "CANCELLED_BY_STAFF",
-            ActivityType.INVITATION_CANCELLED,
-            actor);
-    releaseAccount(view.accountId());
-    return view;
+    return lifecycle.cancel(invitationId, actor);
   }
 
   /**
@@ -281,18 +119,13 @@ public class InvitationService {
    */
   @Transactional
   public void releaseAccount(long accountId) {
-    ClientAccount account = accountService.find(accountId);
-    if (invitations.findLiveByAccountId(account.getId()).isEmpty()) {
-      account.markNotInvited(clock.instant());
-      accounts.saveAndFlush(account);
-    }
+    lifecycle.releaseAccount(accountId);
   }
 
   /** The reminder policy's expiry came: the link dies (EXPIRED); the account stays PENDING. */
   @Transactional
   public InvitationView expire(long invitationId, Actor actor) {
-    return close(
-        invitationId, InvitationStatus.EXPIRED, "EXPIRED", ActivityType.INVITATION_EXPIRED, actor);
+    return lifecycle.expire(invitationId, actor);
   }
 
   /**
@@ -302,28 +135,7 @@ public class InvitationService {
    */
   @Transactional
   public InvitationView extend(long invitationId, Duration validity, Actor actor) {
-    Invitation invitation = find(invitationId);
-    if (!invitation.getStatus().live() && invitation.getStatus() != InvitationStatus.EXPIRED) {
-      throw notLive(invitation);
-    }
-    locks.lock("account-invitation", String.valueOf(invitation.getAccountId()));
-    if (invitation.getStatus() == InvitationStatus.EXPIRED
-        && !invitations.findLiveByAccountId(invitation.getAccountId()).isEmpty()) {
-      throw DomainException.conflict(
-          "NEWER_INVITATION_LIVE",
-          "A newer invitation is already out for this account: this one stays expired.");
-    }
-    var now = clock.instant();
-    invitation.extend(now.plus(validity == null ? properties.defaultValidity() : validity), now);
-    invitations.saveAndFlush(invitation);
-    activity.record(
-        ActivityRecord.of(
-                ActivityType.INVITATION_EXTENDED,
-                actor,
-                invitation.getDossierId(),
-                contactOf(invitation))
-            .with("invitationId", invitationId));
-    return invitation.view();
+    return lifecycle.extend(invitationId, validity, actor);
   }
 
   /**
@@ -332,22 +144,7 @@ public class InvitationService {
    */
   @Transactional
   public InvitationView markBounced(long invitationId, Actor actor) {
-    Invitation invitation = find(invitationId);
-    if (invitation.getStatus() == InvitationStatus.BOUNCED) {
-      return invitation.view();
-    }
-    requireLive(invitation);
-    invitation.markEmailInvalid();
-    InvitationView view =
-        close(
-            invitationId,
-            InvitationStatus.BOUNCED,
-            "MAIL_REJECTED",
-            ActivityType.INVITATION_BOUNCED,
-            actor);
-    long contactId = contactOf(invitation);
-    events.publishEvent(new InvitationBounced(invitationId, invitation.getAccountId(), contactId));
-    return view;
+    return lifecycle.markBounced(invitationId, actor);
   }
 
   /**
@@ -357,50 +154,13 @@ public class InvitationService {
    */
   @Transactional
   public Acceptance accept(String token, String password) {
-    Invitation invitation = live(token).orElseThrow(InvitationService::unknownLink);
-    locks.lock("account-invitation", String.valueOf(invitation.getAccountId()));
-    entityManager.refresh(invitation);
-    requireLive(invitation);
-    var now = clock.instant();
-    if (invitation.getExpiresAt().isBefore(now)) {
-      throw DomainException.conflict(
-          "INVITATION_EXPIRED", "This invitation link has expired: ask the firm for a new one.");
-    }
-    ClientAccount account = accountService.find(invitation.getAccountId());
-    checkPassword(password, account.getEmail());
-    invitation.close(InvitationStatus.ACCEPTED, "ACCEPTED", now);
-    invitations.saveAndFlush(invitation);
-    account.activate(passwords.encode(password), now);
-    accounts.saveAndFlush(account);
-    Actor client = new Actor.Client(account.getId());
-    activity.record(
-        ActivityRecord.of(
-                ActivityType.INVITATION_ACCEPTED,
-                client,
-                invitation.getDossierId(),
-                account.getContactId())
-            .with("invitationId", invitation.getId()));
-    activity.record(
-        ActivityRecord.of(
-                ActivityType.ACCOUNT_ACTIVATED,
-                client,
-                invitation.getDossierId(),
-                account.getContactId())
-            .with("accountId", account.getId()));
-    events.publishEvent(
-        new InvitationAccepted(
-            account.getId(),
-            account.getContactId(),
-            invitation.getId(),
-            invitation.getOnboardingId()));
-    return new Acceptance(
-        account.getId(), account.getContactId(), invitation.getId(), invitation.getOnboardingId());
+    return acceptance.accept(token, password);
   }
 
   /** The live invitation behind a link, if any (the activation page's GET: consumes nothing). */
   @Transactional(readOnly = true)
   public Optional<InvitationView> findLive(String token) {
-    return live(token).map(Invitation::view);
+    return finder.live(token).map(Invitation::view);
   }
 
   /**
@@ -417,7 +177,7 @@ public class InvitationService {
 
   @Transactional(readOnly = true)
   public InvitationView get(long invitationId) {
-    return find(invitationId).view();
+    return finder.find(invitationId).view();
   }
 
   /**
@@ -479,108 +239,5 @@ public class InvitationService {
   public Page<PendingActivation> pendingActivations(
       Boolean neverSent, Boolean emailInvalid, Pageable pageable) {
     return pending.find(neverSent, emailInvalid, scopes.current(), pageable);
-  }
-
-  // ---- inside ----
-
-  private InvitationView close(
-      long invitationId, InvitationStatus closing, String reason, ActivityType type, Actor actor) {
-    Invitation invitation = find(invitationId);
-    if (invitation.getStatus() == closing) {
-      return invitation.view();
-    }
-    if (closing == InvitationStatus.CANCELLED
-        && invitation.getStatus() == InvitationStatus.EXPIRED) {
-      // an expired link may still be cancelled: the follow-up's "cancel" decision
-    } else {
-      requireLive(invitation);
-    }
-    invitation.close(closing, reason, clock.instant());
-    invitations.saveAndFlush(invitation);
-    activity.record(
-        ActivityRecord.of(type, actor, invitation.getDossierId(), contactOf(invitation))
-            .with("invitationId", invitationId)
-            .with("reason", reason));
-    return invitation.view();
-  }
-
-  /**
-   * The invitation, read again under its account's lock: the client's acceptance takes the same
-   * lock, so a "sent" or "reminded" update never races it.
-   */
-  private Invitation lockAccountOf(long invitationId) {
-    Invitation invitation = find(invitationId);
-    locks.lock("account-invitation", String.valueOf(invitation.getAccountId()));
-    entityManager.refresh(invitation);
-    return invitation;
-  }
-
-  private Optional<Invitation> live(String token) {
-    if (!InvitationTokens.plausible(token)) {
-      return Optional.empty();
-    }
-    return invitations
-        .findByTokenHash(InvitationTokens.hash(token))
-        .filter(i -> i.getStatus().live());
-  }
-
-  private long contactOf(Invitation invitation) {
-    return accountService.find(invitation.getAccountId()).getContactId();
-  }
-
-  private Invitation find(long id) {
-    return invitations
-        .findById(id)
-        .orElseThrow(
-            () ->
-                DomainException.notFound(
-                    "INVITATION_NOT_FOUND", "No invitation has the id " + id + "."));
-  }
-
-  private static void requireLive(Invitation invitation) {
-    if (!invitation.getStatus().live()) {
-      throw notLive(invitation);
-    }
-  }
-
-  private static DomainException notLive(Invitation invitation) {
-    return DomainException.conflict(
-        "INVITATION_NOT_LIVE",
-        "Invitation "
-            + invitation.getId()
-            + " is "
-            + invitation.getStatus()
-            + ": its link is dead.");
-  }
-
-  private static DomainException unknownLink() {
-    return DomainException.notFound(
-        "INVITATION_LINK_UNKNOWN",
-        "This invitation link is not valid (used, replaced, cancelled or unknown): ask the firm for"
-            + " a new one.");
-  }
-
-  private static void checkPassword(String password, String email) {
-    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-      throw DomainException.invalid(
-          "PASSWORD_TOO_SHORT",
-          "password",
-          "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
-    }
-    // bcrypt hashes at most 72 bytes and Spring's encoder refuses more (domain.PasswordPolicy)
-    if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
-      throw DomainException.invalid(
-          "TOO_LONG", "password", "A password has at most 72 bytes in UTF-8.");
-    }
-    if (password.chars().anyMatch(Character::isISOControl)) {
-      throw DomainException.invalid(
-          "PASSWORD_CONTROL_CHARACTER",
-          "password",
-          "A password cannot contain control characters (NUL, tab, line break).");
-    }
-    if (password.strip().equalsIgnoreCase(email)) {
-      throw DomainException.invalid(
-          "PASSWORD_IS_EMAIL", "password", "Your password cannot be your e-mail address.");
-    }
   }
 }

@@ -62,29 +62,60 @@ class PersonalDataErasure {
   /** What the contact is known as, read before the contact row is blanked. */
   record Identity(long contactId, Long accountId, String email, List<String> names) {}
 
+  /** Where the contact shows, found before anything is scrubbed. */
+  private record Footprint(
+      long contactId,
+      Long[] onboardings,
+      String[] keyPatterns,
+      String[] addresses,
+      String pattern) {}
+
   /**
    * Erases every copy; {@code anonymous} is the address that replaces the contact's. Runs inside
    * the caller's transaction; returns how many rows of each kind were touched.
    */
   Map<String, Integer> erase(Identity who, String anonymous) {
+    Footprint found = footprint(who, anonymous);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    jdbc.queryForObject("select set_config('passerelle.erasure', 'on', true)", String.class);
+    scrubMails(who, anonymous, found, counts);
+    scrubJourney(found, counts);
+    scrubCopies(found, counts);
+    List<Long> instances = runningInstances(found.contactId());
+    counts.put("processInstances", instances.size());
+    clearVariables(found.contactId(), instances);
+    return counts;
+  }
+
+  /**
+   * Where the contact shows: its onboardings, the keys of the mails about it, every address it was
+   * known by, and a pattern matching those addresses and its names.
+   */
+  private Footprint footprint(Identity who, String anonymous) {
     long id = who.contactId();
     Long[] onboardings =
         jdbc.queryForList("select id from onboarding where contact_id = ?", Long.class, id)
             .toArray(Long[]::new);
-    Long[] invitationIds =
-        who.accountId() == null
-            ? new Long[0]
-            : jdbc.queryForList(
-                    "select id from invitation where account_id = ?", Long.class, who.accountId())
-                .toArray(Long[]::new);
-    Long[] resets =
-        who.accountId() == null
-            ? new Long[0]
-            : jdbc.queryForList(
-                    "select id from password_reset where account_id = ?",
-                    Long.class,
-                    who.accountId())
-                .toArray(Long[]::new);
+    String[] keyPatterns = mailKeys(who, onboardings);
+    Set<String> addresses = addresses(who, keyPatterns);
+    addresses.remove(null);
+    addresses.remove(EmailAddresses.comparable(anonymous));
+    List<String> literals = new ArrayList<>(addresses);
+    for (String name : who.names()) {
+      if (name != null && name.strip().length() >= 2) {
+        literals.add(name.strip());
+      }
+    }
+    // longest first, so "Jeanne Martin" goes before "Jeanne"
+    literals.sort((a, b) -> b.length() - a.length());
+    return new Footprint(
+        id, onboardings, keyPatterns, addresses.toArray(String[]::new), regex(literals));
+  }
+
+  /** The {@code like} patterns of the mails' keys about the contact. */
+  private String[] mailKeys(Identity who, Long[] onboardings) {
+    List<Long> invitationIds = ofAccount(who, "select id from invitation where account_id = ?");
+    List<Long> resets = ofAccount(who, "select id from password_reset where account_id = ?");
     List<String> mailKeys = new ArrayList<>();
     for (Long invitation : invitationIds) {
       mailKeys.add("invitation/" + invitation + "/%");
@@ -99,9 +130,18 @@ class PersonalDataErasure {
       mailKeys.add("account/" + who.accountId() + "/%");
       mailKeys.add("new-link-request/" + who.accountId() + "/%");
     }
-    String[] keyPatterns = mailKeys.toArray(String[]::new);
+    return mailKeys.toArray(String[]::new);
+  }
 
-    // every address the contact was known by
+  private List<Long> ofAccount(Identity who, String sql) {
+    return who.accountId() == null
+        ? List.of()
+        : jdbc.queryForList(sql, Long.class, who.accountId());
+  }
+
+  /** Every address the contact was known by (lower case). */
+  private Set<String> addresses(Identity who, String[] keyPatterns) {
+    long id = who.contactId();
     Set<String> addresses = new LinkedHashSet<>();
     addresses.add(EmailAddresses.comparable(who.email()));
     if (who.accountId() != null) {
@@ -135,23 +175,12 @@ class PersonalDataErasure {
               String.class,
               (Object) keyPatterns));
     }
-    addresses.remove(null);
-    addresses.remove(EmailAddresses.comparable(anonymous));
+    return addresses;
+  }
 
-    List<String> literals = new ArrayList<>(addresses);
-    for (String name : who.names()) {
-      if (name != null && name.strip().length() >= 2) {
-        literals.add(name.strip());
-      }
-    }
-    // longest first, so "Jeanne Martin" goes before "Jeanne"
-    literals.sort((a, b) -> b.length() - a.length());
-    String pattern = regex(literals);
-    String[] lowerAddresses = addresses.toArray(String[]::new);
-
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    jdbc.queryForObject("select set_config('passerelle.erasure', 'on', true)", String.class);
-
+  /** The invitations' addresses and messages, and the mails about the contact. */
+  private void scrubMails(
+      Identity who, String anonymous, Footprint found, Map<String, Integer> counts) {
     if (who.accountId() != null) {
       counts.put(
           "invitations",
@@ -162,7 +191,7 @@ class PersonalDataErasure {
     }
     counts.put(
         "mailLog",
-        keyPatterns.length == 0 && lowerAddresses.length == 0
+        found.keyPatterns().length == 0 && found.addresses().length == 0
             ? 0
             : jdbc.update(
                 """
@@ -174,12 +203,17 @@ class PersonalDataErasure {
                     updated_at = now()
                 where message_key like any (?) or lower(recipient) = any (?)
                 """,
-                lowerAddresses,
+                found.addresses(),
                 anonymous,
-                pattern,
+                found.pattern(),
                 ERASED,
-                keyPatterns,
-                lowerAddresses));
+                found.keyPatterns(),
+                found.addresses()));
+  }
+
+  /** The journey's rows: onboardings, address corrections, the activity feed. */
+  private void scrubJourney(Footprint found, Map<String, Integer> counts) {
+    long id = found.contactId();
     counts.put(
         "onboardings",
         jdbc.update(
@@ -191,7 +225,7 @@ class PersonalDataErasure {
                or (new_contact is not null and lower(new_contact->>'email') = any (?))
             """,
             id,
-            lowerAddresses));
+            found.addresses()));
     counts.put(
         "emailCorrections", jdbc.update("delete from email_correction where contact_id = ?", id));
     counts.put(
@@ -206,10 +240,15 @@ class PersonalDataErasure {
                or (jsonb_typeof(details->'onboardingId') = 'number'
                    and (details->>'onboardingId')::bigint = any (?))
             """,
-            pattern,
+            found.pattern(),
             ERASED,
             id,
-            onboardings));
+            found.onboardings()));
+  }
+
+  /** Copies elsewhere: staff notifications, dossier requests, import reports, stored answers. */
+  private void scrubCopies(Footprint found, Map<String, Integer> counts) {
+    String pattern = found.pattern();
     counts.put(
         "staffNotifications",
         jdbc.update(
@@ -217,7 +256,7 @@ class PersonalDataErasure {
                 + " where contact_id = ?",
             pattern,
             ERASED,
-            id));
+            found.contactId()));
     counts.put(
         "dossierRequests",
         jdbc.update(
@@ -226,8 +265,8 @@ class PersonalDataErasure {
                 director_email = null, director_phone = null, director_message = null
             where director_onboarding_id = any (?) or lower(director_email) = any (?)
             """,
-            onboardings,
-            lowerAddresses));
+            found.onboardings(),
+            found.addresses()));
     counts.put(
         "dossierImports",
         jdbc.update(
@@ -239,7 +278,10 @@ class PersonalDataErasure {
     counts.put(
         "idempotencyAnswers",
         jdbc.update("delete from idempotency_key where response_body ~* ?", pattern));
+  }
 
+  /** The contact's process instances still running (the onboarding's and the invitation's). */
+  private List<Long> runningInstances(long id) {
     List<Long> instances = new ArrayList<>();
     instances.addAll(
         jdbc.queryForList(
@@ -253,9 +295,7 @@ class PersonalDataErasure {
                 + " and invitation_process_key is not null and ended_at is null",
             Long.class,
             id));
-    counts.put("processInstances", instances.size());
-    clearVariables(id, instances);
-    return counts;
+    return instances;
   }
 
   private void clearVariables(long contactId, List<Long> instances) {

@@ -1,9 +1,11 @@
 package io.passerelle.dossier;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -29,32 +31,15 @@ class Dossier {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "company_name", nullable = false, length = 200)
-  private String companyName;
+  /** The name, legal form, NAF code and address; the name is required here. */
+  @Embedded
+  @AttributeOverride(
+      name = "companyName",
+      column = @Column(name = "company_name", nullable = false, length = 200))
+  private CompanyIdentity company;
 
   @Column(length = 14)
   private String siret;
-
-  @Column(name = "legal_form", length = 60)
-  private String legalForm;
-
-  @Column(name = "address_line1", length = 200)
-  private String addressLine1;
-
-  @Column(name = "address_line2", length = 200)
-  private String addressLine2;
-
-  @Column(name = "postal_code", length = 10)
-  private String postalCode;
-
-  @Column(length = 100)
-  private String city;
-
-  @Column(nullable = false, length = 2)
-  private String country = "FR";
-
-  @Column(name = "naf_code", length = 6)
-  private String nafCode;
 
   @Column(name = "manager_id", nullable = false)
   private long managerId;
@@ -82,8 +67,8 @@ class Dossier {
 
   protected Dossier() {}
 
-  Dossier(String companyName, long managerId, Instant now) {
-    this.companyName = companyName;
+  Dossier(CompanyIdentity company, long managerId, Instant now) {
+    this.company = company;
     this.managerId = managerId;
     this.assignedStaffIds.add(managerId);
     this.createdAt = now;
@@ -95,7 +80,11 @@ class Dossier {
   }
 
   String getCompanyName() {
-    return companyName;
+    return company.companyName();
+  }
+
+  CompanyIdentity getCompany() {
+    return company;
   }
 
   String getSiret() {
@@ -123,29 +112,13 @@ class Dossier {
   }
 
   void describe(DossierDetails d, Instant now) {
-    this.companyName = d.companyName();
+    this.company = d.company();
     this.siret = d.siret();
-    this.legalForm = d.legalForm();
-    this.addressLine1 = d.addressLine1();
-    this.addressLine2 = d.addressLine2();
-    this.postalCode = d.postalCode();
-    this.city = d.city();
-    this.country = d.country();
-    this.nafCode = d.nafCode();
     this.updatedAt = now;
   }
 
   DossierDetails details() {
-    return new DossierDetails(
-        companyName,
-        siret,
-        legalForm,
-        addressLine1,
-        addressLine2,
-        postalCode,
-        city,
-        country,
-        nafCode);
+    return new DossierDetails(siret, company);
   }
 
   /** Hands the dossier to another manager, who is then among its assigned staff. */
@@ -190,14 +163,5 @@ class Dossier {
   }
 
   /** The identity and address of a dossier, as stored (already checked and normalised). */
-  record DossierDetails(
-      String companyName,
-      String siret,
-      String legalForm,
-      String addressLine1,
-      String addressLine2,
-      String postalCode,
-      String city,
-      String country,
-      String nafCode) {}
+  record DossierDetails(String siret, CompanyIdentity company) {}
 }

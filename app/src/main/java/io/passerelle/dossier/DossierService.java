@@ -9,8 +9,6 @@ import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.DomainException.FieldError;
 import io.passerelle.domain.Locks;
-import io.passerelle.domain.Texts;
-import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffScope;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
@@ -25,9 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,14 +40,18 @@ import org.springframework.transaction.annotation.Transactional;
  * fiscal years, activate offers and enable widgets. Only the dossier's manager or the administrator
  * grants, changes or removes external access ({@link #requireExternalAccessManager}). The system
  * actor (a process step) passes every check: its command was authorised when it was accepted.
+ *
+ * <p>This is the feature's facade; the work is done by use case: the identity's rules ({@link
+ * DossierIdentityRules}), who may do what ({@link DossierAccess}), the offers and widgets ({@link
+ * DossierOffers}), the views ({@link DossierViews}).
  */
 @Service
 public class DossierService {
 
-  private static final Pattern NAF = Pattern.compile("([0-9]{2})\\.?([0-9]{2})([A-Za-z])");
-  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-
   private final DossierRepository dossiers;
+  private final DossierAccess access;
+  private final DossierOffers offers;
+  private final DossierViews views;
   private final StaffService staff;
   private final CatalogService catalog;
   private final ActivityService activity;
@@ -58,6 +61,9 @@ public class DossierService {
 
   DossierService(
       DossierRepository dossiers,
+      DossierAccess access,
+      DossierOffers offers,
+      DossierViews views,
       StaffService staff,
       CatalogService catalog,
       ActivityService activity,
@@ -65,6 +71,9 @@ public class DossierService {
       Clock clock,
       StaffScope scopes) {
     this.dossiers = dossiers;
+    this.access = access;
+    this.offers = offers;
+    this.views = views;
     this.staff = staff;
     this.catalog = catalog;
     this.activity = activity;
@@ -77,20 +86,9 @@ public class DossierService {
 
   @Transactional
   public DossierView create(NewDossier request, Actor actor) {
-    long managerId = managerFor(request.managerId(), actor);
+    long managerId = access.managerFor(request.managerId(), actor);
     List<FieldError> errors = new ArrayList<>();
-    var details =
-        details(
-            request.companyName(),
-            request.siret(),
-            request.legalForm(),
-            request.addressLine1(),
-            request.addressLine2(),
-            request.postalCode(),
-            request.city(),
-            request.country(),
-            request.nafCode(),
-            errors);
+    var details = DossierIdentityRules.details(DossierIdentityRules.Input.of(request), errors);
     LocalDate start = request.fiscalYearStart();
     LocalDate end = null;
     if (start == null && request.fiscalYearEnd() != null) {
@@ -100,18 +98,10 @@ public class DossierService {
     } else if (start != null) {
       end =
           request.fiscalYearEnd() == null ? FiscalYears.defaultEnd(start) : request.fiscalYearEnd();
-      checkFiscalYear(start, end, "fiscalYearEnd", errors);
+      DossierIdentityRules.checkFiscalYear(start, end, "fiscalYearEnd", errors);
     }
-    throwIfAny(errors);
-    StaffView manager = staff.requireActive(managerId, "managerId");
-    if (manager.role() == StaffRole.STAFF) {
-      throw DomainException.rule(
-          "MANAGER_ROLE_REQUIRED",
-          "managerId",
-          manager.displayName()
-              + " is not a manager: a dossier's manager has the MANAGER or ADMIN"
-              + " role.");
-    }
+    DossierIdentityRules.throwIfAny(errors);
+    access.requireManagerRole(managerId);
     Set<Long> assigned = new LinkedHashSet<>();
     if (request.assignedStaffIds() != null) {
       for (Long id : request.assignedStaffIds()) {
@@ -123,7 +113,7 @@ public class DossierService {
       requireSiretFree(details.siret(), null);
     }
     var now = clock.instant();
-    var dossier = new Dossier(details.companyName(), managerId, now);
+    var dossier = new Dossier(details.company(), managerId, now);
     dossier.describe(details, now);
     assigned.forEach(id -> dossier.assign(id, now));
     if (start != null) {
@@ -131,59 +121,41 @@ public class DossierService {
     }
     dossiers.saveAndFlush(dossier);
     activity.record(ActivityRecord.of(ActivityType.DOSSIER_CREATED, actor, dossier.getId(), null));
-    return view(dossier);
+    return views.view(dossier);
   }
 
   @Transactional
   public DossierView update(long id, DossierChanges changes, Actor actor) {
-    Dossier dossier = find(id);
-    requireManagerOrAdministrator(dossier, actor, "change this dossier");
+    Dossier dossier = dossiers.require(id);
+    access.requireManagerOrAdministrator(dossier, actor, "change this dossier");
     var current = dossier.details();
     List<FieldError> errors = new ArrayList<>();
     var details =
-        details(
-            changes.companyName() == null ? current.companyName() : changes.companyName(),
-            changes.siret() == null ? current.siret() : changes.siret(),
-            changes.legalForm() == null ? current.legalForm() : changes.legalForm(),
-            changes.addressLine1() == null ? current.addressLine1() : changes.addressLine1(),
-            changes.addressLine2() == null ? current.addressLine2() : changes.addressLine2(),
-            changes.postalCode() == null ? current.postalCode() : changes.postalCode(),
-            changes.city() == null ? current.city() : changes.city(),
-            changes.country() == null ? current.country() : changes.country(),
-            changes.nafCode() == null ? current.nafCode() : changes.nafCode(),
-            errors);
-    throwIfAny(errors);
+        DossierIdentityRules.details(DossierIdentityRules.Input.of(changes, current), errors);
+    DossierIdentityRules.throwIfAny(errors);
     var now = clock.instant();
     if (details.siret() != null && !details.siret().equals(current.siret())) {
       locks.lock("siret", details.siret());
       requireSiretFree(details.siret(), dossier.getId());
     }
     if (changes.managerId() != null && changes.managerId() != dossier.getManagerId()) {
-      StaffView manager = staff.requireActive(changes.managerId(), "managerId");
-      if (manager.role() == StaffRole.STAFF) {
-        throw DomainException.rule(
-            "MANAGER_ROLE_REQUIRED",
-            "managerId",
-            manager.displayName()
-                + " is not a manager: a dossier's manager has the MANAGER or"
-                + " ADMIN role.");
-      }
+      StaffView manager = access.requireManagerRole(changes.managerId());
       dossier.changeManager(manager.id(), now);
     }
     dossier.describe(details, now);
     dossiers.flush(); // managed: new children are persisted by cascade
     activity.record(ActivityRecord.of(ActivityType.DOSSIER_UPDATED, actor, id, null));
-    return view(dossier);
+    return views.view(dossier);
   }
 
   @Transactional(readOnly = true)
   public DossierView get(long id) {
-    return view(find(id));
+    return views.view(dossiers.require(id));
   }
 
   @Transactional(readOnly = true)
   public DossierSummary summary(long id) {
-    Dossier dossier = find(id);
+    Dossier dossier = dossiers.require(id);
     return new DossierSummary(
         dossier.getId(),
         dossier.getCompanyName(),
@@ -197,6 +169,10 @@ public class DossierService {
     return dossiers.existsById(id);
   }
 
+  /**
+   * The dossiers the reader may see, filtered; sorted by the API's names ({@code companyName},
+   * {@code siret}, {@code createdAt}, {@code id}).
+   */
   @Transactional(readOnly = true)
   public Page<DossierView> list(DossierFilter filter, Pageable pageable) {
     var scope = scopes.current();
@@ -208,7 +184,7 @@ public class DossierService {
             String like = "%" + filter.q().strip().toLowerCase(Locale.ROOT) + "%";
             where.add(
                 cb.or(
-                    cb.like(cb.lower(root.get("companyName")), like),
+                    cb.like(cb.lower(root.get("company").get("companyName")), like),
                     cb.like(root.get("siret"), "%" + Siret.normalise(filter.q().strip()) + "%")));
           }
           if (filter.managerId() != null) {
@@ -224,7 +200,23 @@ public class DossierService {
           }
           return cb.and(where.toArray(Predicate[]::new));
         };
-    return dossiers.findAll(spec, pageable).map(this::view);
+    return dossiers.findAll(spec, entitySort(pageable)).map(views::view);
+  }
+
+  /** The API sorts by {@code companyName}; the entity keeps it in its embedded identity. */
+  private static Pageable entitySort(Pageable pageable) {
+    Sort sort =
+        Sort.by(
+            pageable.getSort().stream()
+                .map(
+                    o ->
+                        "companyName".equals(o.getProperty())
+                            ? o.withProperty("company.companyName")
+                            : o)
+                .toList());
+    return pageable.isPaged()
+        ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort)
+        : Pageable.unpaged(sort);
   }
 
   // ---- fiscal years ----
@@ -233,16 +225,16 @@ public class DossierService {
   @Transactional
   public DossierView.FiscalYearView addFiscalYear(
       long dossierId, LocalDate start, LocalDate end, Actor actor) {
-    Dossier dossier = find(dossierId);
-    requireAssignedOrAdministrator(dossier, actor, "add fiscal years to this dossier");
+    Dossier dossier = dossiers.require(dossierId);
+    access.requireAssignedOrAdministrator(dossier, actor, "add fiscal years to this dossier");
     List<FieldError> errors = new ArrayList<>();
     if (start == null) {
       errors.add(new FieldError("start", "REQUIRED", "Give the first day of the fiscal year."));
-      throwIfAny(errors);
+      DossierIdentityRules.throwIfAny(errors);
     }
     LocalDate last = end == null ? FiscalYears.defaultEnd(start) : end;
-    checkFiscalYear(start, last, "end", errors);
-    throwIfAny(errors);
+    DossierIdentityRules.checkFiscalYear(start, last, "end", errors);
+    DossierIdentityRules.throwIfAny(errors);
     locks.lock("dossier", String.valueOf(dossierId));
     for (FiscalYear existing : dossier.getFiscalYears()) {
       if (existing.overlaps(start, last)) {
@@ -266,8 +258,8 @@ public class DossierService {
   /** Assigns a staff member to the dossier; already assigned = nothing to do. */
   @Transactional
   public DossierView assignStaff(long dossierId, long staffId, Actor actor) {
-    Dossier dossier = find(dossierId);
-    requireManagerOrAdministrator(dossier, actor, "assign staff to this dossier");
+    Dossier dossier = dossiers.require(dossierId);
+    access.requireManagerOrAdministrator(dossier, actor, "assign staff to this dossier");
     StaffView member = staff.requireActive(staffId, "staffId");
     if (dossier.assign(member.id(), clock.instant())) {
       dossiers.flush(); // managed: new children are persisted by cascade
@@ -275,14 +267,14 @@ public class DossierService {
           ActivityRecord.of(ActivityType.STAFF_ASSIGNED, actor, dossierId, null)
               .with("staffId", member.id()));
     }
-    return view(dossier);
+    return views.view(dossier);
   }
 
   /** Takes a staff member off the dossier; never its manager (hand the dossier over first). */
   @Transactional
   public DossierView unassignStaff(long dossierId, long staffId, Actor actor) {
-    Dossier dossier = find(dossierId);
-    requireManagerOrAdministrator(dossier, actor, "change the staff of this dossier");
+    Dossier dossier = dossiers.require(dossierId);
+    access.requireManagerOrAdministrator(dossier, actor, "change the staff of this dossier");
     if (dossier.getManagerId() == staffId) {
       throw DomainException.conflict(
           "MANAGER_STAYS_ASSIGNED",
@@ -294,12 +286,12 @@ public class DossierService {
           ActivityRecord.of(ActivityType.STAFF_UNASSIGNED, actor, dossierId, null)
               .with("staffId", staffId));
     }
-    return view(dossier);
+    return views.view(dossier);
   }
 
   @Transactional(readOnly = true)
   public List<DossierView.StaffRef> assignedStaff(long dossierId) {
-    return view(find(dossierId)).assignedStaff();
+    return views.view(dossiers.require(dossierId)).assignedStaff();
   }
 
   // ---- offers and widgets ----
@@ -311,20 +303,7 @@ public class DossierService {
    */
   @Transactional
   public OfferActivation activateOffer(long dossierId, String offerCode, Actor actor) {
-    OfferView offer = catalog.activeOffer(offerCode);
-    Dossier dossier = find(dossierId);
-    requireAssignedOrAdministrator(dossier, actor, "activate offers on this dossier");
-    locks.lock("dossier-offer", dossierId + ":" + offer.id());
-    var existing = dossier.offer(offer.id());
-    if (existing.isPresent()) {
-      return new OfferActivation(dossierId, offerView(existing.get(), offer), false);
-    }
-    DossierOffer activated = dossier.activate(offer.id(), clock.instant());
-    dossiers.flush(); // managed: new children are persisted by cascade
-    activity.record(
-        ActivityRecord.of(ActivityType.OFFER_ACTIVATED, actor, dossierId, null)
-            .with("offerCode", offer.code()));
-    return new OfferActivation(dossierId, offerView(activated, offer), true);
+    return offers.activate(dossierId, offerCode, actor);
   }
 
   /**
@@ -334,36 +313,12 @@ public class DossierService {
   @Transactional
   public DossierView.OfferOnDossier setWidget(
       long dossierId, String offerCode, boolean enabled, Actor actor) {
-    OfferView offer = catalog.offer(offerCode);
-    Dossier dossier = find(dossierId);
-    requireAssignedOrAdministrator(dossier, actor, "change the widgets of this dossier");
-    DossierOffer onDossier =
-        dossier
-            .offer(offer.id())
-            .orElseThrow(
-                () ->
-                    DomainException.conflict(
-                        "OFFER_NOT_ACTIVE",
-                        "The offer "
-                            + offer.name()
-                            + " is not active on this dossier: activate it first."));
-    if (onDossier.changeWidget(
-        enabled ? WidgetState.ENABLED : WidgetState.DISABLED, clock.instant())) {
-      dossiers.flush(); // managed: new children are persisted by cascade
-      activity.record(
-          ActivityRecord.of(
-                  enabled ? ActivityType.WIDGET_ENABLED : ActivityType.WIDGET_DISABLED,
-                  actor,
-                  dossierId,
-                  null)
-              .with("offerCode", offer.code()));
-    }
-    return offerView(onDossier, offer);
+    return offers.setWidget(dossierId, offerCode, enabled, actor);
   }
 
   @Transactional(readOnly = true)
   public List<DossierView.OfferOnDossier> offers(long dossierId) {
-    return view(find(dossierId)).offers();
+    return views.view(dossiers.require(dossierId)).offers();
   }
 
   // ---- rules other features ask for ----
@@ -374,95 +329,7 @@ public class DossierService {
    */
   @Transactional(readOnly = true)
   public void requireExternalAccessManager(long dossierId, Actor actor) {
-    Dossier dossier = find(dossierId);
-    if (actor instanceof Actor.SystemActor || actor.isAdministrator()) {
-      return;
-    }
-    if (actor instanceof Actor.Staff member && member.staffId() == dossier.getManagerId()) {
-      return;
-    }
-    StaffView manager = staff.get(dossier.getManagerId());
-    // who to ask is told (the staff directory is open to staff); the dossier is named only to
-    // someone who may see it
-    boolean named = scopes.current().sees(dossier.getManagerId(), dossier.getAssignedStaffIds());
-    throw DomainException.forbidden(
-        "EXTERNAL_ACCESS_MANAGER_ONLY",
-        "Only the dossier's manager, "
-            + manager.displayName()
-            + " ("
-            + manager.username()
-            + "), or the office administrator may grant, change or remove access for external"
-            + " parties on "
-            + (named ? "the dossier " + dossier.getCompanyName() : "this dossier")
-            + ".");
-  }
-
-  // ---- inside ----
-
-  private long managerFor(Long requested, Actor actor) {
-    if (actor instanceof Actor.SystemActor) {
-      if (requested == null) {
-        throw DomainException.invalid("REQUIRED", "managerId", "Choose the dossier's manager.");
-      }
-      return requested;
-    }
-    if (!(actor instanceof Actor.Staff member)) {
-      throw DomainException.forbidden(
-          "MANAGER_OR_ADMINISTRATOR_ONLY",
-          "Only a manager or the office administrator creates dossiers.");
-    }
-    StaffView me = staff.get(member.staffId());
-    if (me.role() == StaffRole.STAFF) {
-      throw DomainException.forbidden(
-          "MANAGER_OR_ADMINISTRATOR_ONLY",
-          "Only a manager or the office administrator creates dossiers.");
-    }
-    if (requested == null) {
-      if (me.role() == StaffRole.ADMIN) {
-        throw DomainException.invalid("REQUIRED", "managerId", "Choose the dossier's manager.");
-      }
-      return me.id();
-    }
-    return requested;
-  }
-
-  private void requireManagerOrAdministrator(Dossier dossier, Actor actor, String what) {
-    if (actor instanceof Actor.SystemActor || actor.isAdministrator()) {
-      return;
-    }
-    if (actor instanceof Actor.Staff member && member.staffId() == dossier.getManagerId()) {
-      return;
-    }
-    StaffView manager = staff.get(dossier.getManagerId());
-    throw DomainException.forbidden(
-        "DOSSIER_MANAGER_ONLY",
-        "Only the dossier's manager, "
-            + manager.displayName()
-            + " ("
-            + manager.username()
-            + "), or the office administrator may "
-            + what
-            + ".");
-  }
-
-  private void requireAssignedOrAdministrator(Dossier dossier, Actor actor, String what) {
-    if (actor instanceof Actor.SystemActor || actor.isAdministrator()) {
-      return;
-    }
-    if (actor instanceof Actor.Staff member
-        && dossier.getAssignedStaffIds().contains(member.staffId())) {
-      return;
-    }
-    throw DomainException.forbidden(
-        "DOSSIER_STAFF_ONLY",
-        "Only the staff assigned to this dossier or the office administrator may " + what + ".");
-  }
-
-  private Dossier find(long id) {
-    return dossiers
-        .findById(id)
-        .orElseThrow(
-            () -> DomainException.notFound("DOSSIER_UNKNOWN", "No dossier has the id " + id + "."));
+    access.requireExternalAccessManager(dossiers.require(dossierId), actor);
   }
 
   /**
@@ -493,132 +360,5 @@ public class DossierService {
                           + ": open it instead.")
                   .with("existingDossier", existingDossier(other.getId(), other.getCompanyName()));
             });
-  }
-
-  private static Dossier.DossierDetails details(
-      String companyName,
-      String siret,
-      String legalForm,
-      String addressLine1,
-      String addressLine2,
-      String postalCode,
-      String city,
-      String country,
-      String nafCode,
-      List<FieldError> errors) {
-    String name = text(companyName, "companyName", 200, true, errors);
-    String cleanSiret = Texts.trimToNull(Siret.normalise(siret));
-    if (cleanSiret != null) {
-      if (!Siret.isWellFormed(cleanSiret)) {
-        errors.add(new FieldError("siret", "INVALID_SIRET", "A SIRET has exactly 14 digits."));
-      } else if (!Siret.isValid(cleanSiret)) {
-        errors.add(
-            new FieldError(
-                "siret",
-                "INVALID_SIRET",
-                "The SIRET " + cleanSiret + " is not valid: its check digit (Luhn) is wrong."));
-      }
-    }
-    String cleanCountry = Texts.trimToNull(country);
-    cleanCountry = cleanCountry == null ? "FR" : cleanCountry.toUpperCase(Locale.ROOT);
-    if (!COUNTRY.matcher(cleanCountry).matches()) {
-      errors.add(
-          new FieldError("country", "INVALID_COUNTRY", "A country is a 2-letter ISO code (FR)."));
-    }
-    String naf = Texts.trimToNull(nafCode);
-    if (naf != null) {
-      var matcher = NAF.matcher(naf);
-      if (matcher.matches()) {
-        naf = matcher.group(1) + "." + matcher.group(2) + matcher.group(3).toUpperCase(Locale.ROOT);
-      } else {
-        errors.add(new FieldError("nafCode", "INVALID_NAF_CODE", "A NAF code reads like 69.20Z."));
-      }
-    }
-    return new Dossier.DossierDetails(
-        name,
-        cleanSiret,
-        text(legalForm, "legalForm", 60, false, errors),
-        text(addressLine1, "addressLine1", 200, false, errors),
-        text(addressLine2, "addressLine2", 200, false, errors),
-        text(postalCode, "postalCode", 10, false, errors),
-        text(city, "city", 100, false, errors),
-        cleanCountry,
-        naf);
-  }
-
-  private static String text(
-      String value, String field, int max, boolean required, List<FieldError> errors) {
-    String text = Texts.trimToNull(value);
-    if (text == null) {
-      if (required) {
-        errors.add(new FieldError(field, "REQUIRED", field + " is required."));
-      }
-      return null;
-    }
-    if (text.length() > max) {
-      errors.add(new FieldError(field, "TOO_LONG", field + " has at most " + max + " characters."));
-    } else if (Texts.hasControlCharacter(text)) {
-      errors.add(
-          new FieldError(
-              field, "CONTROL_CHARACTER", field + " cannot contain line breaks or tabs."));
-    }
-    return text;
-  }
-
-  private static void checkFiscalYear(
-      LocalDate start, LocalDate end, String field, List<FieldError> errors) {
-    if (!FiscalYears.isAcceptable(start, end)) {
-      errors.add(
-          new FieldError(
-              field,
-              "INVALID_FISCAL_YEAR",
-              "A fiscal year ends after it starts and lasts less than "
-                  + FiscalYears.MAX_MONTHS
-                  + " months."));
-    }
-  }
-
-  private static void throwIfAny(List<FieldError> errors) {
-    if (!errors.isEmpty()) {
-      throw new DomainException(
-          DomainException.Kind.INVALID, "VALIDATION_FAILED", errors.get(0).message(), errors);
-    }
-  }
-
-  private DossierView view(Dossier dossier) {
-    var d = dossier.details();
-    List<DossierView.StaffRef> assigned =
-        dossier.getAssignedStaffIds().stream().sorted().map(this::staffRef).toList();
-    List<DossierView.OfferOnDossier> offers =
-        dossier.getOffers().stream().map(o -> offerView(o, catalog.offer(o.getOfferId()))).toList();
-    return new DossierView(
-        dossier.getId(),
-        d.companyName(),
-        d.siret(),
-        d.legalForm(),
-        new DossierView.Address(
-            d.addressLine1(), d.addressLine2(), d.postalCode(), d.city(), d.country()),
-        d.nafCode(),
-        staffRef(dossier.getManagerId()),
-        assigned,
-        dossier.getFiscalYears().stream().map(FiscalYear::view).toList(),
-        offers,
-        dossier.getCreatedAt());
-  }
-
-  private DossierView.StaffRef staffRef(long id) {
-    StaffView member = staff.get(id);
-    return new DossierView.StaffRef(member.id(), member.username(), member.displayName());
-  }
-
-  private static DossierView.OfferOnDossier offerView(DossierOffer onDossier, OfferView offer) {
-    return new DossierView.OfferOnDossier(
-        offer.code(),
-        offer.name(),
-        onDossier.getActivatedAt(),
-        offer.widget().code(),
-        offer.widget().name(),
-        onDossier.getWidgetState(),
-        onDossier.getWidgetChangedAt());
   }
 }

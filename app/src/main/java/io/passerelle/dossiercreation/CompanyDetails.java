@@ -1,5 +1,8 @@
 package io.passerelle.dossiercreation;
 
+import io.passerelle.dossier.CompanyIdentity;
+import io.passerelle.dossier.PostalAddress;
+
 /**
  * A company's identity as a dossier holds it. In a request, null fields are left to the registry
  * (or kept as they are when completing).
@@ -28,5 +31,31 @@ public record CompanyDetails(
         city != null ? city : other.city(),
         country != null ? country : other.country(),
         nafCode != null ? nafCode : other.nafCode());
+  }
+
+  /** The details a request stores (the country FR when none is given). */
+  public static CompanyDetails of(CompanyIdentity identity) {
+    if (identity == null) {
+      return EMPTY;
+    }
+    PostalAddress address = identity.address();
+    return new CompanyDetails(
+        identity.companyName(),
+        identity.legalForm(),
+        address.line1(),
+        address.line2(),
+        address.postalCode(),
+        address.city(),
+        address.country(),
+        identity.nafCode());
+  }
+
+  /** These details as a request stores them (the country FR when none is given). */
+  public CompanyIdentity identity() {
+    return new CompanyIdentity(
+        companyName,
+        legalForm,
+        new PostalAddress(addressLine1, addressLine2, postalCode, city, country),
+        nafCode);
   }
 }

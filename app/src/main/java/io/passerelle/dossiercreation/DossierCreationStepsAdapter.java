@@ -1,7 +1,7 @@
 package io.passerelle.dossiercreation;
 
 import io.passerelle.domain.DomainException;
-import io.passerelle.dossiercreation.DossierRequestService.CreationOutcome;
+import io.passerelle.dossiercreation.DossierRequestSteps.CreationOutcome;
 import io.passerelle.processes.ProcessNames.Errors;
 import io.passerelle.registry.CompanyLookup;
 import io.passerelle.registry.CompanyRegistryClient;
@@ -11,32 +11,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * The application's side of {@code Process_DossierCreation}'s steps: each one is a call of {@link
- * DossierRequestService}, keyed by the request id. The registry is asked outside any transaction
- * (it may take seconds), and only once per request: a redelivered lookup returns the recorded
- * answer. A registry that gives no answer after the client's own attempts is a technical failure:
- * the worker retries the job with its backoff, then the engine raises an incident.
+ * DossierRequestSteps}, keyed by the request id. The registry is asked outside any transaction (it
+ * may take seconds), and only once per request: a redelivered lookup returns the recorded answer. A
+ * registry that gives no answer after the client's own attempts is a technical failure: the worker
+ * retries the job with its backoff, then the engine raises an incident.
  */
 @Component
 class DossierCreationStepsAdapter implements DossierCreationSteps {
 
-  private final DossierRequestService requests;
+  private final DossierRequestSteps steps;
   private final CompanyRegistryClient registry;
 
-  DossierCreationStepsAdapter(DossierRequestService requests, CompanyRegistryClient registry) {
-    this.requests = requests;
+  DossierCreationStepsAdapter(DossierRequestSteps steps, CompanyRegistryClient registry) {
+    this.steps = steps;
     this.registry = registry;
   }
 
   @Override
   public CompanyLookedUp lookupCompany(long dossierRequestId) {
-    var state = requests.lookupState(dossierRequestId);
+    var state = steps.lookupState(dossierRequestId);
     RegistryOutcome outcome = state.recorded();
     if (outcome == null) {
       if (state.siret() == null) {
         return new CompanyLookedUp(false, false);
       }
       CompanyLookup answer = registry.lookup(state.siret());
-      outcome = requests.recordRegistryAnswer(dossierRequestId, answer);
+      outcome = steps.recordRegistryAnswer(dossierRequestId, answer);
     }
     return new CompanyLookedUp(
         outcome != RegistryOutcome.NOT_FOUND, outcome == RegistryOutcome.CLOSED);
@@ -46,7 +46,7 @@ class DossierCreationStepsAdapter implements DossierCreationSteps {
   public CreatedDossier createDossier(long dossierRequestId) {
     CreationOutcome outcome;
     try {
-      outcome = requests.createDossier(dossierRequestId);
+      outcome = steps.createDossier(dossierRequestId);
     } catch (DomainException e) {
       if (Errors.SIRET_ALREADY_USED.equals(e.code())) {
         // another request made it meanwhile: the model records which dossier has the SIRET
@@ -67,11 +67,11 @@ class DossierCreationStepsAdapter implements DossierCreationSteps {
 
   @Override
   public ExistingDossier recordSiretAlreadyUsed(long dossierRequestId) {
-    return new ExistingDossier(requests.recordSiretAlreadyUsed(dossierRequestId));
+    return new ExistingDossier(steps.recordSiretAlreadyUsed(dossierRequestId));
   }
 
   @Override
   public DirectorInvitation inviteDirector(long dossierRequestId, boolean sendNow) {
-    return new DirectorInvitation(requests.inviteDirector(dossierRequestId, sendNow));
+    return new DirectorInvitation(steps.inviteDirector(dossierRequestId, sendNow));
   }
 }

@@ -1,9 +1,11 @@
 package io.passerelle.dossiercreation;
 
 import io.passerelle.contact.AccessLevel;
+import io.passerelle.dossier.CompanyIdentity;
 import io.passerelle.dossiersetup.PartnerApplicationChoice;
 import io.passerelle.registry.CompanyInfo;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +15,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -23,18 +24,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "dossier_request")
 class DossierRequest {
-
-  /** A fiscal year as stored in the row's JSON (ISO dates). */
-  record StoredFiscalYear(String start, String end) {
-
-    static StoredFiscalYear of(CompanyFields.FiscalYear year) {
-      return new StoredFiscalYear(year.start().toString(), year.end().toString());
-    }
-
-    CompanyFields.FiscalYear toYear() {
-      return new CompanyFields.FiscalYear(LocalDate.parse(start), LocalDate.parse(end));
-    }
-  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,29 +39,8 @@ class DossierRequest {
   @Column(length = 14)
   private String siret;
 
-  @Column(name = "company_name", length = 200)
-  private String companyName;
-
-  @Column(name = "legal_form", length = 60)
-  private String legalForm;
-
-  @Column(name = "address_line1", length = 200)
-  private String addressLine1;
-
-  @Column(name = "address_line2", length = 200)
-  private String addressLine2;
-
-  @Column(name = "postal_code", length = 10)
-  private String postalCode;
-
-  @Column(length = 100)
-  private String city;
-
-  @Column(nullable = false, length = 2)
-  private String country = "FR";
-
-  @Column(name = "naf_code", length = 6)
-  private String nafCode;
+  /** The company as far as it is known: given, from the registry, or completed in the task. */
+  @Embedded private CompanyIdentity company;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "registry_outcome", length = 16)
@@ -305,21 +273,13 @@ class DossierRequest {
   }
 
   private void describe(CompanyDetails d) {
-    this.companyName = d.companyName();
-    this.legalForm = d.legalForm();
-    this.addressLine1 = d.addressLine1();
-    this.addressLine2 = d.addressLine2();
-    this.postalCode = d.postalCode();
-    this.city = d.city();
-    this.country = d.country() == null ? "FR" : d.country();
-    this.nafCode = d.nafCode();
+    this.company = d.identity();
   }
 
   // ---- reading ----
 
   CompanyDetails company() {
-    return new CompanyDetails(
-        companyName, legalForm, addressLine1, addressLine2, postalCode, city, country, nafCode);
+    return CompanyDetails.of(company);
   }
 
   /** The director to invite, while their details are here. */

@@ -1,5 +1,6 @@
 package io.passerelle.dossiercreation;
 
+import io.passerelle.domain.DomainException;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
@@ -32,4 +33,19 @@ interface DossierRequestRepository
       "select r.id from DossierRequest r where r.processInstanceKey is null"
           + " and r.createdAt < :before order by r.createdAt")
   List<Long> notStartedBefore(@Param("before") Instant before, Pageable pageable);
+
+  /** The request, or {@code DOSSIER_REQUEST_NOT_FOUND}. */
+  default DossierRequest require(long id) {
+    return findById(id).orElseThrow(() -> notFound(id));
+  }
+
+  /** The request locked until the transaction ends, or {@code DOSSIER_REQUEST_NOT_FOUND}. */
+  default DossierRequest requireForUpdate(long id) {
+    return findForUpdate(id).orElseThrow(() -> notFound(id));
+  }
+
+  private static DomainException notFound(long id) {
+    return DomainException.notFound(
+        "DOSSIER_REQUEST_NOT_FOUND", "No dossier request has the id " + id + ".");
+  }
 }

@@ -11,19 +11,13 @@ import io.passerelle.domain.Texts;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierSummary;
 import io.passerelle.dossiersetup.DossierSetupProperties.DocumentTreeTemplate;
-import io.passerelle.dossiersetup.DossierSetupProperties.Kind;
 import io.passerelle.dossiersetup.DossierSetupProperties.PartnerApplication;
-import io.passerelle.dossiersetup.DossierSetupProperties.SettingField;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DossierSetupService {
-
-  static final int MAX_SETTING_LENGTH = 200;
 
   private final DossierSetupProperties catalogue;
   private final DossierDocumentTreeRepository trees;
@@ -120,16 +112,13 @@ public class DossierSetupService {
   }
 
   /**
-   * Checks partner application choices against the catalogue and returns them cleaned (codes in
-   * capitals, values trimmed, blank values dropped). Every problem is a field error under {@code
-   * field[i]}: unknown or repeated application, portal without access or for an automation, a
-   * required setting missing, an unknown setting, a value too long, with control characters or not
-   * in the partner's format.
+   * Checks partner application choices against the catalogue and returns them cleaned ({@link
+   * PartnerApplicationRules}); every problem is a field error under {@code field[i]}.
    */
   public List<PartnerApplicationChoice> checkPartnerApplications(
       List<PartnerApplicationChoice> choices, String field) {
     List<FieldError> errors = new ArrayList<>();
-    List<PartnerApplicationChoice> clean = check(choices, field, errors);
+    List<PartnerApplicationChoice> clean = rules().check(choices, field, errors);
     if (!errors.isEmpty()) {
       throw new DomainException(
           DomainException.Kind.RULE,
@@ -140,140 +129,11 @@ public class DossierSetupService {
     return clean;
   }
 
-  private List<PartnerApplicationChoice> check(
-      List<PartnerApplicationChoice> choices, String field, List<FieldError> errors) {
-    if (choices == null || choices.isEmpty()) {
-      return List.of();
-    }
-    Map<String, PartnerApplication> byCode = catalogueByCode();
-    Set<String> seen = new HashSet<>();
-    List<PartnerApplicationChoice> clean = new ArrayList<>();
-    for (int i = 0; i < choices.size(); i++) {
-      PartnerApplicationChoice choice = choices.get(i);
-      String at = field + "[" + i + "]";
-      String code =
-          choice == null || Texts.trimToNull(choice.code()) == null
-              ? null
-              : choice.code().strip().toUpperCase(Locale.ROOT);
-      PartnerApplication application = code == null ? null : byCode.get(code);
-      if (application == null) {
-        errors.add(
-            new FieldError(
-                at + ".code",
-                "PARTNER_APPLICATION_UNKNOWN",
-                "No partner application has the code '"
-                    + Texts.abbreviate(String.valueOf(code), 40)
-                    + "'; the firm offers "
-                    + String.join(", ", byCode.keySet())
-                    + "."));
-        continue;
-      }
-      if (!seen.add(code)) {
-        errors.add(
-            new FieldError(
-                at + ".code",
-                "PARTNER_APPLICATION_REPEATED",
-                "The application " + application.name() + " is chosen twice."));
-        continue;
-      }
-      if (choice.onClientPortal() && application.kind() != Kind.REDIRECT) {
-        errors.add(
-            new FieldError(
-                at + ".onClientPortal",
-                "PORTAL_FOR_REDIRECT_ONLY",
-                "Only redirect applications appear on the director's portal; "
-                    + application.name()
-                    + " works on the dossier's data."));
-      }
-      if (choice.onClientPortal() && !choice.accessAllowed()) {
-        errors.add(
-            new FieldError(
-                at + ".onClientPortal",
-                "ACCESS_NOT_ALLOWED",
-                "Allow access to " + application.name() + " before showing it on the portal."));
-      }
-      Map<String, String> settings = settings(application, choice, at, errors);
-      clean.add(
-          new PartnerApplicationChoice(
-              code, choice.accessAllowed(), choice.onClientPortal(), settings));
-    }
-    return clean;
-  }
-
-  private static Map<String, String> settings(
-      PartnerApplication application,
-      PartnerApplicationChoice choice,
-      String at,
-      List<FieldError> errors) {
-    Map<String, SettingField> fields =
-        application.fields().stream()
-            .collect(
-                Collectors.toMap(
-                    SettingField::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-    Map<String, String> clean = new LinkedHashMap<>();
-    Set<String> refused = new HashSet<>();
-    for (var entry : choice.settings().entrySet()) {
-      SettingField definition = fields.get(entry.getKey());
-      String where = at + ".settings." + entry.getKey();
-      if (definition == null) {
-        errors.add(
-            new FieldError(
-                where,
-                "SETTING_UNKNOWN",
-                application.name()
-                    + (fields.isEmpty()
-                        ? " takes no settings."
-                        : " takes " + String.join(", ", fields.keySet()) + ".")));
-        continue;
-      }
-      String value = Texts.trimToNull(entry.getValue());
-      if (value == null) {
-        continue;
-      }
-      if (value.length() > MAX_SETTING_LENGTH || Texts.hasControlCharacter(value)) {
-        refused.add(definition.key());
-        errors.add(
-            new FieldError(
-                where,
-                "SETTING_INVALID",
-                definition.label()
-                    + ": one line of at most "
-                    + MAX_SETTING_LENGTH
-                    + " characters."));
-        continue;
-      }
-      if (definition.pattern() != null && !value.matches(definition.pattern())) {
-        refused.add(definition.key());
-        errors.add(
-            new FieldError(
-                where,
-                "SETTING_INVALID",
-                definition.label() + " is not in the format " + application.name() + " expects."));
-        continue;
-      }
-      clean.put(definition.key(), value);
-    }
-    if (choice.accessAllowed()) {
-      for (SettingField definition : fields.values()) {
-        if (definition.required()
-            && !clean.containsKey(definition.key())
-            && !refused.contains(definition.key())) {
-          errors.add(
-              new FieldError(
-                  at + ".settings." + definition.key(),
-                  "SETTING_REQUIRED",
-                  application.name() + " needs " + definition.label() + " to work."));
-        }
-      }
-    }
-    return clean;
-  }
-
   /** The field errors {@link #checkPartnerApplications} would throw, for a report. */
   public List<FieldError> partnerApplicationErrors(
       List<PartnerApplicationChoice> choices, String field) {
     List<FieldError> errors = new ArrayList<>();
-    check(choices, field, errors);
+    rules().check(choices, field, errors);
     return errors;
   }
 
@@ -386,11 +246,12 @@ public class DossierSetupService {
     return row;
   }
 
+  private PartnerApplicationRules rules() {
+    return new PartnerApplicationRules(catalogue.partnerApplications());
+  }
+
   private Map<String, PartnerApplication> catalogueByCode() {
-    return catalogue.partnerApplications().stream()
-        .collect(
-            Collectors.toMap(
-                PartnerApplication::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    return PartnerApplicationRules.byCode(catalogue.partnerApplications());
   }
 
   private static void requireManagerOrAdministrator(DossierSummary dossier, Actor actor) {

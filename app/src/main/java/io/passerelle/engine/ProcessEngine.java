@@ -103,6 +103,27 @@ public class ProcessEngine {
   }
 
   /**
+   * Cancels a process instance (and the instances it called). Used for an instance that must not
+   * run at all: a second start of one journey (see {@code OnboardingInstanceClaim}).
+   *
+   * @return false when the engine no longer knows the instance (ended or cancelled already)
+   */
+  public boolean cancelInstance(long processInstanceKey) {
+    try {
+      client
+          .newCancelInstanceCommand(processInstanceKey)
+          .send()
+          .join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (RuntimeException e) {
+      if (EngineErrors.kind(e) == EngineErrors.Kind.NOT_FOUND) {
+        return false;
+      }
+      throw EngineErrors.translate("cancel instance " + processInstanceKey, e);
+    }
+  }
+
+  /**
    * Publishes a message. The {@code messageId} makes it idempotent: while the first message with
    * that id is buffered, a second publication is refused by the engine and ignored here.
    *

@@ -55,6 +55,7 @@ class OnboardingJourney implements OnboardingSteps {
   private final MailOutbox outbox;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final OnboardingInstanceClaim instances;
 
   OnboardingJourney(
       OnboardingRepository onboardings,
@@ -68,8 +69,10 @@ class OnboardingJourney implements OnboardingSteps {
       JourneyMails mails,
       MailOutbox outbox,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      OnboardingInstanceClaim instances) {
     this.tx = new TransactionTemplate(transactions);
+    this.instances = instances;
     this.onboardings = onboardings;
     this.dossiers = dossiers;
     this.contacts = contacts;
@@ -84,12 +87,20 @@ class OnboardingJourney implements OnboardingSteps {
   }
 
   @Override
-  @Transactional
-  public void activateOffer(long onboardingId) {
-    Onboarding onboarding = find(onboardingId);
-    StepRules.modelled(
-        () -> dossiers.activateOffer(onboarding.getDossierId(), onboarding.getOfferCode(), SYSTEM),
-        Set.of(Errors.OFFER_UNKNOWN, Errors.DOSSIER_UNKNOWN));
+  public void activateOffer(long onboardingId, long processInstanceKey) {
+    // the first step: a second instance of the onboarding (its start's commit lost) stops here
+    if (!instances.claim(onboardingId, processInstanceKey)) {
+      return;
+    }
+    tx.executeWithoutResult(
+        status -> {
+          Onboarding onboarding = find(onboardingId);
+          StepRules.modelled(
+              () ->
+                  dossiers.activateOffer(
+                      onboarding.getDossierId(), onboarding.getOfferCode(), SYSTEM),
+              Set.of(Errors.OFFER_UNKNOWN, Errors.DOSSIER_UNKNOWN));
+        });
   }
 
   @Override
@@ -100,7 +111,7 @@ class OnboardingJourney implements OnboardingSteps {
     if (onboarding.getContactId() != null) {
       contact = contacts.get(onboarding.getContactId());
     } else {
-      var data = OnboardingService.read(onboarding.getNewContact());
+      var data = NewContactJson.read(onboarding.getNewContact());
       ContactResult result =
           StepRules.modelled(
               () -> contacts.createOrReuse(data, SYSTEM),

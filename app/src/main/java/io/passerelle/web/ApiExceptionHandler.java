@@ -7,7 +7,6 @@ import io.passerelle.domain.DomainException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +73,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ProblemDetail onApiException(ApiException e) {
-    return problem(e.status(), e.code(), e.getMessage());
+    return Problems.of(e.status(), e.code(), e.getMessage());
   }
 
   @ExceptionHandler(DomainException.class)
@@ -87,12 +86,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           case CONFLICT -> HttpStatus.CONFLICT;
           case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
-    ProblemDetail problem = problem(status, e.code(), e.getMessage());
+    ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
     e.properties().forEach(problem::setProperty);
     if (!e.fieldErrors().isEmpty()) {
       problem.setProperty(
           "errors",
-          e.fieldErrors().stream().map(f -> error(f.field(), f.code(), f.message())).toList());
+          e.fieldErrors().stream()
+              .map(f -> Problems.fieldError(f.field(), f.code(), f.message()))
+              .toList());
     }
     return problem;
   }
@@ -101,7 +102,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail onIntegrity(DataIntegrityViolationException e) {
     String constraint = constraintName(e);
     String code = constraint == null ? null : CONSTRAINT_CODES.get(constraint);
-    return problem(
+    return Problems.of(
         HttpStatus.CONFLICT,
         code == null ? "CONFLICT" : code,
         "The request collides with data recorded meanwhile"
@@ -111,7 +112,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
   ProblemDetail onConcurrentUpdate(ObjectOptimisticLockingFailureException e) {
-    return problem(
+    return Problems.of(
         HttpStatus.CONFLICT,
         "CONCURRENT_UPDATE",
         "Someone changed this at the same time: reload and try again.");
@@ -120,11 +121,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(PropertyReferenceException.class)
   ProblemDetail onUnknownProperty(PropertyReferenceException e) {
     ProblemDetail problem =
-        problem(
+        Problems.of(
             HttpStatus.BAD_REQUEST,
             "INVALID_SORT",
             "Unknown sort property: " + e.getPropertyName());
-    problem.setProperty("errors", List.of(error("sort", "INVALID_SORT", e.getMessage())));
+    problem.setProperty(
+        "errors", List.of(Problems.fieldError("sort", "INVALID_SORT", e.getMessage())));
     return problem;
   }
 
@@ -138,8 +140,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(", "))
             : (e.getRequiredType() == null ? "another value" : e.getRequiredType().getSimpleName());
     String message = "'" + e.getValue() + "' is not valid here: expected " + expected + ".";
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", message);
-    problem.setProperty("errors", List.of(error(e.getName(), "INVALID_VALUE", message)));
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", message);
+    problem.setProperty(
+        "errors", List.of(Problems.fieldError(e.getName(), "INVALID_VALUE", message)));
     return problem;
   }
 
@@ -152,7 +155,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     List<Map<String, Object>> errors = new ArrayList<>();
     for (FieldError field : e.getBindingResult().getFieldErrors()) {
       errors.add(
-          error(
+          Problems.fieldError(
               field.getField(),
               code(field.getCode(), field.getRejectedValue(), field.getArguments()),
               field.getDefaultMessage()));
@@ -160,7 +163,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     e.getBindingResult()
         .getGlobalErrors()
         .forEach(
-            g -> errors.add(error(null, code(g.getCode(), null, null), g.getDefaultMessage())));
+            g ->
+                errors.add(
+                    Problems.fieldError(
+                        null, code(g.getCode(), null, null), g.getDefaultMessage())));
     return validationFailed(errors, headers);
   }
 
@@ -179,7 +185,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 String code =
                     r.getCodes() == null || r.getCodes().length == 0 ? null : last(r.getCodes());
                 errors.add(
-                    error(
+                    Problems.fieldError(
                         name,
                         code(code, result.getArgument(), r.getArguments()),
                         r.getDefaultMessage()));
@@ -199,38 +205,37 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
             .headers(headers)
             .body(
-                problem(
+                Problems.of(
                     HttpStatus.PAYLOAD_TOO_LARGE,
                     "PAYLOAD_TOO_LARGE",
                     tooLarge.getMessage() + ": send less."));
       }
     }
+    return ResponseEntity.badRequest().headers(headers).body(unreadable(e));
+  }
+
+  /** Why a body that fits could not be read: a field twice, data after the value, a bad value. */
+  private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
     if (e.getCause() instanceof JsonParseException parse
         && parse.getOriginalMessage() != null
         && parse.getOriginalMessage().startsWith("Duplicate field")) {
-      return ResponseEntity.badRequest()
-          .headers(headers)
-          .body(
-              problem(
-                  HttpStatus.BAD_REQUEST,
-                  "DUPLICATE_KEY",
-                  "The JSON body names a field twice ("
-                      + parse.getOriginalMessage().substring("Duplicate field ".length())
-                      + "): send each field once."));
+      return Problems.of(
+          HttpStatus.BAD_REQUEST,
+          "DUPLICATE_KEY",
+          "The JSON body names a field twice ("
+              + parse.getOriginalMessage().substring("Duplicate field ".length())
+              + "): send each field once.");
     }
     if (e.getCause() instanceof MismatchedInputException trailing
         && trailing.getOriginalMessage() != null
         && trailing.getOriginalMessage().startsWith("Trailing token")) {
-      return ResponseEntity.badRequest()
-          .headers(headers)
-          .body(
-              problem(
-                  HttpStatus.BAD_REQUEST,
-                  "TRAILING_DATA",
-                  "The request body has data after its JSON value: send one JSON value."));
+      return Problems.of(
+          HttpStatus.BAD_REQUEST,
+          "TRAILING_DATA",
+          "The request body has data after its JSON value: send one JSON value.");
     }
     ProblemDetail problem =
-        problem(
+        Problems.of(
             HttpStatus.BAD_REQUEST,
             "MALFORMED_REQUEST",
             "The request body is not the JSON expected.");
@@ -240,23 +245,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           mismatch.getPath().stream()
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining("."));
-      String message = "This value is not valid here.";
-      if (mismatch instanceof InvalidFormatException format
-          && format.getTargetType() != null
-          && format.getTargetType().isEnum()) {
-        message =
-            "'"
-                + format.getValue()
-                + "' is not one of "
-                + Arrays.stream(format.getTargetType().getEnumConstants())
-                    .map(String::valueOf)
-                    .collect(Collectors.joining(", "))
-                + ".";
-      }
+      String message = invalidValue(mismatch);
       problem.setDetail(message);
-      problem.setProperty("errors", List.of(error(field, "INVALID_VALUE", message)));
+      problem.setProperty("errors", List.of(Problems.fieldError(field, "INVALID_VALUE", message)));
     }
-    return ResponseEntity.badRequest().headers(headers).body(problem);
+    return problem;
+  }
+
+  private static String invalidValue(MismatchedInputException mismatch) {
+    if (mismatch instanceof InvalidFormatException format
+        && format.getTargetType() != null
+        && format.getTargetType().isEnum()) {
+      return "'"
+          + format.getValue()
+          + "' is not one of "
+          + Arrays.stream(format.getTargetType().getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "))
+          + ".";
+    }
+    return "This value is not valid here.";
   }
 
   @Override
@@ -278,12 +286,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return super.handleExceptionInternal(e, body, headers, status, request);
   }
 
-  public static ProblemDetail problem(HttpStatus status, String code, String detail) {
-    var problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setProperty("code", code);
-    return problem;
-  }
-
   private ResponseEntity<Object> validationFailed(
       List<Map<String, Object>> errors, HttpHeaders headers) {
     String summary =
@@ -295,17 +297,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         (err.get("field") == null ? "" : err.get("field") + ": ")
                             + err.get("message"))
                 .collect(Collectors.joining("; "));
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", summary);
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", summary);
     problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().headers(headers).body(problem);
-  }
-
-  private static Map<String, Object> error(String field, String code, String message) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("field", field);
-    error.put("code", code);
-    error.put("message", message);
-    return error;
   }
 
   /** Bean Validation constraint → the API's field error code. */

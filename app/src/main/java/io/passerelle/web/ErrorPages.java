@@ -1,14 +1,11 @@
 package io.passerelle.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,11 +35,9 @@ public class ErrorPages implements ErrorController {
   static final String MESSAGE = ErrorPages.class.getName() + ".message";
   static final String DETAIL = ErrorPages.class.getName() + ".detail";
 
-  private final ObjectMapper json;
   private final SpringTemplateEngine templates;
 
-  ErrorPages(ObjectMapper json, SpringTemplateEngine templates) {
-    this.json = json;
+  ErrorPages(SpringTemplateEngine templates) {
     this.templates = templates;
   }
 
@@ -115,7 +110,7 @@ public class ErrorPages implements ErrorController {
       throws IOException {
     response.setStatus(status);
     if (isApi(path)) {
-      writeProblem(json, response, status, code, detail, uri);
+      Problems.write(response, Problems.at(Problems.of(status, code, detail), uri));
       return;
     }
     writePage(request, response, status, code, message);
@@ -125,32 +120,10 @@ public class ErrorPages implements ErrorController {
     return path.equals("/api") || path.startsWith("/api/");
   }
 
-  static void writeProblem(
-      ObjectMapper json,
-      HttpServletResponse response,
-      int status,
-      String code,
-      String detail,
-      String instance)
-      throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    HttpStatus known = HttpStatus.resolve(status);
-    body.put("type", "about:blank");
-    body.put("title", known == null ? "Error" : known.getReasonPhrase());
-    body.put("status", status);
-    body.put("detail", detail);
-    if (instance != null) {
-      body.put("instance", instance);
-    }
-    body.put("code", code);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    send(response, json.writeValueAsBytes(body));
-  }
-
   /**
-   * Writes the whole answer with its length and flushes it: a client still sending a body the
-   * server will not read (a 413) gets it at once, before Tomcat drops the connection.
+   * Writes the whole page with its length and flushes it: a client still sending a body the server
+   * will not read (a 413) gets it at once, before Tomcat drops the connection ({@link
+   * Problems#write} does the same for problem+json).
    */
   private static void send(HttpServletResponse response, byte[] bytes) throws IOException {
     response.setContentLength(bytes.length);

@@ -41,17 +41,8 @@ public class ErrorReportValve extends org.apache.catalina.valves.ErrorReportValv
       response.setCharacterEncoding("UTF-8");
       String body;
       if (api) {
-        response.setContentType("application/problem+json");
-        body =
-            "{\"type\":\"about:blank\",\"title\":\""
-                + reason(status)
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + ErrorPages.detail(status).replace("\"", "'")
-                + "\",\"code\":\""
-                + code
-                + "\"}";
+        response.setContentType(Problems.MEDIA_TYPE);
+        body = Problems.json(Problems.of(status, code, ErrorPages.detail(status)));
       } else {
         response.setContentType("text/html");
         body =
@@ -78,10 +69,5 @@ public class ErrorReportValve extends org.apache.catalina.valves.ErrorReportValv
     } catch (IOException | IllegalStateException e) {
       // the client is gone, or the response cannot be written: nothing more to say
     }
-  }
-
-  private static String reason(int status) {
-    var known = org.springframework.http.HttpStatus.resolve(status);
-    return known == null ? "Error" : known.getReasonPhrase();
   }
 }

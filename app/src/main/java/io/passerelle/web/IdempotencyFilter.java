@@ -1,6 +1,5 @@
 package io.passerelle.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.servlet.FilterChain;
@@ -12,11 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,10 +56,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String key = request.getHeader(HEADER).strip();
-    if (key.isEmpty()
-        || key.length() > MAX_KEY_LENGTH
-        || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-      problem(
+    if (!validKey(key)) {
+      refuse(
           request,
           response,
           HttpStatus.BAD_REQUEST,
@@ -76,106 +70,151 @@ class IdempotencyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String principal = authentication.getName();
+    ReadBody read = readBody(request, response);
+    if (read == null) {
+      return; // refused as too large
+    }
+    var claim = new Claim(authentication.getName(), key, requestHash(request, read.body()));
+    var cachedResponse = new ContentCachingResponseWrapper(response);
+    Outcome stored =
+        transactions.execute(
+            status -> {
+              Outcome earlier = claim(claim, request);
+              if (earlier != null) {
+                return earlier;
+              }
+              if (!runAndRecord(claim, read.forwarded(), cachedResponse, chain)) {
+                status.setRollbackOnly();
+              }
+              return null;
+            });
+    if (stored == null) {
+      cachedResponse.copyBodyToResponse();
+      return;
+    }
+    replay(request, response, stored, claim.hash());
+  }
+
+  /** Step 1, the key: 1 to {@link #MAX_KEY_LENGTH} visible ASCII characters. */
+  private static boolean validKey(String key) {
+    return !key.isEmpty()
+        && key.length() <= MAX_KEY_LENGTH
+        && key.chars().allMatch(c -> c > 32 && c < 127);
+  }
+
+  /**
+   * Step 2, what the key covers: the body read once (and handed on as read), or, for a file upload,
+   * each part's name, file name and content, not the random boundary around them (the container
+   * parses the parts and keeps them for the controller). Null when it is too large: the 413 is
+   * written.
+   */
+  private ReadBody readBody(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
     boolean multipart =
         request.getContentType() != null
             && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-    byte[] body;
-    HttpServletRequest forwarded;
     if (multipart) {
-      // A file upload: the container parses the parts (and keeps them for the controller); the
-      // key covers each part's name, file name and content, not the random boundary around them.
       try {
-        body = parts(request);
+        return new ReadBody(parts(request), request);
       } catch (IllegalStateException tooLarge) {
-        problem(
+        refuse(
             request,
             response,
             HttpStatus.PAYLOAD_TOO_LARGE,
             "PAYLOAD_TOO_LARGE",
             "The upload is larger than the server accepts.");
-        return;
+        return null;
       }
-      forwarded = request;
-    } else {
-      try {
-        body = request.getInputStream().readAllBytes();
-      } catch (BodySizeLimit.TooLarge tooLarge) {
-        problem(
-            request,
-            response,
-            HttpStatus.PAYLOAD_TOO_LARGE,
-            "PAYLOAD_TOO_LARGE",
-            tooLarge.getMessage() + ": send less.");
-        return;
-      }
-      forwarded = new CachedBodyRequest(request, body);
     }
-    byte[] hash = requestHash(request, body);
-    var cachedRequest = forwarded;
-    var cachedResponse = new ContentCachingResponseWrapper(response);
-
-    Outcome outcome =
-        transactions.execute(
-            status -> {
-              jdbc.update(
-                  "delete from idempotency_key where principal = ? and idempotency_key = ?"
-                      + " and created_at < now() - interval '24 hours'",
-                  principal,
-                  key);
-              int inserted =
-                  jdbc.update(
-                      "insert into idempotency_key (principal, idempotency_key, request_hash,"
-                          + " method, path, response_status) values (?, ?, ?, ?, ?, 0)"
-                          + " on conflict (principal, idempotency_key) do nothing",
-                      principal,
-                      key,
-                      hash,
-                      request.getMethod(),
-                      abbreviate(request.getRequestURI(), 500));
-              if (inserted == 0) {
-                return jdbc.queryForObject(
-                    "select request_hash, response_status, content_type, location, response_body"
-                        + " from idempotency_key where principal = ? and idempotency_key = ?",
-                    (rs, n) ->
-                        new Outcome(
-                            rs.getBytes(1),
-                            rs.getInt(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5)),
-                    principal,
-                    key);
-              }
-              try {
-                chain.doFilter(cachedRequest, cachedResponse);
-              } catch (IOException | ServletException e) {
-                throw new IllegalStateException(e);
-              }
-              int code = cachedResponse.getStatus();
-              if (code >= 200 && code < 300) {
-                jdbc.update(
-                    "update idempotency_key set response_status = ?, content_type = ?,"
-                        + " location = ?, response_body = ? where principal = ? and"
-                        + " idempotency_key = ?",
-                    code,
-                    cachedResponse.getContentType(),
-                    cachedResponse.getHeader(HttpHeaders.LOCATION),
-                    new String(cachedResponse.getContentAsByteArray(), StandardCharsets.UTF_8),
-                    principal,
-                    key);
-              } else {
-                status.setRollbackOnly();
-              }
-              return null;
-            });
-
-    if (outcome == null) {
-      cachedResponse.copyBodyToResponse();
-      return;
+    try {
+      byte[] body = request.getInputStream().readAllBytes();
+      return new ReadBody(body, new CachedBodyRequest(request, body));
+    } catch (BodySizeLimit.TooLarge tooLarge) {
+      refuse(
+          request,
+          response,
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "PAYLOAD_TOO_LARGE",
+          tooLarge.getMessage() + ": send less.");
+      return null;
     }
-    if (!Arrays.equals(outcome.hash(), hash)) {
-      problem(
+  }
+
+  /**
+   * Step 3, the in-flight claim, in the request's transaction: a key older than 24 hours is
+   * forgotten, then the key's row is inserted. When another request holds it, this waits on its row
+   * until that one commits and returns what it stored; null when the key is now this request's.
+   */
+  private Outcome claim(Claim claim, HttpServletRequest request) {
+    jdbc.update(
+        "delete from idempotency_key where principal = ? and idempotency_key = ?"
+            + " and created_at < now() - interval '24 hours'",
+        claim.principal(),
+        claim.key());
+    int inserted =
+        jdbc.update(
+            "insert into idempotency_key (principal, idempotency_key, request_hash,"
+                + " method, path, response_status) values (?, ?, ?, ?, ?, 0)"
+                + " on conflict (principal, idempotency_key) do nothing",
+            claim.principal(),
+            claim.key(),
+            claim.hash(),
+            request.getMethod(),
+            abbreviate(request.getRequestURI(), 500));
+    if (inserted > 0) {
+      return null;
+    }
+    return jdbc.queryForObject(
+        "select request_hash, response_status, content_type, location, response_body"
+            + " from idempotency_key where principal = ? and idempotency_key = ?",
+        (rs, n) ->
+            new Outcome(
+                rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+        claim.principal(),
+        claim.key());
+  }
+
+  /**
+   * Step 4, the request itself and the recording of its answer: a success (2xx) is stored with the
+   * key and commits with the business rows (true); anything else is not kept (false: the caller
+   * rolls back, and the request may be corrected and sent again under the same key).
+   */
+  private boolean runAndRecord(
+      Claim claim,
+      HttpServletRequest request,
+      ContentCachingResponseWrapper response,
+      FilterChain chain) {
+    try {
+      chain.doFilter(request, response);
+    } catch (IOException | ServletException e) {
+      throw new IllegalStateException(e);
+    }
+    int code = response.getStatus();
+    if (code < 200 || code >= 300) {
+      return false;
+    }
+    jdbc.update(
+        "update idempotency_key set response_status = ?, content_type = ?,"
+            + " location = ?, response_body = ? where principal = ? and"
+            + " idempotency_key = ?",
+        code,
+        response.getContentType(),
+        response.getHeader(HttpHeaders.LOCATION),
+        new String(response.getContentAsByteArray(), StandardCharsets.UTF_8),
+        claim.principal(),
+        claim.key());
+    return true;
+  }
+
+  /**
+   * Step 5, the replay of a stored answer ({@code Idempotent-Replayed: true}), or 422 {@code
+   * IDEMPOTENCY_KEY_REUSED} when the key was used for another request.
+   */
+  private static void replay(
+      HttpServletRequest request, HttpServletResponse response, Outcome stored, byte[] hash)
+      throws IOException {
+    if (!Arrays.equals(stored.hash(), hash)) {
+      refuse(
           request,
           response,
           HttpStatus.UNPROCESSABLE_ENTITY,
@@ -183,16 +222,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
           "This Idempotency-Key was used for another request: use a new key for a new request.");
       return;
     }
-    response.setStatus(outcome.status());
+    response.setStatus(stored.status());
     response.setHeader(REPLAYED, "true");
-    if (outcome.location() != null) {
-      response.setHeader(HttpHeaders.LOCATION, outcome.location());
+    if (stored.location() != null) {
+      response.setHeader(HttpHeaders.LOCATION, stored.location());
     }
-    if (outcome.contentType() != null) {
-      response.setContentType(outcome.contentType());
+    if (stored.contentType() != null) {
+      response.setContentType(stored.contentType());
     }
-    if (outcome.body() != null && !outcome.body().isEmpty()) {
-      response.getOutputStream().write(outcome.body().getBytes(StandardCharsets.UTF_8));
+    if (stored.body() != null && !stored.body().isEmpty()) {
+      response.getOutputStream().write(stored.body().getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -241,33 +280,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  private void problem(
+  private static void refuse(
       HttpServletRequest request,
       HttpServletResponse response,
       HttpStatus status,
       String code,
       String detail)
       throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "about:blank");
-    body.put("title", status.getReasonPhrase());
-    body.put("status", status.value());
-    body.put("detail", detail);
-    body.put("instance", request.getRequestURI());
-    body.put("code", code);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    try {
-      response.getOutputStream().write(json.writeValueAsBytes(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    Problems.write(response, Problems.of(request, status, code, detail));
   }
 
   private static String abbreviate(String text, int max) {
     return text.length() > max ? text.substring(0, max) : text;
   }
 
+  /** The body the key covers, and the request to hand on (its body still readable). */
+  private record ReadBody(byte[] body, HttpServletRequest forwarded) {}
+
+  /** Who claims which key, for which request (its hash). */
+  private record Claim(String principal, String key, byte[] hash) {}
+
+  /** What the key's row holds: the first request's hash and its stored answer. */
   private record Outcome(
       byte[] hash, int status, String contentType, String location, String body) {}
 }

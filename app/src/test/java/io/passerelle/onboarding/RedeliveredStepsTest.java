@@ -100,7 +100,7 @@ class RedeliveredStepsTest {
     long activityBefore = activityCount(dossier.id());
 
     // the onboarding's steps again
-    onboardingSteps.activateOffer(id);
+    onboardingSteps.activateOffer(id, first.processInstanceKey());
     var contact = onboardingSteps.createContact(id);
     onboardingSteps.linkDossierToContact(id);
     var proposal = onboardingSteps.proposeService(id);

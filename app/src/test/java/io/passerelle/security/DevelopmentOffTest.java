@@ -42,6 +42,10 @@ class DevelopmentOffTest {
         StandaloneApp.start(
             "spring.datasource.url=" + TestDatabases.url(database),
             "passerelle.development.enabled=false",
+            // no default administrator without the development setting: the firm names one
+            "passerelle.admin.username=" + Api.ADMIN,
+            "passerelle.admin.password=" + Api.passwordOf(Api.ADMIN),
+            "passerelle.admin.email=admin@cabinet.example",
             "passerelle.engine.gateway-secret=" + SECRET)) {
       assertThat(app.getEnvironment().getProperty("passerelle.development.enabled"))
           .isEqualTo("false");

@@ -22,17 +22,20 @@ class FirstAdministratorTest {
 
   StaffService staff = mock(StaffService.class);
 
-  FirstAdministrator bootstrap(String mode, AdminProperties properties) {
+  FirstAdministrator bootstrap(boolean development, AdminProperties properties) {
     when(staff.findByUsername(any())).thenReturn(Optional.empty());
     return new FirstAdministrator(
-        staff, properties, new MockEnvironment().withProperty("passerelle.engine.mode", mode));
+        staff,
+        properties,
+        new MockEnvironment()
+            .withProperty("passerelle.development.enabled", String.valueOf(development)));
   }
 
   @Test
   @DisplayName(
       "embedded mode without configuration creates the documented development administrator")
-  void embeddedDefaults() {
-    bootstrap("embedded", new AdminProperties(null, null, null)).create();
+  void developmentDefaults() {
+    bootstrap(true, new AdminProperties(null, null, null)).create();
     var created = ArgumentCaptor.forClass(NewStaffMember.class);
     verify(staff).create(created.capture(), any(Actor.class));
     assertThat(created.getValue().username()).isEqualTo("admin");
@@ -41,17 +44,19 @@ class FirstAdministratorTest {
   }
 
   @Test
-  @DisplayName("remote mode without configuration creates nobody and says which variables to set")
+  @DisplayName(
+      "without the development setting and configuration: nobody, and a line saying which variables"
+          + " to set")
   void remoteWithoutConfiguration(CapturedOutput output) {
-    bootstrap("remote", new AdminProperties(null, null, null)).create();
+    bootstrap(false, new AdminProperties(null, null, null)).create();
     verify(staff, never()).create(any(), any());
     assertThat(output).contains("No administrator created").contains("PASSERELLE_ADMIN_USERNAME");
   }
 
   @Test
-  @DisplayName("remote mode with configuration creates that administrator")
+  @DisplayName("without the development setting, with configuration: that administrator")
   void remoteConfigured() {
-    bootstrap("remote", new AdminProperties("office", "a long admin password", "office@cabinet.fr"))
+    bootstrap(false, new AdminProperties("office", "a long admin password", "office@cabinet.fr"))
         .create();
     var created = ArgumentCaptor.forClass(NewStaffMember.class);
     verify(staff).create(created.capture(), any(Actor.class));

@@ -182,7 +182,7 @@ public class DossierRequestPageController {
       FormErrors errors =
           FormErrors.from(
               e,
-              name -> DossierCreationController.field(name, List.of()),
+              name -> NewDossierFormErrors.field(name, List.of()),
               new FormErrors.Field("companyName", "Raison sociale"));
       return page(requests.get(id), form, errors, me, model);
     }

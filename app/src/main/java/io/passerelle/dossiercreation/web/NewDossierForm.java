@@ -24,44 +24,6 @@ import java.util.Map;
  */
 public class NewDossierForm {
 
-  /** One partner application of the catalogue on the form. */
-  public static class ApplicationForm {
-    private boolean accessAllowed;
-    private boolean onClientPortal;
-    private Map<String, String> settings = new LinkedHashMap<>();
-
-    public boolean isAccessAllowed() {
-      return accessAllowed;
-    }
-
-    public void setAccessAllowed(boolean accessAllowed) {
-      this.accessAllowed = accessAllowed;
-    }
-
-    public boolean isOnClientPortal() {
-      return onClientPortal;
-    }
-
-    public void setOnClientPortal(boolean onClientPortal) {
-      this.onClientPortal = onClientPortal;
-    }
-
-    public Map<String, String> getSettings() {
-      return settings;
-    }
-
-    public void setSettings(Map<String, String> settings) {
-      this.settings = settings == null ? new LinkedHashMap<>() : settings;
-    }
-
-    /** Anything chosen or typed for this application. */
-    boolean touched() {
-      return accessAllowed
-          || onClientPortal
-          || settings.values().stream().anyMatch(v -> v != null && !v.isBlank());
-    }
-  }
-
   private String requestId;
   private String siret;
   private String companyName;
@@ -86,7 +48,7 @@ public class NewDossierForm {
   private String directorOfferCode = "START";
   private String directorMessage;
   private boolean sendInvitationNow;
-  private Map<String, ApplicationForm> applications = new LinkedHashMap<>();
+  private Map<String, PartnerApplicationForm> applications = new LinkedHashMap<>();
 
   /** A fresh form: seed 004's checkbox "send the invitation now" is ticked. */
   static NewDossierForm blank(String requestId, Long managerId) {
@@ -98,9 +60,9 @@ public class NewDossierForm {
   }
 
   /** The application's part of the form (an empty one when nothing was sent for it). */
-  public ApplicationForm application(String code) {
-    ApplicationForm app = applications.get(code);
-    return app == null ? new ApplicationForm() : app;
+  public PartnerApplicationForm application(String code) {
+    PartnerApplicationForm app = applications.get(code);
+    return app == null ? new PartnerApplicationForm() : app;
   }
 
   /** Whether this staff member is among the assigned ones. */
@@ -199,7 +161,7 @@ public class NewDossierForm {
   List<Choice> choices(List<PartnerApplication> catalogue) {
     List<Choice> choices = new ArrayList<>();
     for (PartnerApplication application : catalogue) {
-      ApplicationForm app = applications.get(application.code());
+      PartnerApplicationForm app = applications.get(application.code());
       if (app == null || !app.touched()) {
         continue;
       }
@@ -414,11 +376,11 @@ public class NewDossierForm {
     this.sendInvitationNow = sendInvitationNow;
   }
 
-  public Map<String, ApplicationForm> getApplications() {
+  public Map<String, PartnerApplicationForm> getApplications() {
     return applications;
   }
 
-  public void setApplications(Map<String, ApplicationForm> applications) {
+  public void setApplications(Map<String, PartnerApplicationForm> applications) {
     this.applications = applications == null ? new LinkedHashMap<>() : applications;
   }
 }

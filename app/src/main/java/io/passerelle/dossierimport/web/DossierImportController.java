@@ -4,6 +4,7 @@ import io.passerelle.dossierimport.DossierImportService;
 import io.passerelle.dossierimport.ImportReport;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.web.ApiException;
+import io.passerelle.web.Problems;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -86,9 +87,7 @@ class DossierImportController {
   @ExceptionHandler(DossierImportService.ImportRejectedException.class)
   ProblemDetail rejected(DossierImportService.ImportRejectedException e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-    problem.setTitle("Unprocessable Entity");
-    problem.setProperty("code", "IMPORT_REJECTED");
+        Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "IMPORT_REJECTED", e.getMessage());
     problem.setProperty("report", e.report());
     return problem;
   }

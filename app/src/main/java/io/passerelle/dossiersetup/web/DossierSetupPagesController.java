@@ -174,8 +174,6 @@ public class DossierSetupPagesController {
           || e.kind() == DomainException.Kind.NOT_FOUND) {
         throw e;
       }
-      String prefix = "setup-" + (application == null ? code : application.code()) + "-";
-      String name = application == null ? code : application.name();
       flash.addFlashAttribute(
           "applicationEdit",
           new ApplicationEdit(
@@ -183,30 +181,7 @@ public class DossierSetupPagesController {
               accessAllowed,
               onClientPortal,
               settings));
-      flash.addFlashAttribute(
-          "setupErrors",
-          FormErrors.from(
-              e,
-              field -> {
-                int settingAt = field.indexOf(".settings.");
-                if (settingAt >= 0) {
-                  String key = field.substring(settingAt + ".settings.".length());
-                  String label =
-                      application == null
-                          ? key
-                          : application.fields().stream()
-                              .filter(f -> f.key().equals(key))
-                              .map(f -> f.label())
-                              .findFirst()
-                              .orElse(key);
-                  return new FormErrors.Field(prefix + "setting-" + key, name + " — " + label);
-                }
-                if (field.endsWith(".onClientPortal")) {
-                  return new FormErrors.Field(prefix + "portal", name + " — portail du dirigeant");
-                }
-                return new FormErrors.Field(prefix + "access", name);
-              },
-              new FormErrors.Field(prefix + "access", name)));
+      flash.addFlashAttribute("setupErrors", applicationErrors(e, code, application));
       return "redirect:/dossiers/"
           + id
           + "#application-"
@@ -217,5 +192,34 @@ public class DossierSetupPagesController {
         (application == null ? code : application.name())
             + (accessAllowed ? " : accès autorisé." : " : accès retiré."));
     return "redirect:/dossiers/" + id + "#parametrage";
+  }
+
+  /** The refusal's fields as the dossier page names them (access, portal, each setting). */
+  private static FormErrors applicationErrors(
+      DomainException e, String code, PartnerApplication application) {
+    String prefix = "setup-" + (application == null ? code : application.code()) + "-";
+    String name = application == null ? code : application.name();
+    return FormErrors.from(
+        e,
+        field -> {
+          int settingAt = field.indexOf(".settings.");
+          if (settingAt >= 0) {
+            String key = field.substring(settingAt + ".settings.".length());
+            String label =
+                application == null
+                    ? key
+                    : application.fields().stream()
+                        .filter(f -> f.key().equals(key))
+                        .map(f -> f.label())
+                        .findFirst()
+                        .orElse(key);
+            return new FormErrors.Field(prefix + "setting-" + key, name + " — " + label);
+          }
+          if (field.endsWith(".onClientPortal")) {
+            return new FormErrors.Field(prefix + "portal", name + " — portail du dirigeant");
+          }
+          return new FormErrors.Field(prefix + "access", name);
+        },
+        new FormErrors.Field(prefix + "access", name));
   }
 }

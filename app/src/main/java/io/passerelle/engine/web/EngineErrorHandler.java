@@ -5,10 +5,10 @@ import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.InstanceNotIndexedException;
 import io.passerelle.engine.UnknownInstanceException;
 import io.passerelle.web.ApiExceptionHandler;
+import io.passerelle.web.Problems;
 import java.time.Duration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,18 +49,17 @@ public class EngineErrorHandler {
 
   @ExceptionHandler(UnknownInstanceException.class)
   ProblemDetail onUnknownInstance(UnknownInstanceException e) {
-    return ApiExceptionHandler.problem(HttpStatus.NOT_FOUND, "ENGINE_NOT_FOUND", e.getMessage());
+    return Problems.of(HttpStatus.NOT_FOUND, "ENGINE_NOT_FOUND", e.getMessage());
   }
 
   @ExceptionHandler(EngineException.class)
   ProblemDetail onEngineException(EngineException e) {
-    return ApiExceptionHandler.problem(HttpStatus.CONFLICT, "ENGINE_REFUSED", e.getMessage());
+    return Problems.of(HttpStatus.CONFLICT, "ENGINE_REFUSED", e.getMessage());
   }
 
   static ResponseEntity<ProblemDetail> unavailable(
       String code, String detail, Duration retryAfter) {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
-        .body(ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, code, detail));
+    return Problems.withRetryAfter(
+        Problems.of(HttpStatus.SERVICE_UNAVAILABLE, code, detail), retryAfter);
   }
 }

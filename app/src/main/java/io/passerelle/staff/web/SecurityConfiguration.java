@@ -1,6 +1,5 @@
 package io.passerelle.staff.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.development.DevelopmentTools;
 import io.passerelle.development.DevelopmentToolsGate;
 import io.passerelle.staff.StaffService;
@@ -87,12 +86,11 @@ class SecurityConfiguration {
       HttpSecurity http,
       ProblemSecurityHandlers problems,
       StaffSignInLimits signInLimits,
-      ObjectMapper json,
       SpringTemplateEngine templates)
       throws Exception {
     return http.securityMatcher("/api/**")
         .addFilterBefore(
-            new StaffSignInThrottle(StaffSignInThrottle.Kind.BASIC, signInLimits, json, templates),
+            new StaffSignInThrottle(StaffSignInThrottle.Kind.BASIC, signInLimits, templates),
             BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Passerelle").authenticationEntryPoint(problems))
@@ -143,7 +141,6 @@ class SecurityConfiguration {
       HttpSecurity http,
       StaffSignInLimits signInLimits,
       StaffService staff,
-      ObjectMapper json,
       SpringTemplateEngine templates)
       throws Exception {
     RequestMatcher[] clientPaths = new RequestMatcher[ClientPaths.PATTERNS.length];
@@ -152,7 +149,7 @@ class SecurityConfiguration {
     }
     return http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(clientPaths)))
         .addFilterBefore(
-            new StaffSignInThrottle(StaffSignInThrottle.Kind.FORM, signInLimits, json, templates),
+            new StaffSignInThrottle(StaffSignInThrottle.Kind.FORM, signInLimits, templates),
             UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(new StaffSessionRefresh(staff), CsrfFilter.class)
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(ErrorPages::accessDenied))

@@ -1,6 +1,6 @@
 package io.passerelle.staff.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.web.Problems;
 import io.passerelle.web.RateLimiter.Decision;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,14 +42,11 @@ final class StaffSignInThrottle extends OncePerRequestFilter {
 
   private final Kind kind;
   private final StaffSignInLimits limits;
-  private final ObjectMapper json;
   private final SpringTemplateEngine templates;
 
-  StaffSignInThrottle(
-      Kind kind, StaffSignInLimits limits, ObjectMapper json, SpringTemplateEngine templates) {
+  StaffSignInThrottle(Kind kind, StaffSignInLimits limits, SpringTemplateEngine templates) {
     this.kind = kind;
     this.limits = limits;
-    this.json = json;
     this.templates = templates;
   }
 
@@ -69,19 +66,15 @@ final class StaffSignInThrottle extends OncePerRequestFilter {
     }
     long seconds = decision.retryAfterSeconds();
     response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+    Problems.retryAfter(response, Duration.ofSeconds(seconds));
     if (kind == Kind.BASIC) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "about:blank");
-      body.put("title", HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
-      body.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
-      body.put(
-          "detail",
-          "Too many failed sign-ins: try again in " + seconds + " seconds (Retry-After).");
-      body.put("instance", request.getRequestURI());
-      body.put("code", CODE);
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), body);
+      Problems.write(
+          response,
+          Problems.of(
+              request,
+              HttpStatus.TOO_MANY_REQUESTS,
+              CODE,
+              "Too many failed sign-ins: try again in " + seconds + " seconds (Retry-After)."));
       return;
     }
     response.setContentType(MediaType.TEXT_HTML_VALUE);

@@ -176,7 +176,6 @@ class RemoteModePagesTest {
 
   private static org.springframework.test.web.servlet.MockMvc pages(Object controller) {
     return MockMvcBuilders.standaloneSetup(controller)
-        // the engine's page errors are their own advice since the layout of issue 22
         .setControllerAdvice(new EnginePageErrors(), new PageExceptionHandler())
         .build();
   }

@@ -27,6 +27,6 @@ public class ActivateOfferWorker {
     StepCall.run(
         job,
         "Activating the offer of onboarding " + onboardingId,
-        () -> steps.activateOffer(onboardingId));
+        () -> steps.activateOffer(onboardingId, job.getProcessInstanceKey()));
   }
 }

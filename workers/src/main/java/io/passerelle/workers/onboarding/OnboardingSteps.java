@@ -13,11 +13,14 @@ import io.passerelle.workers.support.BusinessRuleException;
 public interface OnboardingSteps {
 
   /**
-   * Activates the onboarding's offer on its dossier; an offer already active is left as it is.
+   * The journey's first step: claims the onboarding for this process instance, then activates the
+   * onboarding's offer on its dossier; an offer already active is left as it is. When the
+   * onboarding is another instance's (a start repeated after its commit was lost), this instance is
+   * cancelled and nothing else happens.
    *
    * @throws BusinessRuleException {@code OFFER_UNKNOWN}, {@code DOSSIER_UNKNOWN}
    */
-  void activateOffer(long onboardingId);
+  void activateOffer(long onboardingId, long processInstanceKey);
 
   /**
    * Creates the interlocutor from the onboarding's request, or reuses the contact that has that

@@ -25,11 +25,11 @@ class OnboardingWorkersTest {
   private final OnboardingSteps steps = mock(OnboardingSteps.class);
 
   @Test
-  @DisplayName("activate-offer calls the port with the onboarding id")
+  @DisplayName("activate-offer calls the port with the onboarding id and its process instance")
   void activateOffer() {
     new ActivateOfferWorker(steps).activateOffer(Jobs.job(), 12);
 
-    verify(steps).activateOffer(12);
+    verify(steps).activateOffer(12, 7001L);
     verifyNoMoreInteractions(steps);
   }
 
@@ -37,7 +37,7 @@ class OnboardingWorkersTest {
   @ValueSource(strings = {"OFFER_UNKNOWN", "DOSSIER_UNKNOWN"})
   @DisplayName("activate-offer: a business refusal becomes the BPMN error the model catches")
   void activateOfferRefused(String code) {
-    doThrow(new BusinessRuleException(code, "refused")).when(steps).activateOffer(12);
+    doThrow(new BusinessRuleException(code, "refused")).when(steps).activateOffer(12, 7001L);
 
     BpmnError error =
         catchThrowableOfType(
@@ -49,7 +49,7 @@ class OnboardingWorkersTest {
   @Test
   @DisplayName("activate-offer: a database outage fails the job with a retry less and a backoff")
   void activateOfferDatabaseDown() {
-    doThrow(new IllegalStateException("connection refused")).when(steps).activateOffer(12);
+    doThrow(new IllegalStateException("connection refused")).when(steps).activateOffer(12, 7001L);
 
     JobError error =
         catchThrowableOfType(
