@@ -160,7 +160,8 @@ class ArchitectureTest {
                   "Passerelle's application classes",
                   c ->
                       !c.getPackageName().startsWith(ROOT + ".processes")
-                          && !c.getPackageName().startsWith(ROOT + ".workers")));
+                          && !c.getPackageName().startsWith(ROOT + ".workers")
+                          && !c.getPackageName().startsWith(ROOT + ".faults")));
 
   @Test
   @DisplayName("no cycle between packages, nor between features (a feature with its sub-packages)")
