@@ -107,26 +107,8 @@ public class CollaborationService {
               + " services.");
     }
     dossiers.requireExternalAccessManager(command.dossierId(), actor);
-    OfferView offer = catalog.activeOffer(command.offerCode());
-    boolean onTile =
-        dossiers.offers(command.dossierId()).stream()
-            .anyMatch(o -> o.offerCode().equals(offer.code()));
-    if (!onTile) {
-      throw DomainException.conflict(
-          DossierErrors.OFFER_NOT_ACTIVE,
-          "offerCode",
-          "The offer " + offer.name() + " is not active on this dossier: activate it first.");
-    }
-    ContactView contact = contacts.get(command.contactId());
-    if (contact.status() != ContactStatus.ACTIVE) {
-      throw DomainException.conflict(ContactErrors.CONTACT_INACTIVE, "This contact is not active.");
-    }
-    if (links.liveLinkOf(command.dossierId(), command.contactId()).isEmpty()) {
-      throw DomainException.conflict(
-          CollaborationErrors.CONTACT_NOT_LINKED,
-          "contactId",
-          "Give this contact access to the dossier before proposing a service.");
-    }
+    OfferView offer = activeOnDossier(command.dossierId(), command.offerCode());
+    requireLinkedActiveContact(command.dossierId(), command.contactId());
     locks.lock("service", command.dossierId() + ":" + command.contactId() + ":" + offer.id());
     var live = services.findLive(command.dossierId(), command.contactId(), offer.id());
     if (live.isPresent()) {
@@ -151,6 +133,34 @@ public class CollaborationService {
             .with("serviceId", service.getId())
             .with("offerCode", offer.code()));
     return proposal(service, actor, true);
+  }
+
+  /** The offer, active in the catalogue and on the dossier ({@code OFFER_NOT_ACTIVE}). */
+  private OfferView activeOnDossier(long dossierId, String offerCode) {
+    OfferView offer = catalog.activeOffer(offerCode);
+    boolean onTile =
+        dossiers.offers(dossierId).stream().anyMatch(o -> o.offerCode().equals(offer.code()));
+    if (!onTile) {
+      throw DomainException.conflict(
+          DossierErrors.OFFER_NOT_ACTIVE,
+          "offerCode",
+          "The offer " + offer.name() + " is not active on this dossier: activate it first.");
+    }
+    return offer;
+  }
+
+  /** The contact is active and has access to the dossier (a live link). */
+  private void requireLinkedActiveContact(long dossierId, long contactId) {
+    ContactView contact = contacts.get(contactId);
+    if (contact.status() != ContactStatus.ACTIVE) {
+      throw DomainException.conflict(ContactErrors.CONTACT_INACTIVE, "This contact is not active.");
+    }
+    if (links.liveLinkOf(dossierId, contactId).isEmpty()) {
+      throw DomainException.conflict(
+          CollaborationErrors.CONTACT_NOT_LINKED,
+          "contactId",
+          "Give this contact access to the dossier before proposing a service.");
+    }
   }
 
   /** An invitation is out for this service (PROPOSED or EXPIRED → INVITED). Idempotent. */

@@ -96,6 +96,29 @@ public class DelegatedInvitationService {
           "advisorType",
           "Say which kind of advisor this is: BANKER, NOTARY, LAWYER or OTHER.");
     }
+    ContactView contact = advisorContact(advisor, actor);
+    LinkView link =
+        links
+            .link(
+                dossierId,
+                contact.id(),
+                new LinkTerms(null, level == null ? AccessLevel.READ_ONLY : level, false),
+                actor)
+            .link();
+    activity.record(
+        ActivityRecord.of(ActivityType.ADVISOR_REGISTERED, actor, dossierId, contact.id())
+            .with("advisorType", contact.advisorType().name())
+            .with("accessLevel", link.accessLevel().name())
+            .dedupKey("advisor-registered/" + dossierId + "/" + contact.id()));
+    Long onboardingId =
+        invite
+            ? proposeSpace(dossierId, contact, link, offerCode, customMessage, sendNow, actor)
+            : null;
+    return new AdvisorRegistration(contacts.get(contact.id()), link, onboardingId);
+  }
+
+  /** The advisor's contact, created or the one with that address, which must be an advisor's. */
+  private ContactView advisorContact(NewAdvisor advisor, Actor actor) {
     String role = Texts.trimToNull(advisor.organisationalRoleCode());
     NewContact data =
         new NewContact(
@@ -120,38 +143,32 @@ public class DelegatedInvitationService {
               + contact.subscriberType()
               + "): register the advisor with their own address.");
     }
-    LinkView link =
-        links
-            .link(
+    return contact;
+  }
+
+  /** Proposes the advisor the client space with their access; returns the onboarding's id. */
+  private long proposeSpace(
+      long dossierId,
+      ContactView contact,
+      LinkView link,
+      String offerCode,
+      String customMessage,
+      boolean sendNow,
+      Actor actor) {
+    return onboardings
+        .propose(
+            new ProposeCollaborativeService(
                 dossierId,
                 contact.id(),
-                new LinkTerms(null, level == null ? AccessLevel.READ_ONLY : level, false),
-                actor)
-            .link();
-    activity.record(
-        ActivityRecord.of(ActivityType.ADVISOR_REGISTERED, actor, dossierId, contact.id())
-            .with("advisorType", contact.advisorType().name())
-            .with("accessLevel", link.accessLevel().name())
-            .dedupKey("advisor-registered/" + dossierId + "/" + contact.id()));
-    Long onboardingId = null;
-    if (invite) {
-      onboardingId =
-          onboardings
-              .propose(
-                  new ProposeCollaborativeService(
-                      dossierId,
-                      contact.id(),
-                      null,
-                      link.limitedTo(),
-                      link.accessLevel(),
-                      false,
-                      offerCode == null ? DEFAULT_OFFER : offerCode,
-                      customMessage,
-                      sendNow),
-                  actor)
-              .id();
-    }
-    return new AdvisorRegistration(contacts.get(contact.id()), link, onboardingId);
+                null,
+                link.limitedTo(),
+                link.accessLevel(),
+                false,
+                offerCode == null ? DEFAULT_OFFER : offerCode,
+                customMessage,
+                sendNow),
+            actor)
+        .id();
   }
 
   /**

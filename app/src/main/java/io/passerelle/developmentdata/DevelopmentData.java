@@ -77,109 +77,14 @@ class DevelopmentData {
     catalog.createRole("CONJOINT", "Conjoint", system);
     catalog.createRole("CONSEILLER", "Conseiller externe", system);
 
-    var bakery =
-        dossiers.create(
-            new NewDossier(
-                "Boulangerie Martin",
-                "73282932000074",
-                "SARL",
-                "12 rue des Lilas",
-                null,
-                "69003",
-                "Lyon",
-                "FR",
-                "10.71C",
-                LocalDate.of(2026, 1, 1),
-                null,
-                claire,
-                List.of(hugo)),
-            system);
-    dossiers.create(
-        new NewDossier(
-            "Garage des Tilleuls",
-            "44306184100047",
-            "SAS",
-            "3 avenue Foch",
-            null,
-            "75016",
-            "Paris",
-            "FR",
-            "45.20A",
-            LocalDate.of(2025, 7, 1),
-            null,
-            claire,
-            List.of()),
-        system);
-    var family =
-        dossiers.create(
-            new NewDossier(
-                "Famille Lefèvre",
-                null,
-                null,
-                "8 chemin du Moulin",
-                null,
-                "33000",
-                "Bordeaux",
-                "FR",
-                null,
-                null,
-                null,
-                sophie,
-                List.of(hugo)),
-            system);
+    var bakery = dossiers.create(bakery(claire, hugo), system);
+    dossiers.create(garage(claire), system);
+    var family = dossiers.create(family(sophie, hugo), system);
     dossiers.activateOffer(bakery.id(), "START", system);
 
-    long jean =
-        contacts
-            .create(
-                new NewContact(
-                    "Jean",
-                    "Dupont",
-                    "Boulangerie Martin",
-                    null,
-                    SubscriberType.CLIENT,
-                    null,
-                    "jean.dupont@client.example",
-                    "06 12 34 56 78",
-                    "DIRIGEANT",
-                    false,
-                    Language.fr),
-                system)
-            .id();
-    long alice =
-        contacts
-            .create(
-                new NewContact(
-                    "Alice",
-                    "Lefèvre",
-                    null,
-                    null,
-                    SubscriberType.CLIENT,
-                    null,
-                    "alice.lefevre@client.example",
-                    null,
-                    "DIRIGEANT",
-                    true,
-                    Language.fr),
-                system)
-            .id();
-    long paul =
-        contacts
-            .create(
-                new NewContact(
-                    "Paul",
-                    "Lambert",
-                    "Banque du Rhône",
-                    null,
-                    SubscriberType.ADVISOR,
-                    AdvisorType.BANKER,
-                    "paul.lambert@banque.example",
-                    null,
-                    "CONSEILLER",
-                    true,
-                    Language.en),
-                system)
-            .id();
+    long jean = contacts.create(jean(), system).id();
+    long alice = contacts.create(alice(), system).id();
+    long paul = contacts.create(paul(), system).id();
     links.link(bakery.id(), jean, new LinkTerms(null, AccessLevel.READ_WRITE, true), system);
     links.link(family.id(), alice, new LinkTerms(null, AccessLevel.READ_ONLY, true), system);
     links.link(bakery.id(), paul, LinkTerms.wholeDossier(AccessLevel.READ_ONLY), system);
@@ -187,6 +92,102 @@ class DevelopmentData {
         "Embedded mode: development data loaded (claire.martin, sophie.durand: managers;"
             + " hugo.bernard: staff; password '{}')",
         PASSWORD);
+  }
+
+  private static NewDossier bakery(long manager, long member) {
+    return new NewDossier(
+        "Boulangerie Martin",
+        "73282932000074",
+        "SARL",
+        "12 rue des Lilas",
+        null,
+        "69003",
+        "Lyon",
+        "FR",
+        "10.71C",
+        LocalDate.of(2026, 1, 1),
+        null,
+        manager,
+        List.of(member));
+  }
+
+  private static NewDossier garage(long manager) {
+    return new NewDossier(
+        "Garage des Tilleuls",
+        "44306184100047",
+        "SAS",
+        "3 avenue Foch",
+        null,
+        "75016",
+        "Paris",
+        "FR",
+        "45.20A",
+        LocalDate.of(2025, 7, 1),
+        null,
+        manager,
+        List.of());
+  }
+
+  private static NewDossier family(long manager, long member) {
+    return new NewDossier(
+        "Famille Lefèvre",
+        null,
+        null,
+        "8 chemin du Moulin",
+        null,
+        "33000",
+        "Bordeaux",
+        "FR",
+        null,
+        null,
+        null,
+        manager,
+        List.of(member));
+  }
+
+  private static NewContact jean() {
+    return new NewContact(
+        "Jean",
+        "Dupont",
+        "Boulangerie Martin",
+        null,
+        SubscriberType.CLIENT,
+        null,
+        "jean.dupont@client.example",
+        "06 12 34 56 78",
+        "DIRIGEANT",
+        false,
+        Language.fr);
+  }
+
+  private static NewContact alice() {
+    return new NewContact(
+        "Alice",
+        "Lefèvre",
+        null,
+        null,
+        SubscriberType.CLIENT,
+        null,
+        "alice.lefevre@client.example",
+        null,
+        "DIRIGEANT",
+        true,
+        Language.fr);
+  }
+
+  private static NewContact paul() {
+    return new NewContact(
+        "Paul",
+        "Lambert",
+        "Banque du Rhône",
+        null,
+        SubscriberType.ADVISOR,
+        AdvisorType.BANKER,
+        "paul.lambert@banque.example",
+        null,
+        "CONSEILLER",
+        true,
+        Language.en);
   }
 
   private long member(String username, String first, String last, StaffRole role, Actor actor) {

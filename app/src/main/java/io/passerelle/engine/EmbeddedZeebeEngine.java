@@ -94,20 +94,7 @@ public class EmbeddedZeebeEngine implements DisposableBean {
     this.port = port;
     this.data = data;
     long started = System.nanoTime();
-    try {
-      this.logStorage = DurableLogStorage.open(data.log(), groupCommit);
-    } catch (DurableLogStorage.CorruptLogException e) {
-      throw new StartupConfigurationException(
-          e.getMessage(),
-          "restore the data directory from a backup, or reset it (scripts/reset: everything the"
-              + " engine held is lost)",
-          e);
-    } catch (IOException e) {
-      throw new StartupConfigurationException(
-          "The engine's log in " + data.log() + " cannot be opened (" + e.getMessage() + ")",
-          "check the data directory's permissions and free space",
-          e);
-    }
+    this.logStorage = openLog(data, groupCommit);
     var factory = stateFactory();
     try {
       this.snapshots = new EngineSnapshots(data.snapshots());
@@ -116,18 +103,7 @@ public class EmbeddedZeebeEngine implements DisposableBean {
       logStorage.close();
       throw new UncheckedIOException("The engine's state could not be recovered", e);
     }
-    long logFirst = logStorage.firstPosition();
-    if (recoveredFrom.isEmpty() && logFirst > 1) {
-      logStorage.close();
-      throw new StartupConfigurationException(
-          "The engine's log in "
-              + data.log()
-              + " starts at position "
-              + logFirst
-              + " but no snapshot of the state before it is left in "
-              + data.snapshots(),
-          "restore the data directory from a backup, or reset it (scripts/reset)");
-    }
+    requireStateBeforeLog();
     this.database = factory.createDb(data.state().toFile());
     this.scheduledCommands = ScheduledCommandDeduplication.forEngineCheckers();
     this.backPressure = new GatewayBackPressure(backlogLimit, this::backlog);
@@ -143,6 +119,55 @@ public class EmbeddedZeebeEngine implements DisposableBean {
     if (offsetMillis > 0) {
       clock.addTime(Duration.ofMillis(offsetMillis));
     }
+    replayAndListen();
+    LOG.info(
+        "Embedded Zeebe engine listening on {} (ready in {} ms; data in {}; state from {}, log"
+            + " positions {} to {}{})",
+        engine.gatewayAddress(),
+        Duration.ofNanos(System.nanoTime() - started).toMillis(),
+        data.root(),
+        recoveredFrom.map(s -> "snapshot " + s.path().getFileName()).orElse("the log's start"),
+        logStorage.firstPosition(),
+        logStorage.lastPosition(),
+        offsetMillis > 0 ? "; clock offset " + Duration.ofMillis(offsetMillis) : "");
+  }
+
+  /** Opens the log, a damaged or unreadable one stopping the start with what to do. */
+  private static DurableLogStorage openLog(EngineDataDirectory data, boolean groupCommit) {
+    try {
+      return DurableLogStorage.open(data.log(), groupCommit);
+    } catch (DurableLogStorage.CorruptLogException e) {
+      throw new StartupConfigurationException(
+          e.getMessage(),
+          "restore the data directory from a backup, or reset it (scripts/reset: everything the"
+              + " engine held is lost)",
+          e);
+    } catch (IOException e) {
+      throw new StartupConfigurationException(
+          "The engine's log in " + data.log() + " cannot be opened (" + e.getMessage() + ")",
+          "check the data directory's permissions and free space",
+          e);
+    }
+  }
+
+  /** A log that starts after position 1 needs a snapshot of the state before its start. */
+  private void requireStateBeforeLog() {
+    long logFirst = logStorage.firstPosition();
+    if (recoveredFrom.isEmpty() && logFirst > 1) {
+      logStorage.close();
+      throw new StartupConfigurationException(
+          "The engine's log in "
+              + data.log()
+              + " starts at position "
+              + logFirst
+              + " but no snapshot of the state before it is left in "
+              + data.snapshots(),
+          "restore the data directory from a backup, or reset it (scripts/reset)");
+    }
+  }
+
+  /** Replays the log, then listens: a port taken stops the start with what to do. */
+  private void replayAndListen() {
     try {
       engine.start(REPLAY_TIMEOUT);
     } catch (IOException | RuntimeException e) {
@@ -155,16 +180,6 @@ public class EmbeddedZeebeEngine implements DisposableBean {
       }
       throw (RuntimeException) e;
     }
-    LOG.info(
-        "Embedded Zeebe engine listening on {} (ready in {} ms; data in {}; state from {}, log"
-            + " positions {} to {}{})",
-        engine.gatewayAddress(),
-        Duration.ofNanos(System.nanoTime() - started).toMillis(),
-        data.root(),
-        recoveredFrom.map(s -> "snapshot " + s.path().getFileName()).orElse("the log's start"),
-        logStorage.firstPosition(),
-        logStorage.lastPosition(),
-        offsetMillis > 0 ? "; clock offset " + Duration.ofMillis(offsetMillis) : "");
   }
 
   private static ZeebeRocksDbFactory<ZbColumnFamilies> stateFactory() {

@@ -190,80 +190,99 @@ public class EngineCommandRelay {
   Outcome relay(long id) {
     return newTransaction.execute(
         status -> {
-          Row row =
-              jdbc.sql(
-                      """
-                      select id, kind, dedup_key, payload::text as payload, attempts
-                      from engine_command where id = :id and failed_at is null
-                      for update skip locked
-                      """)
-                  .param("id", id)
-                  .query(
-                      (rs, n) ->
-                          new Row(
-                              rs.getLong("id"),
-                              EngineCommands.Kind.valueOf(rs.getString("kind")),
-                              rs.getString("dedup_key"),
-                              rs.getString("payload"),
-                              rs.getInt("attempts")))
-                  .optional()
-                  .orElse(null);
+          Row row = lock(id);
           if (row == null) {
             return Outcome.NOT_MINE;
           }
           try {
             boolean first = send(row);
-            jdbc.sql("delete from engine_command where id = :id").param("id", id).update();
-            unreachableUntil.set(Instant.MIN); // the engine answers again
-            (first ? relayed : duplicates).increment();
-            if (!first) {
-              LOG.info(
-                  "Engine command {} ({}) was already with the engine: not done twice",
-                  row.dedupKey(),
-                  row.kind());
-            }
+            delivered(row, first);
             return Outcome.DONE;
           } catch (EngineUnavailableException e) {
-            Duration backoff = backoff(row.attempts() + 1);
-            unreachableUntil.set(Instant.now().plus(FIRST_BACKOFF));
-            jdbc.sql(
-                    """
-                    update engine_command set attempts = attempts + 1, last_error = :error,
-                           next_attempt_at = now() + cast(:backoff as interval)
-                    where id = :id
-                    """)
-                .param("error", e.getMessage())
-                .param("backoff", backoff.toMillis() + " milliseconds")
-                .param("id", id)
-                .update();
-            LOG.warn(
-                "Engine command {} ({}) waits for the engine (attempt {}, next in {}): {}",
-                row.dedupKey(),
-                row.kind(),
-                row.attempts() + 1,
-                backoff,
-                e.getMessage());
+            waitForEngine(row, e);
             return Outcome.UNREACHABLE;
           } catch (RuntimeException e) {
-            jdbc.sql(
-                    """
-                    update engine_command set attempts = attempts + 1, last_error = :error,
-                           failed_at = now()
-                    where id = :id
-                    """)
-                .param("error", String.valueOf(e.getMessage()))
-                .param("id", id)
-                .update();
-            failed.increment();
-            LOG.error(
-                "Engine command {} ({}) given up: the engine refused it ({}); it stays in"
-                    + " engine_command with its error",
-                row.dedupKey(),
-                row.kind(),
-                e.toString());
+            giveUp(row, e);
             return Outcome.FAILED;
           }
         });
+  }
+
+  /** The row, locked for this transaction; null when another relay holds it or it is gone. */
+  private Row lock(long id) {
+    return jdbc.sql(
+            """
+            select id, kind, dedup_key, payload::text as payload, attempts
+            from engine_command where id = :id and failed_at is null
+            for update skip locked
+            """)
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                new Row(
+                    rs.getLong("id"),
+                    EngineCommands.Kind.valueOf(rs.getString("kind")),
+                    rs.getString("dedup_key"),
+                    rs.getString("payload"),
+                    rs.getInt("attempts")))
+        .optional()
+        .orElse(null);
+  }
+
+  /** The engine took it (or had it already): the row goes. */
+  private void delivered(Row row, boolean first) {
+    jdbc.sql("delete from engine_command where id = :id").param("id", row.id()).update();
+    unreachableUntil.set(Instant.MIN); // the engine answers again
+    (first ? relayed : duplicates).increment();
+    if (!first) {
+      LOG.info(
+          "Engine command {} ({}) was already with the engine: not done twice",
+          row.dedupKey(),
+          row.kind());
+    }
+  }
+
+  /** The engine is unreachable or busy: the row waits, its next attempt backed off. */
+  private void waitForEngine(Row row, EngineUnavailableException e) {
+    Duration backoff = backoff(row.attempts() + 1);
+    unreachableUntil.set(Instant.now().plus(FIRST_BACKOFF));
+    jdbc.sql(
+            """
+            update engine_command set attempts = attempts + 1, last_error = :error,
+                   next_attempt_at = now() + cast(:backoff as interval)
+            where id = :id
+            """)
+        .param("error", e.getMessage())
+        .param("backoff", backoff.toMillis() + " milliseconds")
+        .param("id", row.id())
+        .update();
+    LOG.warn(
+        "Engine command {} ({}) waits for the engine (attempt {}, next in {}): {}",
+        row.dedupKey(),
+        row.kind(),
+        row.attempts() + 1,
+        backoff,
+        e.getMessage());
+  }
+
+  /** The engine refused it for good: the row stays with its error, never retried. */
+  private void giveUp(Row row, RuntimeException e) {
+    jdbc.sql(
+            """
+            update engine_command set attempts = attempts + 1, last_error = :error,
+                   failed_at = now()
+            where id = :id
+            """)
+        .param("error", String.valueOf(e.getMessage()))
+        .param("id", row.id())
+        .update();
+    failed.increment();
+    LOG.error(
+        "Engine command {} ({}) given up: the engine refused it ({}); it stays in"
+            + " engine_command with its error",
+        row.dedupKey(),
+        row.kind(),
+        e.toString());
   }
 
   /**

@@ -153,12 +153,12 @@ final class EngineDeployments {
     out.writeInt(latest.size());
     for (Definition d : latest.values()) {
       out.writeByte(d.kind().ordinal());
-      EngineRecordProjection.writeString(out, d.id());
+      ProjectionImage.writeString(out, d.id());
       out.writeInt(d.version());
       out.writeLong(d.key());
-      EngineRecordProjection.writeString(out, d.name());
-      EngineRecordProjection.writeString(out, d.resourceName());
-      EngineRecordProjection.writeString(out, d.checksum());
+      ProjectionImage.writeString(out, d.name());
+      ProjectionImage.writeString(out, d.resourceName());
+      ProjectionImage.writeString(out, d.checksum());
     }
   }
 
@@ -169,12 +169,12 @@ final class EngineDeployments {
       definitions.add(
           new Definition(
               Kind.values()[in.readByte()],
-              EngineRecordProjection.readString(in),
+              ProjectionImage.readString(in),
               in.readInt(),
               in.readLong(),
-              EngineRecordProjection.readString(in),
-              EngineRecordProjection.readString(in),
-              EngineRecordProjection.readString(in)));
+              ProjectionImage.readString(in),
+              ProjectionImage.readString(in),
+              ProjectionImage.readString(in)));
     }
     definitions.forEach(deployments::put);
     return deployments;

@@ -211,6 +211,25 @@ class ProcessDeployer implements ApplicationRunner, Ordered, InitializingBean, D
       changed.forEach(r -> deployedNow.put(r.getFilename(), checksums.get(r.getFilename())));
       record.remember(target, deployedNow, clock.instant());
     }
+    List<String> problems = checkKept(contents, changed, latest);
+    if (!problems.isEmpty()) {
+      throw new StartupConfigurationException(
+          "The latest deployed models lack what Passerelle relies on (ProcessNames): "
+              + String.join("; ", problems),
+          "deploy from Modeler a version that has them again, or run a Passerelle whose models"
+              + " and workers no longer need them");
+    }
+  }
+
+  /**
+   * The bundled processes the application did not deploy again (unchanged since it last did): the
+   * cluster's latest version of each is kept and learnt; returns what a kept one no longer has of
+   * what Passerelle relies on (ProcessNames), one line per process.
+   */
+  private List<String> checkKept(
+      Map<String, byte[]> contents,
+      List<Resource> changed,
+      Map<String, ModeOperations.LatestDefinition> latest) {
     List<String> problems = new ArrayList<>();
     for (var entry : contents.entrySet()) {
       String name = entry.getKey();
@@ -239,13 +258,7 @@ class ProcessDeployer implements ApplicationRunner, Ordered, InitializingBean, D
             name);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new StartupConfigurationException(
-          "The latest deployed models lack what Passerelle relies on (ProcessNames): "
-              + String.join("; ", problems),
-          "deploy from Modeler a version that has them again, or run a Passerelle whose models"
-              + " and workers no longer need them");
-    }
+    return problems;
   }
 
   private void log(io.camunda.client.api.response.DeploymentEvent event) {

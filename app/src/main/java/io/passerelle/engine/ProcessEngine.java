@@ -2,16 +2,11 @@ package io.passerelle.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.Resource;
 
@@ -23,17 +18,19 @@ import org.springframework.core.io.Resource;
  * {@link ModeOperations}: REST on a cluster, the engine's log writer and a record-stream projection
  * when embedded. Whatever the transport, an engine error leaves here as one of the application's
  * exceptions ({@link EngineErrors}): {@link EngineUnavailableException}, {@link
- * UnknownInstanceException}, {@link EngineException}.
+ * UnknownInstanceException}, {@link EngineException}. The deployment of the models ({@link
+ * ModelDeployment}) and the retries of incidents ({@link IncidentRetries}) are its collaborators.
  */
 public class ProcessEngine {
-
-  private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(1);
 
   private final CamundaClient client;
   private final ModeOperations operations;
   private final EngineMode mode;
   private final DeployedModels deployed;
   private final Duration timeout;
+
+  private final ModelDeployment deployment;
+  private final IncidentRetries incidentRetries;
 
   ProcessEngine(
       CamundaClient client,
@@ -46,6 +43,8 @@ public class ProcessEngine {
     this.mode = mode;
     this.deployed = deployed;
     this.timeout = timeout;
+    this.deployment = new ModelDeployment(client, operations, deployed, timeout);
+    this.incidentRetries = new IncidentRetries(client, timeout);
   }
 
   public EngineMode mode() {
@@ -74,55 +73,7 @@ public class ProcessEngine {
    * new version.
    */
   public DeploymentEvent deploy(List<Resource> resources) {
-    if (resources.isEmpty()) {
-      throw new IllegalArgumentException("Nothing to deploy");
-    }
-    var command = client.newDeployResourceCommand();
-    io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2 step = null;
-    for (Resource resource : resources) {
-      byte[] content = read(resource);
-      String name = resource.getFilename();
-      deployed.rememberSource(name, content);
-      step =
-          step == null
-              ? command.addResourceBytes(content, name)
-              : step.addResourceBytes(content, name);
-    }
-    // a deployment parses and checks every model: it may take longer than a command
-    Duration deployTimeout = timeout.compareTo(DEPLOY_TIMEOUT) > 0 ? timeout : DEPLOY_TIMEOUT;
-    var request = step.requestTimeout(deployTimeout);
-    DeploymentEvent event =
-        EngineErrors.call(
-            "deploy the models",
-            () -> request.send().join(deployTimeout.toMillis(), TimeUnit.MILLISECONDS));
-    event
-        .getProcesses()
-        .forEach(
-            p ->
-                deployed.addProcess(
-                    new DeployedModels.DeployedProcess(
-                        p.getBpmnProcessId(),
-                        p.getVersion(),
-                        p.getProcessDefinitionKey(),
-                        p.getResourceName())));
-    event
-        .getDecisions()
-        .forEach(
-            d ->
-                deployed.addDecision(
-                    new DeployedModels.DeployedResource(
-                        d.getDmnDecisionId(),
-                        d.getVersion(),
-                        d.getDecisionKey(),
-                        d.getDmnDecisionName())));
-    event
-        .getForm()
-        .forEach(
-            f ->
-                deployed.addForm(
-                    new DeployedModels.DeployedResource(
-                        f.getFormId(), f.getVersion(), f.getFormKey(), f.getResourceName())));
-    return event;
+    return deployment.deploy(resources);
   }
 
   /**
@@ -133,27 +84,7 @@ public class ProcessEngine {
    * @param resources resource name → content
    */
   boolean adoptUnchanged(Map<String, byte[]> resources) {
-    var held = operations.heldUnchanged(resources);
-    if (held.isEmpty()) {
-      return false;
-    }
-    resources.forEach(deployed::rememberSource);
-    for (EngineDeployments.Definition d : held.get()) {
-      switch (d.kind()) {
-        case PROCESS ->
-            deployed.addProcess(
-                new DeployedModels.DeployedProcess(d.id(), d.version(), d.key(), d.resourceName()));
-        case DECISION ->
-            deployed.addDecision(
-                new DeployedModels.DeployedResource(d.id(), d.version(), d.key(), d.name()));
-        case FORM ->
-            deployed.addForm(
-                new DeployedModels.DeployedResource(
-                    d.id(), d.version(), d.key(), d.resourceName()));
-        case DECISION_REQUIREMENTS -> {}
-      }
-    }
-    return true;
+    return deployment.adoptUnchanged(resources);
   }
 
   /** Starts the latest version of a process; returns the process instance key. */
@@ -311,29 +242,7 @@ public class ProcessEngine {
    * @return false when the engine no longer knows the incident (already resolved)
    */
   public boolean retryIncident(long incidentKey, long jobKey, int retries) {
-    if (retries < 1) {
-      throw new IllegalArgumentException("a retry needs at least one retry");
-    }
-    try {
-      if (jobKey > 0) {
-        client
-            .newUpdateRetriesCommand(jobKey)
-            .retries(retries)
-            .send()
-            .join(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      }
-      client
-          .newResolveIncidentCommand(incidentKey)
-          .send()
-          .join(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (RuntimeException e) {
-      // gRPC NOT_FOUND, or REST 404: the incident (or its job) is gone, resolved by a first click
-      if (EngineErrors.kind(e) == EngineErrors.Kind.NOT_FOUND) {
-        return false;
-      }
-      throw EngineErrors.translate("retry incident " + incidentKey, e);
-    }
+    return incidentRetries.retryOne(incidentKey, jobKey, retries);
   }
 
   /**
@@ -365,73 +274,7 @@ public class ProcessEngine {
    * @return how many incidents this call resolved
    */
   public int retryIncidents(List<OpenIncident> incidents, int retries) {
-    if (retries < 1) {
-      throw new IllegalArgumentException("a retry needs at least one retry");
-    }
-    int resolved = 0;
-    for (int from = 0; from < incidents.size(); from += RETRY_BATCH) {
-      List<OpenIncident> batch =
-          incidents.subList(from, Math.min(incidents.size(), from + RETRY_BATCH));
-      List<CompletionStage<?>> updates = new ArrayList<>();
-      for (OpenIncident incident : batch) {
-        updates.add(
-            incident.jobKey() > 0
-                ? client.newUpdateRetriesCommand(incident.jobKey()).retries(retries).send()
-                : CompletableFuture.completedFuture(null));
-      }
-      List<Boolean> jobKnown = awaitAll("give jobs their retries back", updates);
-      List<CompletionStage<?>> resolutions = new ArrayList<>();
-      for (int i = 0; i < batch.size(); i++) {
-        resolutions.add(
-            jobKnown.get(i)
-                ? client.newResolveIncidentCommand(batch.get(i).incidentKey()).send()
-                : CompletableFuture.completedFuture(null));
-      }
-      List<Boolean> done = awaitAll("resolve incidents", resolutions);
-      for (int i = 0; i < batch.size(); i++) {
-        if (jobKnown.get(i) && done.get(i)) {
-          resolved++;
-        }
-      }
-    }
-    return resolved;
-  }
-
-  /** Waits for each answer: true when it came, false for a NOT_FOUND; anything else is thrown. */
-  private List<Boolean> awaitAll(String what, List<CompletionStage<?>> pending) {
-    List<Boolean> outcomes = new ArrayList<>(pending.size());
-    RuntimeException failure = null;
-    for (CompletionStage<?> stage : pending) {
-      try {
-        stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        outcomes.add(true);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new EngineException("Interrupted while waiting to " + what, e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        failure = outcome(what, e.getCause() == null ? e : e.getCause(), outcomes, failure);
-      } catch (java.util.concurrent.TimeoutException e) {
-        failure = outcome(what, e, outcomes, failure);
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    return outcomes;
-  }
-
-  /** A NOT_FOUND is an outcome (false); the first other error is kept to be thrown. */
-  private static RuntimeException outcome(
-      String what, Throwable error, List<Boolean> outcomes, RuntimeException failure) {
-    outcomes.add(false);
-    if (EngineErrors.kind(error) == EngineErrors.Kind.NOT_FOUND || failure != null) {
-      return failure;
-    }
-    return EngineErrors.translate(
-        what,
-        error instanceof RuntimeException runtime
-            ? runtime
-            : new java.util.concurrent.CompletionException(error));
+    return incidentRetries.retryAll(incidents, retries);
   }
 
   /**
@@ -471,12 +314,4 @@ public class ProcessEngine {
 
   /** The answer of the gateway's topology request. */
   public record Topology(String gatewayVersion, int brokers, int partitions) {}
-
-  private static byte[] read(Resource resource) {
-    try (var in = resource.getInputStream()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + resource.getDescription(), e);
-    }
-  }
 }

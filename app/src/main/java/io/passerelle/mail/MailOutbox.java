@@ -101,26 +101,7 @@ public class MailOutbox {
   private record Attempt(Outcome outcome, MailDeliveryException failure) {}
 
   private Attempt attempt(OutgoingMail mail, String messageKey, String messageId) {
-    // No conflict target: the Message-ID is unique too, and when concurrent sends of one key all
-    // pass PostgreSQL's pre-check, a conflict named on the key's index alone would let the
-    // Message-ID's index raise a duplicate-key error for the losers. The Message-ID follows from
-    // the key, so either conflict means "this mail is logged already"; the row is read below.
-    jdbc.sql(
-            """
-            insert into mail_log (message_key, message_id, kind, recipient, status)
-            values (:key, :id, :kind, :recipient, 'SENDING')
-            on conflict do nothing
-            """)
-        .param("key", messageKey)
-        .param("id", messageId)
-        .param("kind", mail.key().kind().name())
-        .param("recipient", Headers.clean(mail.to(), 320))
-        .update();
-    String status =
-        jdbc.sql("select status from mail_log where message_key = ? for update")
-            .param(messageKey)
-            .query(String.class)
-            .single();
+    String status = lockEntry(mail, messageKey, messageId);
     if ("SENT".equals(status)) {
       LOG.debug("Mail {} was sent already: not sent again", messageKey);
       return new Attempt(Outcome.ALREADY_SENT, null);
@@ -154,33 +135,65 @@ public class MailOutbox {
       if (SmtpFailures.isPermanent(e)) {
         return rejected(messageKey, reason, e);
       }
-      jdbc.sql(
-              """
-              update mail_log set attempts = attempts + 1, last_error = :error,
-                     subject = :subject, updated_at = now()
-              where message_key = :key
-              """)
-          .param("error", reason)
-          .param("subject", rendered.subject())
-          .param("key", messageKey)
-          .update();
-      LOG.warn("Mail {} not sent, will be tried again: {}", messageKey, reason);
-      return new Attempt(
-          null,
-          new MailDeliveryException.Temporary(
-              "The SMTP server did not take the mail " + messageKey + ": " + reason, e));
+      return notSentYet(messageKey, reason, rendered.subject(), e);
     }
+    markSent(messageKey, rendered.subject());
+    LOG.info("Mail {} sent ({})", messageKey, messageId);
+    return new Attempt(Outcome.SENT, null);
+  }
+
+  /** Logs the mail as SENDING unless it is logged already, locks its row and returns its status. */
+  private String lockEntry(OutgoingMail mail, String messageKey, String messageId) {
+    // No conflict target: the Message-ID is unique too, and when concurrent sends of one key all
+    // pass PostgreSQL's pre-check, a conflict named on the key's index alone would let the
+    // Message-ID's index raise a duplicate-key error for the losers. The Message-ID follows from
+    // the key, so either conflict means "this mail is logged already"; the row is read below.
+    jdbc.sql(
+            """
+            insert into mail_log (message_key, message_id, kind, recipient, status)
+            values (:key, :id, :kind, :recipient, 'SENDING')
+            on conflict do nothing
+            """)
+        .param("key", messageKey)
+        .param("id", messageId)
+        .param("kind", mail.key().kind().name())
+        .param("recipient", Headers.clean(mail.to(), 320))
+        .update();
+    return jdbc.sql("select status from mail_log where message_key = ? for update")
+        .param(messageKey)
+        .query(String.class)
+        .single();
+  }
+
+  /** The SMTP server did not take it for now: the error is kept, the caller tries again. */
+  private Attempt notSentYet(String messageKey, String reason, String subject, MailException e) {
+    jdbc.sql(
+            """
+            update mail_log set attempts = attempts + 1, last_error = :error,
+                   subject = :subject, updated_at = now()
+            where message_key = :key
+            """)
+        .param("error", reason)
+        .param("subject", subject)
+        .param("key", messageKey)
+        .update();
+    LOG.warn("Mail {} not sent, will be tried again: {}", messageKey, reason);
+    return new Attempt(
+        null,
+        new MailDeliveryException.Temporary(
+            "The SMTP server did not take the mail " + messageKey + ": " + reason, e));
+  }
+
+  private void markSent(String messageKey, String subject) {
     jdbc.sql(
             """
             update mail_log set status = 'SENT', attempts = attempts + 1, sent_at = now(),
                    subject = :subject, last_error = null, updated_at = now()
             where message_key = :key
             """)
-        .param("subject", rendered.subject())
+        .param("subject", subject)
         .param("key", messageKey)
         .update();
-    LOG.info("Mail {} sent ({})", messageKey, messageId);
-    return new Attempt(Outcome.SENT, null);
   }
 
   private Attempt rejected(String messageKey, String unmasked, Exception cause) {

@@ -113,43 +113,8 @@ class Reconciliation {
       runningOnboardings.forEach(o -> keys.add(o.processInstanceKey()));
       runningRequests.forEach(r -> keys.add(r.processInstanceKey()));
       Map<Long, InstanceState.Status> statuses = engine.instanceStatuses(keys);
-      List<LostInstance> lost = new ArrayList<>();
-      for (var o : runningOnboardings) {
-        InstanceState.Status status = statuses.get(o.processInstanceKey());
-        if (status != InstanceState.Status.ACTIVE
-            && onboardings.stillRunningWith(o.onboardingId(), o.processInstanceKey())) {
-          lost.add(
-              new LostInstance(
-                  LostInstance.Kind.ONBOARDING,
-                  o.onboardingId(),
-                  o.dossierId(),
-                  o.processInstanceKey(),
-                  status == null ? null : status.name(),
-                  o.status().name(),
-                  o.stage().name(),
-                  o.stage().resumesExactly(),
-                  true,
-                  o.startedAt()));
-        }
-      }
-      for (var r : runningRequests) {
-        InstanceState.Status status = statuses.get(r.processInstanceKey());
-        if (status != InstanceState.Status.ACTIVE
-            && requests.stillRunningWith(r.dossierRequestId(), r.processInstanceKey())) {
-          lost.add(
-              new LostInstance(
-                  LostInstance.Kind.DOSSIER_REQUEST,
-                  r.dossierRequestId(),
-                  null,
-                  r.processInstanceKey(),
-                  status == null ? null : status.name(),
-                  r.status().name(),
-                  r.status().name(),
-                  false,
-                  false,
-                  r.since()));
-        }
-      }
+      List<LostInstance> lost = new ArrayList<>(lostOnboardings(runningOnboardings, statuses));
+      lost.addAll(lostRequests(runningRequests, statuses));
       long millis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
       if (!lost.isEmpty()) {
         LOG.warn(
@@ -169,5 +134,55 @@ class Reconciliation {
       long millis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
       return new ReconciliationReport(started, millis, 0, 0, List.of(), e.getMessage());
     }
+  }
+
+  /** The onboardings whose instance the engine does not run, and that still hold its key. */
+  private List<LostInstance> lostOnboardings(
+      List<LostOnboardings.Running> running, Map<Long, InstanceState.Status> statuses) {
+    List<LostInstance> lost = new ArrayList<>();
+    for (var o : running) {
+      InstanceState.Status status = statuses.get(o.processInstanceKey());
+      if (status != InstanceState.Status.ACTIVE
+          && onboardings.stillRunningWith(o.onboardingId(), o.processInstanceKey())) {
+        lost.add(
+            new LostInstance(
+                LostInstance.Kind.ONBOARDING,
+                o.onboardingId(),
+                o.dossierId(),
+                o.processInstanceKey(),
+                status == null ? null : status.name(),
+                o.status().name(),
+                o.stage().name(),
+                o.stage().resumesExactly(),
+                true,
+                o.startedAt()));
+      }
+    }
+    return lost;
+  }
+
+  /** The dossier requests whose instance the engine does not run, and that still hold its key. */
+  private List<LostInstance> lostRequests(
+      List<LostDossierRequests.Running> running, Map<Long, InstanceState.Status> statuses) {
+    List<LostInstance> lost = new ArrayList<>();
+    for (var r : running) {
+      InstanceState.Status status = statuses.get(r.processInstanceKey());
+      if (status != InstanceState.Status.ACTIVE
+          && requests.stillRunningWith(r.dossierRequestId(), r.processInstanceKey())) {
+        lost.add(
+            new LostInstance(
+                LostInstance.Kind.DOSSIER_REQUEST,
+                r.dossierRequestId(),
+                null,
+                r.processInstanceKey(),
+                status == null ? null : status.name(),
+                r.status().name(),
+                r.status().name(),
+                false,
+                false,
+                r.since()));
+      }
+    }
+    return lost;
   }
 }

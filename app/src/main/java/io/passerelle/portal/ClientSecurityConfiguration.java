@@ -12,6 +12,8 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -68,9 +70,6 @@ class ClientSecurityConfiguration {
     for (int i = 0; i < clientPaths.length; i++) {
       clientPaths[i] = PathPatternRequestMatcher.withDefaults().matcher(ClientPaths.PATTERNS[i]);
     }
-    var success = new SavedRequestAwareAuthenticationSuccessHandler();
-    success.setDefaultTargetUrl(PortalLinks.SPACE);
-    success.setRequestCache(sessions.requestCache());
     return http.securityMatcher(new OrRequestMatcher(clientPaths))
         .authenticationManager(clientAuthentication(sessions, passwords))
         .authorizeHttpRequests(
@@ -84,19 +83,7 @@ class ClientSecurityConfiguration {
         .securityContext(context -> context.securityContextRepository(sessions.contexts()))
         .csrf(csrf -> csrf.csrfTokenRepository(sessions.csrfTokens()))
         .requestCache(cache -> cache.requestCache(sessions.requestCache()))
-        .formLogin(
-            form ->
-                form.loginPage(PortalLinks.SIGN_IN)
-                    .loginProcessingUrl(PortalLinks.SIGN_IN)
-                    .usernameParameter("email")
-                    .passwordParameter("password")
-                    .successHandler(
-                        (request, response, authentication) -> {
-                          recordLogin(accounts, authentication);
-                          success.onAuthenticationSuccess(request, response, authentication);
-                        })
-                    .failureHandler(failure(limits))
-                    .permitAll())
+        .formLogin(form -> signIn(form, sessions, accounts, limits))
         .logout(
             logout ->
                 logout
@@ -108,18 +95,42 @@ class ClientSecurityConfiguration {
                     // the staff's session attributes stay: only the client's context is cleared
                     .invalidateHttpSession(false)
                     .clearAuthentication(true))
-        .headers(
-            headers ->
-                headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(
-                        referrer ->
-                            referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                    .frameOptions(frames -> frames.deny()))
+        .headers(ClientSecurityConfiguration::headers)
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(csrfFriendly()))
         .addFilterBefore(new RateLimitFilter(limits, texts, templates), CsrfFilter.class)
         .addFilterAfter(new StaleSessionFilter(sessions), SecurityContextHolderFilter.class)
         .build();
+  }
+
+  /** The sign-in form: a success records the login and goes back where the client was going. */
+  private static void signIn(
+      FormLoginConfigurer<HttpSecurity> form,
+      ClientSessions sessions,
+      AccountService accounts,
+      PortalRateLimits limits) {
+    var success = new SavedRequestAwareAuthenticationSuccessHandler();
+    success.setDefaultTargetUrl(PortalLinks.SPACE);
+    success.setRequestCache(sessions.requestCache());
+    form.loginPage(PortalLinks.SIGN_IN)
+        .loginProcessingUrl(PortalLinks.SIGN_IN)
+        .usernameParameter("email")
+        .passwordParameter("password")
+        .successHandler(
+            (request, response, authentication) -> {
+              recordLogin(accounts, authentication);
+              success.onAuthenticationSuccess(request, response, authentication);
+            })
+        .failureHandler(failure(limits))
+        .permitAll();
+  }
+
+  /** The client pages' headers: a strict content security policy, no referrer, no framing. */
+  private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(
+            referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+        .frameOptions(frames -> frames.deny());
   }
 
   /** The clients' own authentication manager; deliberately not a bean (the staff's stays alone). */

@@ -130,6 +130,12 @@ public class NewLinkRequests {
             account.contactId(),
             details,
             "new-link-request/account-" + account.id() + "/day-" + day);
+    mailManager(account, latest, dossierId, day, added);
+  }
+
+  /** Tells the dossier's manager by mail too, a courtesy: the inbox has the request already. */
+  private void mailManager(
+      AccountView account, InvitationView latest, long dossierId, long day, int added) {
     DossierSummary dossier = dossiers.summary(dossierId);
     StaffView manager = staff.get(dossier.managerId());
     ContactView contact = contacts.get(account.contactId());

@@ -79,48 +79,16 @@ public class CompanyRegistryClient {
     String lastProblem = "no attempt made";
     Exception lastFailure = null;
     for (int attempt = 1; attempt <= properties.attempts(); attempt++) {
-      Duration retryAfter = null;
-      try {
-        var response =
-            http.send(
-                HttpRequest.newBuilder(uri)
-                    .timeout(properties.readTimeout())
-                    .header("Accept", "application/json")
-                    .header("User-Agent", "Passerelle")
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        int status = response.statusCode();
-        if (status == 200) {
-          return parse(normalized, response.body());
-        }
-        if (status == 404) {
-          return new CompanyLookup.NotFound(normalized);
-        }
-        lastProblem = "the registry answered HTTP " + status;
-        if (status == 429) {
-          retryAfter = retryAfter(response);
-        } else if (status < 500) {
-          throw new RegistryUnavailableException(
-              "The company registry refused the lookup of "
-                  + normalized
-                  + " (HTTP "
-                  + status
-                  + "): check passerelle.registry.base-url",
-              null);
-        }
-      } catch (HttpTimeoutException e) {
-        lastProblem = "the registry did not answer within " + properties.readTimeout();
-        lastFailure = e;
-      } catch (IOException e) {
-        lastProblem = "the registry could not be reached (" + e + ")";
-        lastFailure = e;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RegistryUnavailableException("Interrupted while asking the registry", e);
+      Answer answer = ask(uri, normalized);
+      if (answer.lookup() != null) {
+        return answer.lookup();
+      }
+      lastProblem = answer.problem();
+      if (answer.failure() != null) {
+        lastFailure = answer.failure();
       }
       if (attempt < properties.attempts()) {
-        Duration wait = retryAfter != null ? retryAfter : pause;
+        Duration wait = answer.retryAfter() != null ? answer.retryAfter() : pause;
         if (wait.compareTo(properties.maxRetryDelay()) > 0) {
           wait = properties.maxRetryDelay();
         }
@@ -130,12 +98,7 @@ public class CompanyRegistryClient {
             normalized,
             lastProblem,
             wait);
-        try {
-          sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new RegistryUnavailableException("Interrupted while asking the registry", e);
-        }
+        pauseFor(wait);
         pause = pause.multipliedBy(2);
       }
     }
@@ -147,6 +110,65 @@ public class CompanyRegistryClient {
             + " attempts: "
             + lastProblem,
         lastFailure);
+  }
+
+  /**
+   * One attempt's answer: the lookup, or why there was none (with the failure, if one was thrown,
+   * and the registry's Retry-After, if it gave one).
+   */
+  private record Answer(
+      CompanyLookup lookup, String problem, Exception failure, Duration retryAfter) {}
+
+  /** Asks the registry once; a refusal that no retry would change is thrown. */
+  private Answer ask(URI uri, String normalized) {
+    try {
+      var response =
+          http.send(
+              HttpRequest.newBuilder(uri)
+                  .timeout(properties.readTimeout())
+                  .header("Accept", "application/json")
+                  .header("User-Agent", "Passerelle")
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      int status = response.statusCode();
+      if (status == 200) {
+        return new Answer(parse(normalized, response.body()), null, null, null);
+      }
+      if (status == 404) {
+        return new Answer(new CompanyLookup.NotFound(normalized), null, null, null);
+      }
+      String problem = "the registry answered HTTP " + status;
+      if (status == 429) {
+        return new Answer(null, problem, null, retryAfter(response));
+      } else if (status < 500) {
+        throw new RegistryUnavailableException(
+            "The company registry refused the lookup of "
+                + normalized
+                + " (HTTP "
+                + status
+                + "): check passerelle.registry.base-url",
+            null);
+      }
+      return new Answer(null, problem, null, null);
+    } catch (HttpTimeoutException e) {
+      return new Answer(
+          null, "the registry did not answer within " + properties.readTimeout(), e, null);
+    } catch (IOException e) {
+      return new Answer(null, "the registry could not be reached (" + e + ")", e, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryUnavailableException("Interrupted while asking the registry", e);
+    }
+  }
+
+  private void pauseFor(Duration wait) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryUnavailableException("Interrupted while asking the registry", e);
+    }
   }
 
   private CompanyLookup parse(String siret, String body) {

@@ -107,25 +107,7 @@ public class DashboardQuery {
             + " and coalesce(i.sent_at, i.created_at) < :stuckBefore and "
             + scope.rowSql("i.dossier_id", "a.contact_id");
     Long stuckCount = jdbc.queryForObject("select count(*)" + stuckWhere, params, Long.class);
-    List<Stuck> stuck =
-        jdbc.query(
-            "select i.id, c.id as contact_id, c.first_name, c.last_name, c.company_name, i.email,"
-                + " (i.email_invalid or c.email_invalid) as invalid, i.sent_at, i.reminders_sent"
-                + stuckWhere
-                + " order by coalesce(i.sent_at, i.created_at), i.id limit 10",
-            params,
-            (rs, n) ->
-                new Stuck(
-                    rs.getLong("id"),
-                    rs.getLong("contact_id"),
-                    Names.person(
-                        rs.getString("first_name"),
-                        rs.getString("last_name"),
-                        rs.getString("company_name")),
-                    rs.getString("email"),
-                    rs.getBoolean("invalid"),
-                    DossierContactsQuery.instant(rs.getTimestamp("sent_at")),
-                    rs.getInt("reminders_sent")));
+    List<Stuck> stuck = oldestStuck(stuckWhere, params);
     return new Figures(
         funnel,
         medianTime,
@@ -134,6 +116,28 @@ public class DashboardQuery {
         stuckCount == null ? 0 : stuckCount,
         stuck,
         weeks(now, params, scope));
+  }
+
+  /** The 10 invitations stuck longest (not accepted since before the stuck limit). */
+  private List<Stuck> oldestStuck(String stuckWhere, MapSqlParameterSource params) {
+    return jdbc.query(
+        "select i.id, c.id as contact_id, c.first_name, c.last_name, c.company_name, i.email,"
+            + " (i.email_invalid or c.email_invalid) as invalid, i.sent_at, i.reminders_sent"
+            + stuckWhere
+            + " order by coalesce(i.sent_at, i.created_at), i.id limit 10",
+        params,
+        (rs, n) ->
+            new Stuck(
+                rs.getLong("id"),
+                rs.getLong("contact_id"),
+                Names.person(
+                    rs.getString("first_name"),
+                    rs.getString("last_name"),
+                    rs.getString("company_name")),
+                rs.getString("email"),
+                rs.getBoolean("invalid"),
+                DossierContactsQuery.instant(rs.getTimestamp("sent_at")),
+                rs.getInt("reminders_sent")));
   }
 
   /** Activations per week over the last 12 weeks (Monday to Sunday, Paris time). */

@@ -9,6 +9,7 @@ import io.passerelle.domain.Locks;
 import io.passerelle.domain.PasswordPolicy;
 import io.passerelle.domain.Texts;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -140,20 +141,37 @@ public class StaffService {
           errors);
     }
     if (changes.email() != null) {
-      String email = EmailAddresses.require(changes.email(), "email");
-      locks.lock("staff-email", EmailAddresses.comparable(email));
-      staff
-          .findByEmailIgnoreCase(email)
-          .filter(other -> !other.getId().equals(member.getId()))
-          .ifPresent(
-              other -> {
-                throw DomainException.conflict(
-                    CommonErrors.STAFF_EMAIL_TAKEN,
-                    "email",
-                    "Another staff member already uses this e-mail address.");
-              });
-      member.changeEmail(email, now);
+      changeEmail(member, changes.email(), now);
     }
+    keepAnAdministrator(member, changes);
+    if (changes.role() != null) {
+      member.changeRole(changes.role(), now);
+    }
+    if (changes.active() != null) {
+      member.setActive(changes.active(), now);
+    }
+    return staff.saveAndFlush(member).view();
+  }
+
+  /** A new address, which no other staff member uses ({@code STAFF_EMAIL_TAKEN}). */
+  private void changeEmail(StaffMember member, String newEmail, Instant now) {
+    String email = EmailAddresses.require(newEmail, "email");
+    locks.lock("staff-email", EmailAddresses.comparable(email));
+    staff
+        .findByEmailIgnoreCase(email)
+        .filter(other -> !other.getId().equals(member.getId()))
+        .ifPresent(
+            other -> {
+              throw DomainException.conflict(
+                  CommonErrors.STAFF_EMAIL_TAKEN,
+                  "email",
+                  "Another staff member already uses this e-mail address.");
+            });
+    member.changeEmail(email, now);
+  }
+
+  /** The firm's last active administrator keeps the role ({@code LAST_ADMINISTRATOR}). */
+  private void keepAnAdministrator(StaffMember member, StaffChanges changes) {
     boolean losesAdministration =
         member.getRole() == StaffRole.ADMIN
             && member.isActive()
@@ -168,13 +186,6 @@ public class StaffService {
                 + " first.");
       }
     }
-    if (changes.role() != null) {
-      member.changeRole(changes.role(), now);
-    }
-    if (changes.active() != null) {
-      member.setActive(changes.active(), now);
-    }
-    return staff.saveAndFlush(member).view();
   }
 
   @Transactional(readOnly = true)

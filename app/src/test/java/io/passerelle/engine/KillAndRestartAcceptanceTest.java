@@ -265,6 +265,8 @@ class KillAndRestartAcceptanceTest {
                 "--passerelle.base-url=http://localhost:" + port,
                 "--passerelle.engine.port=0",
                 "--passerelle.engine.data-dir=" + dataDirectory,
+                // the development users and the database reset need the one development switch
+                "--passerelle.development.enabled=true",
                 "--passerelle.dev-mail.enabled=false",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
@@ -275,9 +277,6 @@ class KillAndRestartAcceptanceTest {
                     + "/"
                     + database,
                 "--spring.main.banner-mode=off"));
-    // as scripts/run starts it: the development setting on (its users, its clock); its mail goes
-    // to the test's SMTP server (dev-mail off, above)
-    command.add("--passerelle.development.enabled=true");
     if (reset) {
       command.add("--passerelle.database.reset-on-start=true");
     }

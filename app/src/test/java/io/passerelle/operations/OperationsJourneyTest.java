@@ -30,6 +30,7 @@ import io.passerelle.support.Fixtures;
 import io.passerelle.support.PasserelleSpringTest;
 import io.passerelle.support.StaffSignIn;
 import io.passerelle.support.TestData;
+import io.passerelle.support.TestDatabases;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,11 @@ class OperationsJourneyTest {
     registry.add("passerelle.dev-mail.enabled", () -> "false");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP_PORT);
+    // a database of its own: the suite's shared context runs beside this one, and its onboardings
+    // (whose instances live in the other context's engine) would all look lost here
+    String database = TestDatabases.newName("passerelle_operations");
+    TestDatabases.create(database);
+    registry.add("spring.datasource.url", () -> TestDatabases.url(database));
   }
 
   @Autowired MockMvc mvc;

@@ -69,17 +69,7 @@ class TaskForms {
    * fields and checked. Refuses ({@code VALIDATION_FAILED}, in French) what the form would refuse.
    */
   Map<String, Object> variables(String schema, String submitted) {
-    JsonNode data;
-    try {
-      data = json.readTree(submitted == null || submitted.isBlank() ? "{}" : submitted);
-    } catch (JsonProcessingException e) {
-      throw DomainException.invalid(
-          TaskErrors.INVALID_FORM_DATA, "variables", "Les données du formulaire sont illisibles.");
-    }
-    if (!data.isObject()) {
-      throw DomainException.invalid(
-          TaskErrors.INVALID_FORM_DATA, "variables", "Les données du formulaire sont illisibles.");
-    }
+    JsonNode data = readObject(submitted);
     Map<String, Object> variables = new LinkedHashMap<>();
     List<FieldError> errors = new ArrayList<>();
     for (Field field : fields(schema)) {
@@ -131,6 +121,22 @@ class TaskForms {
           errors);
     }
     return variables;
+  }
+
+  /** The submitted JSON object ({@code INVALID_FORM_DATA} when it is none); blank is empty. */
+  private JsonNode readObject(String submitted) {
+    JsonNode data;
+    try {
+      data = json.readTree(submitted == null || submitted.isBlank() ? "{}" : submitted);
+    } catch (JsonProcessingException e) {
+      throw DomainException.invalid(
+          TaskErrors.INVALID_FORM_DATA, "variables", "Les données du formulaire sont illisibles.");
+    }
+    if (!data.isObject()) {
+      throw DomainException.invalid(
+          TaskErrors.INVALID_FORM_DATA, "variables", "Les données du formulaire sont illisibles.");
+    }
+    return data;
   }
 
   private static void collect(JsonNode components, List<Field> fields) {

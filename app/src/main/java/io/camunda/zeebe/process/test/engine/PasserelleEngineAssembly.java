@@ -131,36 +131,38 @@ public final class PasserelleEngineAssembly {
             .addService(ServerInterceptors.intercept(gateway, interceptors))
             .build();
     var responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
-    var security = new SecurityConfiguration();
-    security.getAuthorizations().setEnabled(false);
     this.streamProcessor =
         StreamProcessor.builder()
             .logStream(logStream)
             .zeebeDb(database)
             .commandResponseWriter(new CurrentProcessResponses(responseWriter, firstRequestId))
             .partitionCommandSender(commandSender)
-            .recordProcessors(
-                List.of(
-                    new Engine(
-                        context ->
-                            EngineProcessors.createEngineProcessors(
-                                context,
-                                PARTITION_COUNT,
-                                new SubscriptionCommandSender(
-                                    context.getPartitionId(), commandSender),
-                                commandSender,
-                                FeatureFlags.createDefault(),
-                                jobStreamer,
-                                SearchClientsProxy.noop(),
-                                new BrokerRequestAuthorizationConverter(security)),
-                        new EngineConfiguration(),
-                        security)))
+            .recordProcessors(List.of(engine(commandSender, jobStreamer)))
             .actorSchedulingService(scheduler)
             .scheduledCommandCache(scheduledCommands)
             .clock(new ControllableStreamClockImpl(clock))
             .meterRegistry(new SimpleMeterRegistry())
             .listener(new ReadPositionListener(readPosition))
             .build();
+  }
+
+  /** The engine's record processors, as a broker's partition has them (no authorizations). */
+  private static Engine engine(CommandSender commandSender, InMemoryJobStreamer jobStreamer) {
+    var security = new SecurityConfiguration();
+    security.getAuthorizations().setEnabled(false);
+    return new Engine(
+        context ->
+            EngineProcessors.createEngineProcessors(
+                context,
+                PARTITION_COUNT,
+                new SubscriptionCommandSender(context.getPartitionId(), commandSender),
+                commandSender,
+                FeatureFlags.createDefault(),
+                jobStreamer,
+                SearchClientsProxy.noop(),
+                new BrokerRequestAuthorizationConverter(security)),
+        new EngineConfiguration(),
+        security);
   }
 
   /** Records how far the stream processor has read; a plain store per record on its thread. */
