@@ -29,6 +29,7 @@ import io.passerelle.support.Fixtures;
 import io.passerelle.support.Mailbox;
 import io.passerelle.support.PasserelleSpringTest;
 import io.passerelle.support.TestData;
+import io.passerelle.support.TestDatabases;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,6 +64,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import(EngineLink.class)
 @TestPropertySource(properties = "passerelle.engine.command-relay-interval=PT1H")
 class EngineCommandOutboxTest {
+
+  /**
+   * A database of its own: the suite's shared context runs beside this one, and its outbox sweeper
+   * would relay this context's commands to the shared context's engine.
+   */
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    String database = TestDatabases.newName("passerelle_outbox");
+    TestDatabases.create(database);
+    registry.add("spring.datasource.url", () -> TestDatabases.url(database));
+  }
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
