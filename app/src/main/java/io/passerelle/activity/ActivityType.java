@@ -53,6 +53,9 @@ public enum ActivityType {
   ONBOARDING_CLOSED,
   DOSSIER_REQUEST_RESTARTED,
   INCIDENTS_RETRIED,
+  // the engine commands the relay gave up on: relayed again or discarded by the administrator
+  ENGINE_COMMAND_RELAYED_AGAIN,
+  ENGINE_COMMAND_DISCARDED,
   INVITATION_RESEND_REQUESTED,
   INVITATION_SEND_REQUESTED,
   STAFF_TASK_COMPLETED,

@@ -1,5 +1,8 @@
 package io.passerelle.operations.web;
 
+import io.passerelle.engine.FailedEngineCommands.RelayOutcome;
+import io.passerelle.operations.FailedCommandsService;
+import io.passerelle.operations.FailedCommandsService.FailedCommands;
 import io.passerelle.operations.IncidentGroup;
 import io.passerelle.operations.OperationsService;
 import io.passerelle.operations.ReconciliationReport;
@@ -28,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OperationsController {
 
   private final OperationsService operations;
+  private final FailedCommandsService failedCommands;
 
-  OperationsController(OperationsService operations) {
+  OperationsController(OperationsService operations, FailedCommandsService failedCommands) {
     this.operations = operations;
+    this.failedCommands = failedCommands;
   }
 
   @GetMapping("/reconciliation")
@@ -84,6 +89,31 @@ class OperationsController {
   @PostMapping("/incidents/kinds/{kind}/retry")
   RetryOutcome retryKind(@PathVariable String kind, @AuthenticationPrincipal StaffPrincipal me) {
     return operations.retryKind(kind, me.actor());
+  }
+
+  /** The engine commands the outbox gave up on (the most recent), and how many there are. */
+  @GetMapping("/engine-commands/failed")
+  FailedCommands failedCommands(@AuthenticationPrincipal StaffPrincipal me) {
+    return failedCommands.list(me.actor());
+  }
+
+  /** Relays one given-up command again: DONE, WAITING, REFUSED (again) or NOT_FOUND (handled). */
+  @PostMapping("/engine-commands/{id}/relay")
+  Map<String, Object> relayAgain(
+      @PathVariable long id, @AuthenticationPrincipal StaffPrincipal me) {
+    RelayOutcome outcome = failedCommands.relayAgain(id, me.actor());
+    return Map.of("outcome", outcome.name(), "done", outcome != RelayOutcome.NOT_FOUND);
+  }
+
+  /** Puts every given-up command back in the relay's queue. */
+  @PostMapping("/engine-commands/failed/relay")
+  Map<String, Object> relayAllAgain(@AuthenticationPrincipal StaffPrincipal me) {
+    return Map.of("requeued", failedCommands.relayAllAgain(me.actor()));
+  }
+
+  @PostMapping("/engine-commands/{id}/discard")
+  Map<String, Object> discard(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me) {
+    return Map.of("done", failedCommands.discard(id, me.actor()));
   }
 
   record RetryRequest(@NotNull List<Long> incidentKeys) {}

@@ -3,6 +3,7 @@ package io.passerelle.operations.web;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.engine.EngineUnavailableException;
+import io.passerelle.operations.FailedCommandsService;
 import io.passerelle.operations.OperationsService;
 import io.passerelle.operations.RetryOutcome;
 import io.passerelle.staff.StaffPrincipal;
@@ -22,23 +23,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Exploitation" ({@code /operations}), for the office administrator: what the engine lost (the
- * reconciliation, with "relancer" and "clore") and the incidents of every instance by kind (retry
- * the selected ones, or all of a kind). Other staff get the 403 page. Each form posts, then
- * redirects back with a sentence saying what happened (a second click says it was done already).
+ * reconciliation, with "relancer" and "clore"), the engine commands the outbox gave up on (send
+ * again, one or all, or discard) and the incidents of every instance by kind (retry the selected
+ * ones, or all of a kind). Other staff get the 403 page. Each form posts, then redirects back with
+ * a sentence saying what happened (a second click says it was done already).
  */
 @StaffPage
 class OperationsPageController {
 
   private final OperationsService operations;
+  private final FailedCommandsService failedCommands;
 
-  OperationsPageController(OperationsService operations) {
+  OperationsPageController(OperationsService operations, FailedCommandsService failedCommands) {
     this.operations = operations;
+    this.failedCommands = failedCommands;
   }
 
   @GetMapping("/operations")
   String page(@AuthenticationPrincipal StaffPrincipal me, Model model) {
     Actor actor = admin(me);
     model.addAttribute("report", operations.reconciliation(actor));
+    model.addAttribute("failedCommands", failedCommands.list(actor));
     try {
       model.addAttribute("groups", operations.incidents(actor));
     } catch (EngineUnavailableException e) {
@@ -126,6 +131,55 @@ class OperationsPageController {
       RedirectAttributes flash) {
     Actor actor = admin(me);
     return act(flash, () -> said(operations.retryKind(kind, actor)));
+  }
+
+  @PostMapping("/operations/commandes/{id}/renvoyer")
+  String relayAgain(
+      @PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+    Actor actor = admin(me);
+    return act(
+        flash,
+        () ->
+            switch (failedCommands.relayAgain(id, actor)) {
+              case DONE -> "Commande n° " + id + " renvoyée : le moteur l'a acceptée.";
+              case WAITING ->
+                  "Commande n° "
+                      + id
+                      + " remise en file : le moteur ne répond pas, elle part dès qu'il répond.";
+              case REFUSED ->
+                  "Le moteur refuse de nouveau la commande n° "
+                      + id
+                      + " : voyez son erreur ci-dessous.";
+              case NOT_FOUND ->
+                  "La commande n° " + id + " avait déjà été renvoyée ou abandonnée : rien à faire.";
+            });
+  }
+
+  @PostMapping("/operations/commandes/renvoyer")
+  String relayAllAgain(@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+    Actor actor = admin(me);
+    return act(
+        flash,
+        () -> {
+          int count = failedCommands.relayAllAgain(actor);
+          return count == 0
+              ? "Aucune commande à renvoyer."
+              : count + " commande(s) remise(s) en file : elles partent dans quelques secondes.";
+        });
+  }
+
+  @PostMapping("/operations/commandes/{id}/abandonner")
+  String discard(
+      @PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+    Actor actor = admin(me);
+    return act(
+        flash,
+        () ->
+            failedCommands.discard(id, actor)
+                ? "Commande n° " + id + " abandonnée (son contenu est écrit dans le journal)."
+                : "La commande n° "
+                    + id
+                    + " avait déjà été renvoyée ou abandonnée : rien à faire.");
   }
 
   private static String said(RetryOutcome outcome) {
