@@ -1,10 +1,13 @@
 package io.passerelle.support;
 
+import io.passerelle.notification.NotificationService;
+import io.passerelle.notification.web.StaffNav;
 import io.passerelle.portal.PortalTexts;
 import io.passerelle.staff.ScopedResources;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.web.StaffSignInLimits;
 import io.passerelle.web.ProblemSecurityHandlers;
+import io.passerelle.web.pages.Labels;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -26,19 +29,21 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * around it: the staff's filter chains ({@code staff.web.SecurityConfiguration}: HTTP Basic and
  * problem+json 401/403 on {@code /api/**}, the pages' form login and CSRF), every exception
  * handler (problem+json for the API, readable pages for the staff), the strict and HTML-safe JSON,
- * Bean Validation, the message bundles. No database, no engine, no mail: a slice starts in about a
- * second and a failure names the controller's mapping, validation or error handling.
+ * Bean Validation, the message bundles, the templates with the layout's helpers ({@code @staffNav},
+ * {@code @labels}). No database, no engine, no mail: a slice starts in a second or two and a
+ * failure names the controller's mapping, validation, page or error handling.
  *
  * <p>The staff member is given per request ({@code with(user(principal))}); the staff service the
- * filter chains ask is a mock, and so is the dossier scope check of the reads ({@code
- * ScopedResources}, tested in the whole application).
+ * filter chains ask is a mock (a test stubs it through {@code @Autowired StaffService}), and so are
+ * the dossier scope check of the reads ({@code ScopedResources}, tested in the whole application)
+ * and the layout's unread count.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
 @ActiveProfiles("test")
 @Import(WebSliceTest.HttpLayer.class)
-@MockitoBean(types = {StaffService.class, ScopedResources.class})
+@MockitoBean(types = {StaffService.class, ScopedResources.class, NotificationService.class})
 public @interface WebSliceTest {
 
   /** The controllers under test. */
@@ -51,7 +56,9 @@ public @interface WebSliceTest {
     HttpLayer.PackagePrivate.class,
     StaffSignInLimits.class,
     ProblemSecurityHandlers.class,
-    PortalTexts.class
+    PortalTexts.class,
+    StaffNav.class,
+    Labels.class
   })
   class HttpLayer {
 
