@@ -1,5 +1,6 @@
 package io.passerelle.support;
 
+import io.passerelle.firm.FirmProperties;
 import io.passerelle.notification.NotificationService;
 import io.passerelle.notification.web.StaffNav;
 import io.passerelle.portal.PortalTexts;
@@ -7,12 +8,14 @@ import io.passerelle.staff.ScopedResources;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.web.StaffSignInLimits;
 import io.passerelle.web.ProblemSecurityHandlers;
+import io.passerelle.web.SecurityProperties;
 import io.passerelle.web.pages.Labels;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +37,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * failure names the controller's mapping, validation, page or error handling.
  *
  * <p>The staff member is given per request ({@code with(user(principal))}); the staff service the
- * filter chains ask is a mock (a test stubs it through {@code @Autowired StaffService}), and so are
+ * filter chains ask is a mock (a page test stubs {@code current(id)} through {@code @Autowired
+ * StaffService}: the pages' chain reads the signed-in member again at each request), and so are
  * the dossier scope check of the reads ({@code ScopedResources}, tested in the whole application)
  * and the layout's unread count.
  */
@@ -52,6 +56,7 @@ public @interface WebSliceTest {
 
   /** What the HTTP layer runs around a controller and a slice does not find by itself. */
   @TestConfiguration(proxyBeanMethods = false)
+  @EnableConfigurationProperties({SecurityProperties.class, FirmProperties.class})
   @Import({
     HttpLayer.PackagePrivate.class,
     StaffSignInLimits.class,

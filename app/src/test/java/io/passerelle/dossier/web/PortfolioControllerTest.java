@@ -22,6 +22,7 @@ import io.passerelle.staff.StaffView;
 import io.passerelle.support.WebSliceTest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,8 @@ class PortfolioControllerTest {
 
   @BeforeEach
   void staffAndOffers() {
+    // the pages' filter chain reads the signed-in member again at each request
+    when(staff.current(CLAIRE.id())).thenReturn(Optional.of(CLAIRE));
     when(staff.list(any(), any(), any())).thenReturn(new PageImpl<>(List.of(CLAIRE)));
     when(catalog.offers())
         .thenReturn(
