@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,11 +17,14 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** {@code /api/dossiers}: SIRET, fiscal years, offers on the tile, widgets, staff, rights. */
+/**
+ * {@code /api/dossiers} in the whole application: SIRET, fiscal years, offers on the tile, widgets,
+ * staff, rights. What the controller decides alone (validation, problem+json, the security chain)
+ * is tested in its web slice, {@code dossier.web.DossierControllerTest}.
+ */
 @PasserelleSpringTest
 class DossierApiTest {
 
@@ -69,27 +71,6 @@ class DossierApiTest {
   }
 
   @Test
-  @DisplayName("a SIRET with a wrong check digit is a 400 with the field error INVALID_SIRET")
-  void refusesAWrongCheckDigit() throws Exception {
-    as(Api.MANAGER)
-        .post("/api/dossiers", dossier(TestData.siretWithWrongCheckDigit()))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[0].field").value("siret"))
-        .andExpect(jsonPath("$.errors[0].code").value("INVALID_SIRET"));
-  }
-
-  @Test
-  @DisplayName("a SIRET of 13 digits is refused")
-  void refusesThirteenDigits() throws Exception {
-    as(Api.MANAGER)
-        .post("/api/dossiers", dossier("7328293200007"))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].code").value("INVALID_SIRET"));
-  }
-
-  @Test
   @DisplayName(
       "a SIRET already used by another dossier is a 409 SIRET_ALREADY_USED with that dossier's"
           + " link")
@@ -120,26 +101,6 @@ class DossierApiTest {
   void noSiret() throws Exception {
     as(Api.MANAGER).post("/api/dossiers", dossier(null)).andExpect(status().isCreated());
     as(Api.MANAGER).post("/api/dossiers", dossier("")).andExpect(status().isCreated());
-  }
-
-  @Test
-  @DisplayName("a company name over 200 characters and a missing name are field errors")
-  void fieldsTooLong() throws Exception {
-    var body = dossier(TestData.siret());
-    body.put("companyName", "x".repeat(201));
-    body.put("legalForm", "y".repeat(61));
-    as(Api.MANAGER)
-        .post("/api/dossiers", body)
-        .andExpect(status().isBadRequest())
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'companyName')].code").value(hasItem("TOO_LONG")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'legalForm')].code").value(hasItem("TOO_LONG")));
-    body.remove("companyName");
-    as(Api.MANAGER)
-        .post("/api/dossiers", body)
-        .andExpect(status().isBadRequest())
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'companyName')].code").value(hasItem("REQUIRED")));
   }
 
   @Test

@@ -20,49 +20,25 @@ import io.passerelle.processes.ProcessNames.Variables;
 import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
 import io.passerelle.support.Fixtures;
-import io.passerelle.support.PasserelleSpringTest;
+import io.passerelle.support.IsolatedSpringTest;
 import io.passerelle.support.TestData;
-import io.passerelle.support.TestDatabases;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Back-pressure in the whole application: an onboarding proposed while the engine's backlog is
  * above the limit is accepted (it is stored; its start comes after the commit), its start is
  * refused, the row stays STARTING with no half-written start, and the sweeper starts it once the
- * engine has caught up: one process instance, not two.
+ * engine has caught up: one process instance, not two. In the second application context ({@link
+ * IsolatedSpringTest}: a backlog limit of 500, the start sweeper every 2 s, a database of its own).
  */
-@PasserelleSpringTest
-@TestPropertySource(
-    properties = {
-      "passerelle.test.context=back-pressure",
-      "passerelle.engine.backlog-limit=500",
-      "passerelle.journey.start-sweep-interval=PT2S",
-      // no snapshot (and so no log compaction) during the test: it counts the creation commands
-      // on the log from its first record, which a compaction after a slow drain would delete
-      "passerelle.engine.snapshot-interval=PT1H",
-      "passerelle.engine.snapshot-records=100000000"
-    })
+@IsolatedSpringTest
 class BackPressureApplicationTest {
-
-  /**
-   * A database of its own: the suite's shared context stays alive beside this one, and its start
-   * sweeper would otherwise start this test's STARTING onboarding on its own engine.
-   */
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String database = TestDatabases.newName("passerelle_backpressure");
-    TestDatabases.create(database);
-    registry.add("spring.datasource.url", () -> TestDatabases.url(database));
-  }
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;

@@ -14,31 +14,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fault suite's short form (issue 18, item 7; the long form is scripts/faults): the real
- * application in a process of its own, its mail to the suite's SMTP server, two runs each ending in
- * a kill -9 at a moment drawn from a fixed seed, with the SMTP server answering 421 for 10 minutes
- * of engine time and a job delivered twice; PostgreSQL is never restarted here. About two and a
- * half minutes.
+ * application in a process of its own, its mail to the suite's SMTP server, one run: a bulk
+ * invitation under a steady load of new onboardings and activations, the SMTP server answering 421
+ * for 10 minutes of engine time, a job delivered twice, then the engine clock 7 days on and a kill
+ * -9 once the reminder burst has its first reminder accepted, and a restart on the same data
+ * directory and database. PostgreSQL is never restarted here. Every check of the long form. Two
+ * application starts (it had three, with a second run killed during the bulk: the starts were most
+ * of its 4 to 6 minutes; the long form and {@code KillAndRestartAcceptanceTest} keep the kill at
+ * other moments).
  */
 class FaultSuiteShortFormTest {
 
   @Test
   @DisplayName(
-      "two kill -9 under load, an SMTP outage and a job delivered twice: nothing lost, nothing"
-          + " stuck, no incident, nothing half-written")
+      "a kill -9 in a reminder burst under load, after an SMTP outage and a job delivered twice:"
+          + " nothing lost, nothing stuck, no incident, nothing half-written")
   void shortForm() throws Exception {
     String database =
         System.getenv().getOrDefault("PASSERELLE_TEST_DATABASE", "passerelle_test") + "_faults";
     var options =
         FaultOptions.parse(
             "--seed=18",
-            "--crashes=2",
-            "--bulk=30",
+            "--crashes=1",
+            "--bulk=40",
             "--rate=1",
             "--activations=0.3",
             "--smtp-outage=PT10M",
             "--restart-postgres=false",
             "--job-twice=true",
-            "--moments=DURING_BULK,REMINDER_BURST",
+            "--moments=REMINDER_BURST",
             "--database=" + database,
             "--output=target/faults",
             "--patience=PT90S");
@@ -54,7 +58,7 @@ class FaultSuiteShortFormTest {
                 classPath, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
             System.out);
 
-    assertThat(result.number("crashes")).as(result.table()).isEqualTo(2);
+    assertThat(result.number("crashes")).as(result.table()).isEqualTo(1);
     assertThat(result.number("onboardings")).as(result.table()).isGreaterThan(60);
     assertThat(result.number("lost")).as(result.table()).isZero();
     assertThat(result.number("stuck")).as(result.table()).isZero();

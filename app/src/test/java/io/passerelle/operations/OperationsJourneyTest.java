@@ -76,8 +76,7 @@ class OperationsJourneyTest {
     registry.add("spring.mail.port", () -> SMTP_PORT);
     // a database of its own: the suite's shared context runs beside this one, and its onboardings
     // (whose instances live in the other context's engine) would all look lost here
-    String database = TestDatabases.newName("passerelle_operations");
-    TestDatabases.create(database);
+    String database = TestDatabases.ownDatabase("operations");
     registry.add("spring.datasource.url", () -> TestDatabases.url(database));
   }
 

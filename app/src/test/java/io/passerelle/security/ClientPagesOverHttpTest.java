@@ -2,7 +2,7 @@ package io.passerelle.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.support.PasserelleSpringTest;
+import io.passerelle.support.IsolatedSpringTest;
 import io.passerelle.support.StaffSignIn;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -12,17 +12,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * The client pages' sessions as a browser meets them, over real HTTP, in an application context of
- * its own: Spring Security Test's {@code csrf()}, which the MockMvc tests of the shared context
+ * The client pages' sessions as a browser meets them, over real HTTP, in the second application
+ * context ({@link IsolatedSpringTest}), not the shared one: Spring Security Test's {@code csrf()}, which the MockMvc tests of the shared context
  * use, installs its own token repository (backed by the HTTP session) in the filter chain of the
  * context it runs in, for every later request, real HTTP included; the production chain keeps the
  * client's CSRF token in a cookie and creates no session for an anonymous page.
  */
-@PasserelleSpringTest
-@TestPropertySource(properties = "passerelle.test.context=client-pages-over-http")
+@IsolatedSpringTest
 class ClientPagesOverHttpTest {
 
   @LocalServerPort int port;

@@ -34,6 +34,19 @@ public final class TestDatabases {
         .toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * A database of its own for one application context, named after the suite's test database
+   * ({@code PASSERELLE_TEST_DATABASE}, so that parallel runs keep apart) and {@code name}; dropped
+   * and created again, so that each run starts empty and no run leaves one more behind.
+   */
+  public static String ownDatabase(String name) {
+    String database =
+        (env("PASSERELLE_TEST_DATABASE", "passerelle_test") + "_" + name).toLowerCase(Locale.ROOT);
+    drop(database);
+    create(database);
+    return database;
+  }
+
   public static void create(String database) {
     execute("create database \"" + database + "\"");
   }

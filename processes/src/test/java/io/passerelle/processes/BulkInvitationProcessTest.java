@@ -3,7 +3,6 @@ package io.passerelle.processes;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.passerelle.processes.ProcessNames.Elements;
@@ -19,17 +18,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @ZeebeProcessTest
-@SuppressWarnings("deprecation") // zeebe-process-test 8.8 injects the deprecated ZeebeClient
 @DisplayName("Invitation groupée (Process_BulkInvitation)")
 class BulkInvitationProcessTest {
 
   private ZeebeTestEngine engine;
-  private ZeebeClient client;
   private EngineDriver driver;
+
+  @AfterEach
+  void closeTheClient() {
+    driver.close();
+  }
 
   @BeforeEach
   void deploy() {
-    driver = new EngineDriver(engine, client).deployAll();
+    driver = new EngineDriver(engine).deployAll();
     driver.stub(
         JobTypes.INVITE_BULK_ITEM,
         (job, jobs) -> {

@@ -4,8 +4,6 @@ import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @ZeebeProcessTest
-@SuppressWarnings("deprecation") // zeebe-process-test 8.8 injects the deprecated ZeebeClient
 @DisplayName("Invitation du client (Process_ClientInvitation)")
 class ClientInvitationProcessTest {
 
@@ -35,12 +32,16 @@ class ClientInvitationProcessTest {
   private static final String SECOND_REMINDER = "TimerEvent_SecondReminder";
 
   private ZeebeTestEngine engine;
-  private ZeebeClient client;
   private EngineDriver driver;
+
+  @AfterEach
+  void closeTheClient() {
+    driver.close();
+  }
 
   @BeforeEach
   void deploy() {
-    driver = new EngineDriver(engine, client).deployAll();
+    driver = new EngineDriver(engine).deployAll();
   }
 
   @AfterEach
@@ -49,7 +50,7 @@ class ClientInvitationProcessTest {
   }
 
   /** Starts an onboarding that sends its invitation now; returns the invitation instance. */
-  private long invitationWaitingForActivation(ProcessInstanceEvent onboarding) {
+  private long invitationWaitingForActivation(InspectedProcessInstance onboarding) {
     long invitation = driver.invitationInstance(onboarding.getProcessInstanceKey());
     assertThat(new InspectedProcessInstance(invitation))
         .isWaitingAtElements(Elements.AWAIT_ACTIVATION);
@@ -139,7 +140,7 @@ class ClientInvitationProcessTest {
   }
 
   /** 45 days without activation: both reminders sent, invitation expired, task for the manager. */
-  private EngineDriver.UserTask expire(ProcessInstanceEvent onboarding) {
+  private EngineDriver.UserTask expire(InspectedProcessInstance onboarding) {
     long invitation = invitationWaitingForActivation(onboarding);
     driver.advance(days(45));
     assertThat(instance(invitation))

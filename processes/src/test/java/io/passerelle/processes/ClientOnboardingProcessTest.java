@@ -3,7 +3,6 @@ package io.passerelle.processes;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
@@ -23,17 +22,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @ZeebeProcessTest
-@SuppressWarnings("deprecation") // zeebe-process-test 8.8 injects the deprecated ZeebeClient
 @DisplayName("Intégration d'un client (Process_ClientOnboarding)")
 class ClientOnboardingProcessTest {
 
   private ZeebeTestEngine engine;
-  private ZeebeClient client;
   private EngineDriver driver;
+
+  @AfterEach
+  void closeTheClient() {
+    driver.close();
+  }
 
   @BeforeEach
   void deploy() {
-    driver = new EngineDriver(engine, client).deployAll();
+    driver = new EngineDriver(engine).deployAll();
   }
 
   @AfterEach

@@ -3,7 +3,6 @@ package io.passerelle.processes;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.camunda.zeebe.protocol.record.value.ErrorType;
@@ -21,17 +20,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @ZeebeProcessTest
-@SuppressWarnings("deprecation") // zeebe-process-test 8.8 injects the deprecated ZeebeClient
 @DisplayName("Création d'un dossier client (Process_DossierCreation)")
 class DossierCreationProcessTest {
 
   private ZeebeTestEngine engine;
-  private ZeebeClient client;
   private EngineDriver driver;
+
+  @AfterEach
+  void closeTheClient() {
+    driver.close();
+  }
 
   @BeforeEach
   void deploy() {
-    driver = new EngineDriver(engine, client).deployAll();
+    driver = new EngineDriver(engine).deployAll();
   }
 
   @AfterEach

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
@@ -21,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,17 +28,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @ZeebeProcessTest
-@SuppressWarnings("deprecation") // zeebe-process-test 8.8 injects the deprecated ZeebeClient
 @DisplayName("Politique de relance (Decision_ReminderPolicy)")
 class ReminderPolicyTest {
 
   private ZeebeTestEngine engine;
-  private ZeebeClient client;
   private EngineDriver driver;
+
+  @AfterEach
+  void closeTheClient() {
+    driver.close();
+  }
 
   @BeforeEach
   void deploy() {
-    driver = new EngineDriver(engine, client).deployAll();
+    driver = new EngineDriver(engine).deployAll();
   }
 
   @ParameterizedTest(
@@ -69,7 +72,8 @@ class ReminderPolicyTest {
     input.put(Variables.SUBSCRIBER_TYPE, subscriberType);
 
     var result =
-        client
+        driver
+            .client()
             .newEvaluateDecisionCommand()
             .decisionId(Decisions.REMINDER_POLICY)
             .variables(input)

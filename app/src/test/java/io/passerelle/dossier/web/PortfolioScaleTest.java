@@ -6,26 +6,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.passerelle.support.Api;
-import io.passerelle.support.PasserelleSpringTest;
+import io.passerelle.support.IsolatedSpringTest;
+import io.passerelle.support.StatementCounter;
 import io.passerelle.support.TestData;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,10 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * The list pages on a firm of thousands of dossiers: a page of the portfolio (and of the contacts,
  * the pending list) costs a fixed handful of SQL statements whatever the number of dossiers or the
  * page size — no N+1 — and answers fast. Statements are counted on the connections the request
- * thread takes from the pool.
+ * thread takes from the pool, in the second application context ({@link IsolatedSpringTest}: its
+ * thousands of dossiers stay out of the shared context's lists).
  */
-@PasserelleSpringTest
-@Import(PortfolioScaleTest.CountingDataSource.class)
+@IsolatedSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortfolioScaleTest {
 
@@ -132,59 +123,9 @@ class PortfolioScaleTest {
   }
 
   private int statements(String path) throws Exception {
-    CountingDataSource.COUNT.set(new AtomicInteger());
-    try {
-      mvc.perform(get(path).with(user(users.loadUserByUsername(Api.MANAGER))))
-          .andExpect(status().isOk());
-      return CountingDataSource.COUNT.get().get();
-    } finally {
-      CountingDataSource.COUNT.remove();
-    }
-  }
-
-  /** Counts the statements prepared on the current thread's connections while counting is on. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class CountingDataSource {
-
-    static final ThreadLocal<AtomicInteger> COUNT = new ThreadLocal<>();
-
-    @Bean
-    static BeanPostProcessor countStatements() {
-      return new BeanPostProcessor() {
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String name) {
-          if (bean instanceof DataSource dataSource && !(bean instanceof DelegatingDataSource)) {
-            return new DelegatingDataSource(dataSource) {
-              @Override
-              public Connection getConnection() throws java.sql.SQLException {
-                return counting(super.getConnection());
-              }
-            };
-          }
-          return bean;
-        }
-      };
-    }
-
-    static Connection counting(Connection connection) {
-      InvocationHandler handler =
-          (proxy, method, args) -> {
-            String name = method.getName();
-            if ((name.equals("prepareStatement")
-                    || name.equals("createStatement")
-                    || name.equals("prepareCall"))
-                && COUNT.get() != null) {
-              COUNT.get().incrementAndGet();
-            }
-            try {
-              return method.invoke(connection, args);
-            } catch (java.lang.reflect.InvocationTargetException e) {
-              throw e.getCause();
-            }
-          };
-      return (Connection)
-          Proxy.newProxyInstance(
-              Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
-    }
+    return StatementCounter.count(
+        () ->
+            mvc.perform(get(path).with(user(users.loadUserByUsername(Api.MANAGER))))
+                .andExpect(status().isOk()));
   }
 }

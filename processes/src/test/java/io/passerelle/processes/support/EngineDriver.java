@@ -3,12 +3,12 @@ package io.passerelle.processes.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
-import io.camunda.zeebe.client.api.worker.JobClient;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -25,6 +25,7 @@ import io.passerelle.processes.ProcessNames.JobTypes;
 import io.passerelle.processes.ProcessNames.Processes;
 import io.passerelle.processes.ProcessNames.Resources;
 import io.passerelle.processes.ProcessNames.Variables;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,9 +49,15 @@ import java.util.stream.StreamSupport;
  * (completing it with the variables a worker would return, or throwing a BPMN error), publishes
  * messages, completes user tasks and moves the engine clock. Every wait is for a record the engine
  * writes, never a sleep.
+ *
+ * <p>Commands go through a {@link CamundaClient} (the application's client) over the in-memory
+ * engine's gRPC gateway, not the deprecated {@code ZeebeClient} that zeebe-process-test injects;
+ * the instances it starts are asserted with zeebe-process-test's {@code BpmnAssert} on the record
+ * stream. (Camunda's {@code CamundaAssert} needs the Camunda Process Test runtime, which runs the
+ * engine in Docker: the {@code cpt} suite uses it where Docker answers.) Close the driver after
+ * each test.
  */
-@SuppressWarnings("deprecation") // zeebe-process-test 8.8 injects the deprecated ZeebeClient
-public final class EngineDriver {
+public final class EngineDriver implements AutoCloseable {
 
   public static final String DOSSIER_MANAGER = "marie.martin";
   public static final long CONTACT_ID = 42;
@@ -93,7 +100,7 @@ public final class EngineDriver {
       long formKey) {}
 
   private final ZeebeTestEngine engine;
-  private final ZeebeClient client;
+  private final CamundaClient client;
   private final RecordStream records;
   private final UserTaskCommands userTaskCommands;
   private final Map<String, JobStub> stubs = new HashMap<>();
@@ -102,9 +109,15 @@ public final class EngineDriver {
   private final AtomicLong messageIds = new AtomicLong();
   private Duration clockOffset = Duration.ZERO;
 
-  public EngineDriver(ZeebeTestEngine engine, ZeebeClient client) {
+  public EngineDriver(ZeebeTestEngine engine) {
     this.engine = engine;
-    this.client = client;
+    this.client =
+        CamundaClient.newClientBuilder()
+            .applyEnvironmentVariableOverrides(false)
+            .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
+            // the in-memory engine has only the gRPC gateway
+            .preferRestOverGrpc(false)
+            .build();
     this.records = RecordStream.of(engine.getRecordStreamSource());
     this.userTaskCommands = new UserTaskCommands(engine);
     for (String type : JobTypes.ALL) {
@@ -208,6 +221,16 @@ public final class EngineDriver {
     return this;
   }
 
+  /** The client the driver sends its commands with, for a command it has no method for. */
+  public CamundaClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
   // ---------------------------------------------------------------- deploy and start
 
   private static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofMinutes(1);
@@ -233,11 +256,11 @@ public final class EngineDriver {
   }
 
   /** Starts a client onboarding as the API command does, with the variables of design.md. */
-  public ProcessInstanceEvent startOnboarding(long onboardingId, boolean sendNow) {
+  public InspectedProcessInstance startOnboarding(long onboardingId, boolean sendNow) {
     return startOnboarding(onboardingId, sendNow, "START");
   }
 
-  public ProcessInstanceEvent startOnboarding(long onboardingId, boolean sendNow, String offer) {
+  public InspectedProcessInstance startOnboarding(long onboardingId, boolean sendNow, String offer) {
     long dossierId = onboardingId + 500;
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(Variables.ONBOARDING_ID, onboardingId);
@@ -255,11 +278,11 @@ public final class EngineDriver {
             .send()
             .join();
     runJobs();
-    return instance;
+    return new InspectedProcessInstance(instance.getProcessInstanceKey());
   }
 
   /** Starts a dossier creation as the API does, with the variables of design.md. */
-  public ProcessInstanceEvent startDossierCreation(
+  public InspectedProcessInstance startDossierCreation(
       long dossierRequestId, boolean hasSiret, boolean inviteDirector, boolean sendNow) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(Variables.DOSSIER_REQUEST_ID, dossierRequestId);
@@ -277,10 +300,10 @@ public final class EngineDriver {
             .send()
             .join();
     runJobs();
-    return instance;
+    return new InspectedProcessInstance(instance.getProcessInstanceKey());
   }
 
-  public ProcessInstanceEvent startBulk(long bulkId, List<Long> bulkItemIds) {
+  public InspectedProcessInstance startBulk(long bulkId, List<Long> bulkItemIds) {
     var instance =
         client
             .newCreateInstanceCommand()
@@ -295,7 +318,7 @@ public final class EngineDriver {
             .send()
             .join();
     runJobs();
-    return instance;
+    return new InspectedProcessInstance(instance.getProcessInstanceKey());
   }
 
   public static String onboardingKey(long onboardingId) {
