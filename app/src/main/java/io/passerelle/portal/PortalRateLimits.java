@@ -8,12 +8,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The portal's rate limits (PortalProperties.RateLimits), per client IP address and per target: the
  * link used, or the e-mail address typed (whether or not it belongs to anyone, so the limit reveals
- * nothing). Targets are kept as SHA-256, so a 10 kB "token" costs 64 characters.
+ * nothing). Targets are kept as SHA-256, so a 10 kB "token" costs 64 characters. The counters are
+ * in the database ({@link RateLimiter}): every instance counts against the same limits.
  */
 @Component
 public class PortalRateLimits {
@@ -21,9 +23,9 @@ public class PortalRateLimits {
   private final RateLimiter limiter;
   private final PortalProperties.RateLimits limits;
 
-  PortalRateLimits(PortalProperties properties) {
+  PortalRateLimits(PortalProperties properties, JdbcTemplate jdbc) {
     // wall-clock time: the domain's clock may be moved by tests, an attacker's pace may not
-    this.limiter = new RateLimiter(Clock.systemUTC());
+    this.limiter = new RateLimiter("portal", jdbc, Clock.systemUTC());
     this.limits = properties.rateLimit();
   }
 
