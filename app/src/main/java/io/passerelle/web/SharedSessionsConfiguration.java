@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -40,6 +41,16 @@ class SharedSessionsConfiguration {
     return repository ->
         repository.setDefaultMaxInactiveInterval(
             timeout == null ? Duration.ofMinutes(30) : timeout);
+  }
+
+  /**
+   * Spring Session's own PostgreSQL customiser: an attribute is written with {@code insert … on
+   * conflict do update}, so two requests of one session adding the same attribute at once (two
+   * tabs, two instances) do not collide on its primary key.
+   */
+  @Bean
+  PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgreSqlSessionAttributes() {
+    return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
   }
 
   @Bean
