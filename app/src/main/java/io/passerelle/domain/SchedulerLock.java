@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * takes the job's PostgreSQL advisory lock ({@code pg_try_advisory_xact_lock}) in a transaction of
  * its own and holds it to the end; an instance whose timer fires while another runs the job skips
  * that turn (its next turn comes at its next tick). The lock is the transaction's: a crash or a cut
- * connection releases it, nothing is left to clean. Work done inside runs in that transaction unless
- * it opens its own ({@code REQUIRES_NEW}), as the sweepers do per row.
+ * connection releases it, nothing is left to clean. Work done inside runs in that transaction
+ * unless it opens its own ({@code REQUIRES_NEW}), as the sweepers do per row.
  *
  * <p>Mutual exclusion, not "once per period": a run that starts after the other instance's ended
  * runs again, so every job behind this lock is idempotent (it takes what is still due).

@@ -117,8 +117,8 @@ class JourneyMessages {
 
   /**
    * Activations that did not reach their onboarding (the engine was down right after the client's
-   * commit): published again while the onboarding waits for an account that is active. One
-   * instance at a time ({@link SchedulerLock}); a repeat is harmless anyway (same message id).
+   * commit): published again while the onboarding waits for an account that is active. One instance
+   * at a time ({@link SchedulerLock}); a repeat is harmless anyway (same message id).
    */
   @Scheduled(
       fixedDelayString = "${passerelle.journey.activation-sweep-interval:PT1M}",

@@ -186,8 +186,8 @@ class OnboardingStarter {
    * for the next sweep and the others go on; only an engine that does not answer (or pushes back)
    * ends the sweep, since every row would wait for it the same way.
    *
-   * <p>One sweep at a time across the instances ({@link SchedulerLock}): each row is safe anyway (its
-   * lock and its status), but two sweeps would wait on each other's rows.
+   * <p>One sweep at a time across the instances ({@link SchedulerLock}): each row is safe anyway
+   * (its lock and its status), but two sweeps would wait on each other's rows.
    *
    * @return how many this sweep started (0 when another instance was sweeping)
    */

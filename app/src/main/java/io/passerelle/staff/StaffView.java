@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * A member of the firm as the other features and the API see them (never the password hash).
- * Serializable: a staff session keeps it in its principal ({@link StaffPrincipal}), and sessions
- * in the database (Spring Session JDBC) are serialized.
+ * Serializable: a staff session keeps it in its principal ({@link StaffPrincipal}), and sessions in
+ * the database (Spring Session JDBC) are serialized.
  */
 public record StaffView(
     long id,

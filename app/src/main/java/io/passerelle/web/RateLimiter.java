@@ -114,7 +114,9 @@ public final class RateLimiter {
     List<Instant> live = live(key, now.minus(window));
     // freed meanwhile (another instance's events expired between the two statements): come back
     // at once rather than count twice
-    return live.size() < limit ? new Decision(false, Duration.ZERO) : wait(live, limit, window, now);
+    return live.size() < limit
+        ? new Decision(false, Duration.ZERO)
+        : wait(live, limit, window, now);
   }
 
   /** Refused until the event that makes room leaves the window. */
@@ -125,12 +127,7 @@ public final class RateLimiter {
 
   private List<Instant> live(String key, Instant horizon) {
     List<List<Instant>> rows =
-        jdbc.query(
-            LIVE,
-            (rs, i) -> instants(rs.getArray(1)),
-            Timestamp.from(horizon),
-            name,
-            key);
+        jdbc.query(LIVE, (rs, i) -> instants(rs.getArray(1)), Timestamp.from(horizon), name, key);
     return rows.isEmpty() ? List.of() : rows.getFirst();
   }
 

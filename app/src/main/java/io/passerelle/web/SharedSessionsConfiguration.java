@@ -74,7 +74,9 @@ class SharedSessionsConfiguration {
     return cookie;
   }
 
-  /** As Spring Boot registers it: first of all filters, on requests, errors and async dispatches. */
+  /**
+   * As Spring Boot registers it: first of all filters, on requests, errors and async dispatches.
+   */
   @Bean
   FilterRegistrationBean<SessionRepositoryFilter<?>> sessionRepositoryFilterRegistration(
       SessionRepositoryFilter<?> filter) {

@@ -14,8 +14,8 @@ import io.passerelle.dossier.DossierService;
 import io.passerelle.portal.ClientFixtures;
 import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
-import io.passerelle.support.StandaloneApp;
 import io.passerelle.support.StaffSignIn;
+import io.passerelle.support.StandaloneApp;
 import io.passerelle.support.TestData;
 import io.passerelle.support.TestDatabases;
 import io.passerelle.web.IdempotencyConfiguration.IdempotencyKeyPurge;
@@ -56,9 +56,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Each runs its own embedded engine: two JVMs cannot share one in-memory engine, and the second
  * cannot run in remote mode against the first (the embedded engine has no REST API, which remote
  * mode uses for everything). So what goes through the database (scheduled work, rate limits,
- * sessions, forms sent twice) is shown between the two applications; the job workers' sharing, which
- * is the engine's (a job is handed to one worker at a time), is shown with two workers on the first
- * instance's engine gateway, as two instances' workers poll one cluster.
+ * sessions, forms sent twice) is shown between the two applications; the job workers' sharing,
+ * which is the engine's (a job is handed to one worker at a time), is shown with two workers on the
+ * first instance's engine gateway, as two instances' workers poll one cluster.
  */
 class MultiInstanceTest {
 
@@ -203,8 +203,9 @@ class MultiInstanceTest {
       var node = i % 2 == 0 ? a : b;
       answers.add(
           POOL.submit(
-              () -> start(start, () -> new Browser().post(node, "/acces/nouveau-lien", form))
-                  .statusCode()));
+              () ->
+                  start(start, () -> new Browser().post(node, "/acces/nouveau-lien", form))
+                      .statusCode()));
     }
     start.countDown();
     int passed = 0;
@@ -239,8 +240,7 @@ class MultiInstanceTest {
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     // the sessions in the database never hold what was typed as a password
     for (byte[] value :
-        jdbc.queryForList(
-            "select attribute_bytes from spring_session_attributes", byte[].class)) {
+        jdbc.queryForList("select attribute_bytes from spring_session_attributes", byte[].class)) {
       assertThat(new String(value, StandardCharsets.ISO_8859_1)).doesNotContain(WRONG);
     }
   }

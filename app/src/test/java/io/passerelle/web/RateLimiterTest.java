@@ -39,11 +39,7 @@ class RateLimiterTest {
     TestDatabases.create(database);
     var dataSource =
         new DriverManagerDataSource(TestDatabases.url(database), TestDatabases.user(), "");
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     jdbc = new JdbcTemplate(dataSource);
   }
 

@@ -74,8 +74,7 @@ public class FormOnce {
   /** The action was refused: the same form may be corrected and sent again. */
   public void release(String kind, String requestId) {
     if (usable(requestId)) {
-      jdbc.update(
-          "delete from form_request where kind = ? and request_id = ?", kind, requestId);
+      jdbc.update("delete from form_request where kind = ? and request_id = ?", kind, requestId);
     }
   }
 
