@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sliding-window counters in PostgreSQL, shared by every Passerelle instance on the database: at
@@ -63,11 +65,14 @@ public final class RateLimiter {
   private final String name;
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final TransactionTemplate transaction;
 
-  public RateLimiter(String name, JdbcTemplate jdbc, Clock clock) {
+  public RateLimiter(
+      String name, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
     this.name = name;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /** Counts one event for the key if it fits in the window; otherwise says when to come back. */
@@ -86,6 +91,32 @@ public final class RateLimiter {
             horizon,
             limit);
     return counted.isEmpty() ? refusal(key, limit, window, now) : Decision.ALLOWED;
+  }
+
+  /**
+   * Counts one event for each of two keys, or for neither: both must allow (the second is not
+   * counted when the first refuses, the first is taken back when the second refuses). In one
+   * transaction, the first key's row locked until both are decided: callers always pass their keys
+   * in the same order (the address, then what was typed), so two requests never wait on each other
+   * in a cycle.
+   *
+   * @return the refusal that lasts longer when the first refuses, else the second's answer
+   */
+  public Decision acquireBoth(
+      String first, int firstLimit, String second, int secondLimit, Duration window) {
+    return transaction.execute(
+        status -> {
+          Decision a = acquire(first, firstLimit, window);
+          if (!a.allowed()) {
+            Decision b = check(second, secondLimit, window);
+            return b.allowed() || a.retryAfter().compareTo(b.retryAfter()) >= 0 ? a : b;
+          }
+          Decision b = acquire(second, secondLimit, window);
+          if (!b.allowed()) {
+            status.setRollbackOnly();
+          }
+          return b;
+        });
   }
 
   /** Whether one more event would fit, without counting it. */

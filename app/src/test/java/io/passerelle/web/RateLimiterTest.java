@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -31,6 +32,7 @@ class RateLimiterTest {
 
   private static String database;
   private static JdbcTemplate jdbc;
+  private static DataSourceTransactionManager transactions;
   private static int names;
 
   @BeforeAll
@@ -41,6 +43,7 @@ class RateLimiterTest {
         new DriverManagerDataSource(TestDatabases.url(database), TestDatabases.user(), "");
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     jdbc = new JdbcTemplate(dataSource);
+    transactions = new DataSourceTransactionManager(dataSource);
   }
 
   @AfterAll
@@ -50,7 +53,7 @@ class RateLimiterTest {
 
   /** A limiter of its own per test: the tests share the database. */
   private static RateLimiter limiter(Clock clock) {
-    return new RateLimiter("test-" + names++, jdbc, clock);
+    return new RateLimiter("test-" + names++, jdbc, transactions, clock);
   }
 
   static final class MovableClock extends Clock {
@@ -131,8 +134,8 @@ class RateLimiterTest {
   @DisplayName("two limiters of the same name (two instances) share the counts; clear() forgets")
   void sharedByName() {
     var clock = new MovableClock();
-    var first = new RateLimiter("shared", jdbc, clock);
-    var second = new RateLimiter("shared", jdbc, clock);
+    var first = new RateLimiter("shared", jdbc, transactions, clock);
+    var second = new RateLimiter("shared", jdbc, transactions, clock);
     assertThat(first.acquire("k", 2, WINDOW).allowed()).isTrue();
     assertThat(second.acquire("k", 2, WINDOW).allowed()).isTrue();
     assertThat(first.acquire("k", 2, WINDOW).allowed()).isFalse();
@@ -182,5 +185,49 @@ class RateLimiterTest {
     assertThat(jdbc.queryForList("select key from rate_limit", String.class))
         .contains("new")
         .doesNotContain("old");
+  }
+
+  @Test
+  @DisplayName(
+      "two keys at once: both counted or neither; 40 callers on one second key with limit 3: 3 pass")
+  void bothKeysAtOnce() throws Exception {
+    var clock = new MovableClock();
+    var limiter = limiter(clock);
+    assertThat(limiter.acquireBoth("ip", 10, "address", 1, WINDOW).allowed()).isTrue();
+    var refused = limiter.acquireBoth("ip", 10, "address", 1, WINDOW);
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.retryAfter()).isEqualTo(WINDOW);
+    // the refusal by the second took back the first's count: 9 places left for "ip"
+    for (int i = 0; i < 9; i++) {
+      assertThat(limiter.acquireBoth("ip", 10, "other-" + i, 1, WINDOW).allowed()).isTrue();
+    }
+    assertThat(limiter.acquireBoth("ip", 10, "one-more", 1, WINDOW).allowed()).isFalse();
+    assertThat(limiter.check("one-more", 1, WINDOW).allowed())
+        .as("not counted when the first refuses")
+        .isTrue();
+
+    var burst = limiter(Clock.systemUTC());
+    var pool = Executors.newFixedThreadPool(8);
+    var start = new CountDownLatch(1);
+    try {
+      List<Future<Boolean>> answers = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String ip = "ip-" + (i % 4);
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return burst.acquireBoth(ip, 1000, "address", 3, WINDOW).allowed();
+                }));
+      }
+      start.countDown();
+      int allowed = 0;
+      for (var answer : answers) {
+        allowed += answer.get() ? 1 : 0;
+      }
+      assertThat(allowed).isEqualTo(3);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The staff sign-in's throttling (form at {@code /connexion} and HTTP Basic on {@code /api/**}),
@@ -32,8 +33,12 @@ public class StaffSignInLimits {
   private final RateLimiter limiter;
   private final SecurityProperties.SignIn limits;
 
-  StaffSignInLimits(SecurityProperties properties, Clock clock, JdbcTemplate jdbc) {
-    this.limiter = new RateLimiter("staff-sign-in", jdbc, clock);
+  StaffSignInLimits(
+      SecurityProperties properties,
+      Clock clock,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions) {
+    this.limiter = new RateLimiter("staff-sign-in", jdbc, transactions, clock);
     this.limits = properties.signIn();
   }
 
