@@ -1,5 +1,6 @@
 package io.passerelle.dossiercreation;
 
+import io.passerelle.domain.SchedulerLock;
 import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames;
@@ -40,13 +41,16 @@ class DossierRequestStarter {
   private final ProcessEngine engine;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
+  private final SchedulerLock scheduler;
 
   DossierRequestStarter(
       DossierRequestRepository requests,
       StaffService staff,
       ProcessEngine engine,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      SchedulerLock scheduler) {
+    this.scheduler = scheduler;
     this.requests = requests;
     this.staff = staff;
     this.engine = engine;
@@ -88,10 +92,17 @@ class DossierRequestStarter {
     return Boolean.TRUE.equals(started);
   }
 
+  /** The sweep's name for {@link SchedulerLock}: one sweep at a time across the instances. */
+  static final String SWEEP_JOB = "dossier-request-start-sweep";
+
   @Scheduled(
       fixedDelayString = "${passerelle.dossier-creation.start-sweep-interval:PT15S}",
       initialDelayString = "${passerelle.dossier-creation.start-sweep-interval:PT15S}")
   void sweep() {
+    scheduler.runAlone(SWEEP_JOB, this::sweepNow);
+  }
+
+  private void sweepNow() {
     for (long id :
         requests.notStartedBefore(clock.instant().minus(SWEEP_AFTER), PageRequest.of(0, 50))) {
       try {

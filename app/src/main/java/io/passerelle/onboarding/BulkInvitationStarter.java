@@ -1,5 +1,6 @@
 package io.passerelle.onboarding;
 
+import io.passerelle.domain.SchedulerLock;
 import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.BulkItemBatches;
@@ -34,13 +35,16 @@ class BulkInvitationStarter {
   private final ProcessEngine engine;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
+  private final SchedulerLock scheduler;
 
   BulkInvitationStarter(
       BulkInvitationRepository bulks,
       BulkInvitationItemRepository items,
       ProcessEngine engine,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      SchedulerLock scheduler) {
+    this.scheduler = scheduler;
     this.bulks = bulks;
     this.items = items;
     this.engine = engine;
@@ -64,11 +68,17 @@ class BulkInvitationStarter {
         });
   }
 
-  /** Starts what stayed STARTING (engine down when it was recorded). */
+  static final String SWEEP_JOB = "bulk-invitation-start-sweep";
+
+  /** Starts what stayed STARTING (engine down when it was recorded); one instance at a time. */
   @Scheduled(
       fixedDelayString = "${passerelle.journey.start-sweep-interval:PT15S}",
       initialDelayString = "${passerelle.journey.start-sweep-interval:PT15S}")
   void sweep() {
+    scheduler.runAlone(SWEEP_JOB, this::sweepNow);
+  }
+
+  private void sweepNow() {
     for (long id : bulks.startingBefore(clock.instant().minus(Duration.ofSeconds(10)))) {
       try {
         startProcess(id);

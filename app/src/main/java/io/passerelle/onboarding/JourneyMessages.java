@@ -3,6 +3,7 @@ package io.passerelle.onboarding;
 import io.passerelle.account.InvitationAccepted;
 import io.passerelle.account.KilledInvitation;
 import io.passerelle.contact.ContactEmailChanged;
+import io.passerelle.domain.SchedulerLock;
 import io.passerelle.engine.EngineCommands;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames;
@@ -45,8 +46,15 @@ class JourneyMessages {
   private final EngineCommands commands;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final SchedulerLock scheduler;
 
-  JourneyMessages(ProcessEngine engine, EngineCommands commands, JdbcClient jdbc, Clock clock) {
+  JourneyMessages(
+      ProcessEngine engine,
+      EngineCommands commands,
+      JdbcClient jdbc,
+      Clock clock,
+      SchedulerLock scheduler) {
+    this.scheduler = scheduler;
     this.engine = engine;
     this.commands = commands;
     this.jdbc = jdbc;
@@ -109,12 +117,19 @@ class JourneyMessages {
 
   /**
    * Activations that did not reach their onboarding (the engine was down right after the client's
-   * commit): published again while the onboarding waits for an account that is active.
+   * commit): published again while the onboarding waits for an account that is active. One instance
+   * at a time ({@link SchedulerLock}); a repeat is harmless anyway (same message id).
    */
   @Scheduled(
       fixedDelayString = "${passerelle.journey.activation-sweep-interval:PT1M}",
       initialDelayString = "${passerelle.journey.activation-sweep-interval:PT1M}")
   void republishActivations() {
+    scheduler.runAlone(ACTIVATION_JOB, this::republishActivationsNow);
+  }
+
+  static final String ACTIVATION_JOB = "activation-reconciler";
+
+  private void republishActivationsNow() {
     List<Map<String, Object>> waiting =
         jdbc.sql(
                 """

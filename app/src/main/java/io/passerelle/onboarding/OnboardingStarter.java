@@ -2,6 +2,7 @@ package io.passerelle.onboarding;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.passerelle.domain.SchedulerLock;
 import io.passerelle.engine.EngineUnavailableException;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames;
@@ -63,6 +64,7 @@ class OnboardingStarter {
   private final Clock clock;
   private final JdbcClient jdbc;
   private final ExecutorService starts;
+  private final SchedulerLock scheduler;
 
   /** The onboardings handed to {@link #starts} and not started or given up yet. */
   private final Set<Long> queued = ConcurrentHashMap.newKeySet();
@@ -73,7 +75,9 @@ class OnboardingStarter {
       PlatformTransactionManager transactions,
       Clock clock,
       JdbcClient jdbc,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      SchedulerLock scheduler) {
+    this.scheduler = scheduler;
     this.onboardings = onboardings;
     this.engine = engine;
     this.newTransaction = new TransactionTemplate(transactions);
@@ -182,12 +186,30 @@ class OnboardingStarter {
    * for the next sweep and the others go on; only an engine that does not answer (or pushes back)
    * ends the sweep, since every row would wait for it the same way.
    *
-   * @return how many this sweep started
+   * <p>One sweep at a time across the instances ({@link SchedulerLock}): each row is safe anyway
+   * (its lock and its status), but two sweeps would wait on each other's rows.
+   *
+   * @return how many this sweep started (0 when another instance was sweeping)
    */
   @Scheduled(
       fixedDelayString = "${passerelle.journey.start-sweep-interval:PT15S}",
       initialDelayString = "${passerelle.journey.start-sweep-interval:PT15S}")
   int sweep() {
+    int[] started = {0};
+    scheduler.runAlone(SWEEP_JOB, () -> started[0] = sweepRows());
+    return started[0];
+  }
+
+  /** A sweep now, after the one under way on any instance: never skipped (tests). */
+  int sweepNow() {
+    int[] started = {0};
+    scheduler.runAfterOthers(SWEEP_JOB, () -> started[0] = sweepRows());
+    return started[0];
+  }
+
+  static final String SWEEP_JOB = "onboarding-start-sweep";
+
+  private int sweepRows() {
     int started = 0;
     for (long id : onboardings.startingBefore(clock.instant().minus(SWEEP_AFTER))) {
       if (queued.contains(id)) {

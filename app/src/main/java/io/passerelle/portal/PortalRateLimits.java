@@ -8,12 +8,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The portal's rate limits (PortalProperties.RateLimits), per client IP address and per target: the
  * link used, or the e-mail address typed (whether or not it belongs to anyone, so the limit reveals
- * nothing). Targets are kept as SHA-256, so a 10 kB "token" costs 64 characters.
+ * nothing). Targets are kept as SHA-256, so a 10 kB "token" costs 64 characters. The counters are
+ * in the database ({@link RateLimiter}): every instance counts against the same limits.
  */
 @Component
 public class PortalRateLimits {
@@ -21,9 +24,10 @@ public class PortalRateLimits {
   private final RateLimiter limiter;
   private final PortalProperties.RateLimits limits;
 
-  PortalRateLimits(PortalProperties properties) {
+  PortalRateLimits(
+      PortalProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     // wall-clock time: the domain's clock may be moved by tests, an attacker's pace may not
-    this.limiter = new RateLimiter(Clock.systemUTC());
+    this.limiter = new RateLimiter("portal", jdbc, transactions, Clock.systemUTC());
     this.limits = properties.rateLimit();
   }
 
@@ -88,16 +92,12 @@ public class PortalRateLimits {
         "client-invitation:" + accountId, limits.clientInvitationsPerAccount(), limits.window());
   }
 
-  /** Both must allow; the second is not counted when the first refuses. */
+  /**
+   * Both must allow, counted at once ({@link RateLimiter#acquireBoth}): checking both and then
+   * counting both let a burst of requests all pass the checks before any was counted.
+   */
   private Decision both(String first, int firstLimit, String second, int secondLimit) {
-    Decision a = limiter.check(first, firstLimit, limits.window());
-    Decision b = limiter.check(second, secondLimit, limits.window());
-    if (!a.allowed() || !b.allowed()) {
-      return !a.allowed() && (b.allowed() || a.retryAfter().compareTo(b.retryAfter()) >= 0) ? a : b;
-    }
-    limiter.acquire(first, firstLimit, limits.window());
-    limiter.acquire(second, secondLimit, limits.window());
-    return Decision.ALLOWED;
+    return limiter.acquireBoth(first, firstLimit, second, secondLimit, limits.window());
   }
 
   private static String address(String email) {

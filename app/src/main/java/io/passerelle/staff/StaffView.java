@@ -1,6 +1,12 @@
 package io.passerelle.staff;
 
-/** A member of the firm as the other features and the API see them (never the password hash). */
+import java.io.Serializable;
+
+/**
+ * A member of the firm as the other features and the API see them (never the password hash).
+ * Serializable: a staff session keeps it in its principal ({@link StaffPrincipal}), and sessions in
+ * the database (Spring Session JDBC) are serialized.
+ */
 public record StaffView(
     long id,
     String username,
@@ -8,7 +14,10 @@ public record StaffView(
     String firstName,
     String lastName,
     StaffRole role,
-    boolean active) {
+    boolean active)
+    implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   public String displayName() {
     return firstName + " " + lastName;

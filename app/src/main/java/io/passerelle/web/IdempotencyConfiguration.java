@@ -1,6 +1,7 @@
 package io.passerelle.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.domain.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -32,24 +33,43 @@ class IdempotencyConfiguration {
   }
 
   @Bean
-  IdempotencyKeyPurge idempotencyKeyPurge(JdbcTemplate jdbc) {
-    return new IdempotencyKeyPurge(jdbc);
+  IdempotencyKeyPurge idempotencyKeyPurge(JdbcTemplate jdbc, SchedulerLock scheduler) {
+    return new IdempotencyKeyPurge(jdbc, scheduler);
   }
 
-  /** Forgets keys older than a day, every hour. */
+  /**
+   * Every hour, one instance at a time: forgets the API's idempotency keys and the pages' form
+   * request ids ({@link io.passerelle.web.pages.FormOnce}) older than a day, and the rate limits'
+   * expired counters ({@link RateLimiter}).
+   */
   static class IdempotencyKeyPurge {
-    private final JdbcTemplate jdbc;
+    static final String JOB = "idempotency-purge";
 
-    IdempotencyKeyPurge(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final SchedulerLock scheduler;
+
+    IdempotencyKeyPurge(JdbcTemplate jdbc, SchedulerLock scheduler) {
       this.jdbc = jdbc;
+      this.scheduler = scheduler;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void purge() {
-      int purged =
+      scheduler.runAlone(JOB, this::purgeNow);
+    }
+
+    private void purgeNow() {
+      int keys =
           jdbc.update("delete from idempotency_key where created_at < now() - interval '24 hours'");
-      if (purged > 0) {
-        LOG.debug("Forgot {} idempotency keys older than 24 hours", purged);
+      int forms =
+          jdbc.update("delete from form_request where created_at < now() - interval '24 hours'");
+      int counters = RateLimiter.purge(jdbc);
+      if (keys + forms + counters > 0) {
+        LOG.debug(
+            "Forgot {} idempotency keys, {} form request ids, {} expired rate-limit counters",
+            keys,
+            forms,
+            counters);
       }
     }
   }

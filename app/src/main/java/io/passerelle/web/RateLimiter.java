@@ -1,32 +1,31 @@
 package io.passerelle.web;
 
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sliding-window counters in memory: at most {@code limit} events per key within {@code window}.
- * One instance per use (the client portal's {@code PortalRateLimits}, the staff sign-in's {@link
- * StaffSignInLimits}). The limits are per node: behind several nodes each counts its own, which
- * multiplies the limit by the number of nodes — acceptable for abuse protection until the counters
- * move to the database.
+ * Sliding-window counters in PostgreSQL, shared by every Passerelle instance on the database: at
+ * most {@code limit} events per key within {@code window}. One instance per use (the client
+ * portal's {@code PortalRateLimits}, the staff sign-in's {@code StaffSignInLimits}), each with a
+ * name of its own (table {@code rate_limit}, keyed by name and key).
  *
- * <p>Memory is bounded: each key keeps at most {@code limit} timestamps, keys whose events all lie
- * outside the window are purged now and then, and past {@link #MAX_KEYS} live keys new keys are
- * refused (fail closed, logged) until old ones expire.
+ * <p>A row keeps the times of the key's events still inside the window, at most {@code limit} of
+ * them. Counting is one statement, an upsert: the row is locked for the statement, its expired
+ * events dropped, and the new one appended only while fewer than {@code limit} remain; two
+ * instances counting the same key at once therefore never both take the last place. A refused
+ * attempt is not counted (the wait does not grow). Expired rows are purged now and then ({@link
+ * #purge}).
  */
 public final class RateLimiter {
-
-  private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
-  static final int MAX_KEYS = 200_000;
-  private static final int PURGE_EVERY = 1_000;
 
   /** The answer: allowed, or refused until {@code retryAfter} has passed. */
   public record Decision(boolean allowed, Duration retryAfter) {
@@ -40,78 +39,139 @@ public final class RateLimiter {
     }
   }
 
-  private final Map<String, ArrayDeque<Instant>> events = new ConcurrentHashMap<>();
-  private final AtomicInteger calls = new AtomicInteger();
-  private final Clock clock;
+  /**
+   * Appends {@code now} when fewer than {@code limit} events are left after dropping those at or
+   * before the horizon; returns a row only when it counted.
+   */
+  private static final String COUNT =
+      """
+      insert into rate_limit as r (limiter, key, events, expires_at)
+      values (?, ?, array[?::timestamptz], ?)
+      on conflict (limiter, key) do update
+        set events = array(select e from unnest(r.events) e where e > ? order by e)
+                     || excluded.events,
+            expires_at = excluded.expires_at
+        where (select count(*) from unnest(r.events) e where e > ?) < ?
+      returning true
+      """;
 
-  public RateLimiter(Clock clock) {
+  /** The events of the key still inside the window, oldest first. */
+  private static final String LIVE =
+      """
+      select array(select e from unnest(events) e where e > ? order by e)
+      from rate_limit where limiter = ? and key = ?
+      """;
+
+  private final String name;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  public RateLimiter(
+      String name, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    this.name = name;
+    this.jdbc = jdbc;
     this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /** Counts one event for the key if it fits in the window; otherwise says when to come back. */
   public Decision acquire(String key, int limit, Duration window) {
-    return decide(key, limit, window, true);
+    Instant now = clock.instant();
+    Timestamp horizon = Timestamp.from(now.minus(window));
+    List<Boolean> counted =
+        jdbc.queryForList(
+            COUNT,
+            Boolean.class,
+            name,
+            key,
+            Timestamp.from(now),
+            Timestamp.from(now.plus(window)),
+            horizon,
+            horizon,
+            limit);
+    return counted.isEmpty() ? refusal(key, limit, window, now) : Decision.ALLOWED;
+  }
+
+  /**
+   * Counts one event for each of two keys, or for neither: both must allow (the second is not
+   * counted when the first refuses, the first is taken back when the second refuses). In one
+   * transaction, the first key's row locked until both are decided: callers always pass their keys
+   * in the same order (the address, then what was typed), so two requests never wait on each other
+   * in a cycle.
+   *
+   * @return the refusal that lasts longer when the first refuses, else the second's answer
+   */
+  public Decision acquireBoth(
+      String first, int firstLimit, String second, int secondLimit, Duration window) {
+    return transaction.execute(
+        status -> {
+          Decision a = acquire(first, firstLimit, window);
+          if (!a.allowed()) {
+            Decision b = check(second, secondLimit, window);
+            return b.allowed() || a.retryAfter().compareTo(b.retryAfter()) >= 0 ? a : b;
+          }
+          Decision b = acquire(second, secondLimit, window);
+          if (!b.allowed()) {
+            status.setRollbackOnly();
+          }
+          return b;
+        });
   }
 
   /** Whether one more event would fit, without counting it. */
   public Decision check(String key, int limit, Duration window) {
-    return decide(key, limit, window, false);
-  }
-
-  /** Counts one event for the key, even past the limit (e.g. a failed sign-in). */
-  public void record(String key, int limit, Duration window) {
-    decide(key, limit, window, true);
-  }
-
-  /** Forgets every key (tests, and a clean slate after a configuration change). */
-  public void clear() {
-    events.clear();
-  }
-
-  private Decision decide(String key, int limit, Duration window, boolean count) {
     Instant now = clock.instant();
-    if (calls.incrementAndGet() % PURGE_EVERY == 0) {
-      purge(now, window);
-    }
-    ArrayDeque<Instant> times = events.get(key);
-    if (times == null) {
-      if (events.size() >= MAX_KEYS) {
-        purge(now, window);
-        if (events.size() >= MAX_KEYS) {
-          LOG.warn("Rate limiter full ({} keys): refusing new callers for now", events.size());
-          return new Decision(false, window);
-        }
-      }
-      times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
-    }
-    synchronized (times) {
-      Instant horizon = now.minus(window);
-      while (!times.isEmpty() && !times.peekFirst().isAfter(horizon)) {
-        times.pollFirst();
-      }
-      if (times.size() >= limit) {
-        // a refused attempt is not counted: the wait does not grow, the deque stays bounded
-        Duration wait = Duration.between(now, times.peekFirst().plus(window));
-        return new Decision(false, wait.isNegative() ? Duration.ZERO : wait);
-      }
-      if (count) {
-        times.addLast(now);
-      }
-      return Decision.ALLOWED;
-    }
+    List<Instant> live = live(key, now.minus(window));
+    return live.size() < limit ? Decision.ALLOWED : wait(live, limit, window, now);
   }
 
-  private void purge(Instant now, Duration window) {
-    Instant horizon = now.minus(window);
-    for (Iterator<Map.Entry<String, ArrayDeque<Instant>>> it = events.entrySet().iterator();
-        it.hasNext(); ) {
-      var entry = it.next();
-      synchronized (entry.getValue()) {
-        Instant last = entry.getValue().peekLast();
-        if (last == null || !last.isAfter(horizon)) {
-          it.remove();
-        }
-      }
+  /** Counts one event for the key (e.g. a failed sign-in); at the limit, nothing more is kept. */
+  public void record(String key, int limit, Duration window) {
+    acquire(key, limit, window);
+  }
+
+  /** Forgets every key of this limiter (tests, and a clean slate after a configuration change). */
+  public void clear() {
+    jdbc.update("delete from rate_limit where limiter = ?", name);
+  }
+
+  /** Deletes the rows whose every event has left its window; returns how many. */
+  public static int purge(JdbcTemplate jdbc) {
+    return jdbc.update("delete from rate_limit where expires_at < now()");
+  }
+
+  private Decision refusal(String key, int limit, Duration window, Instant now) {
+    List<Instant> live = live(key, now.minus(window));
+    // freed meanwhile (another instance's events expired between the two statements): come back
+    // at once rather than count twice
+    return live.size() < limit
+        ? new Decision(false, Duration.ZERO)
+        : wait(live, limit, window, now);
+  }
+
+  /** Refused until the event that makes room leaves the window. */
+  private static Decision wait(List<Instant> live, int limit, Duration window, Instant now) {
+    Duration wait = Duration.between(now, live.get(live.size() - limit).plus(window));
+    return new Decision(false, wait.isNegative() ? Duration.ZERO : wait);
+  }
+
+  private List<Instant> live(String key, Instant horizon) {
+    List<List<Instant>> rows =
+        jdbc.query(LIVE, (rs, i) -> instants(rs.getArray(1)), Timestamp.from(horizon), name, key);
+    return rows.isEmpty() ? List.of() : rows.getFirst();
+  }
+
+  private static List<Instant> instants(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    try {
+      return Arrays.stream((Object[]) array.getArray())
+          .map(o -> ((Timestamp) o).toInstant())
+          .toList();
+    } finally {
+      array.free();
     }
   }
 }

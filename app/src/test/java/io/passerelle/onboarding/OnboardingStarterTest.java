@@ -55,12 +55,12 @@ class OnboardingStarterTest {
   void sweeperStartsWhatWasLeft() {
     long id = storedStarting();
 
-    starter.sweep();
+    starter.sweepNow();
     Long key = processKey(id);
     assertThat(key).as("started by the sweeper").isNotNull();
     assertThat(status(id)).isNotEqualTo("STARTING");
 
-    starter.sweep();
+    starter.sweepNow();
     assertThat(processKey(id)).as("not started a second time").isEqualTo(key);
   }
 
@@ -91,7 +91,7 @@ class OnboardingStarterTest {
       assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
       try {
         // the sweep does not wait behind the held row (before: it waited, or stopped there)
-        CompletableFuture.runAsync(starter::sweep, threads).get(20, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(starter::sweepNow, threads).get(20, TimeUnit.SECONDS);
         assertThat(processKey(next)).as("the row after the failing one").isNotNull();
         assertThat(status(stuck)).isEqualTo("STARTING");
       } finally {
@@ -99,7 +99,7 @@ class OnboardingStarterTest {
         locker.get(10, TimeUnit.SECONDS);
       }
     }
-    starter.sweep();
+    starter.sweepNow();
     assertThat(processKey(stuck)).as("started by the next sweep").isNotNull();
   }
 
@@ -148,7 +148,7 @@ class OnboardingStarterTest {
       await().atMost(PATIENCE).until(() -> queuedStarts() == held.size() + 1);
 
       // the sweeper neither waits for the held rows nor starts the queued one itself
-      CompletableFuture.runAsync(starter::sweep, threads).get(10, TimeUnit.SECONDS);
+      CompletableFuture.runAsync(starter::sweepNow, threads).get(10, TimeUnit.SECONDS);
       assertThat(status(waiting)).isEqualTo("STARTING");
       assertThat(processKey(waiting)).isNull();
     } finally {

@@ -107,7 +107,7 @@ class SecondStartTest {
         .isEqualTo(OnboardingStatus.IN_PROGRESS);
 
     oldEnoughForTheSweeper(id);
-    starter.sweep();
+    starter.sweepNow();
     assertOneJourney(id, contact, lost);
     assertThat(instanceOf(id)).isEqualTo(lost);
   }
@@ -121,7 +121,7 @@ class SecondStartTest {
     long id = storedStarting(contact);
     long lost = lostStart(id);
     oldEnoughForTheSweeper(id);
-    starter.sweep();
+    starter.sweepNow();
     assertOneJourney(id, contact, lost);
   }
 

@@ -17,7 +17,6 @@ import io.passerelle.web.pages.FormErrors;
 import io.passerelle.web.pages.FormOnce;
 import io.passerelle.web.pages.StaffPage;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -52,13 +51,17 @@ class DossierCreationController {
   private final SiretLookup siretLookup;
   private final NewDossierFormErrors formErrors;
 
+  private final FormOnce formOnce;
+
   DossierCreationController(
       DossierRequestService requests,
       DossierSetupService setup,
       StaffService staff,
       CatalogService catalog,
       SiretLookup siretLookup,
-      NewDossierFormErrors formErrors) {
+      NewDossierFormErrors formErrors,
+      FormOnce formOnce) {
+    this.formOnce = formOnce;
     this.requests = requests;
     this.setup = setup;
     this.staff = staff;
@@ -125,7 +128,6 @@ class DossierCreationController {
       @ModelAttribute("form") NewDossierForm form,
       BindingResult binding,
       @AuthenticationPrincipal StaffPrincipal me,
-      HttpSession session,
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
@@ -139,8 +141,7 @@ class DossierCreationController {
     long requestId;
     try {
       requestId =
-          FormOnce.run(
-              session,
+          formOnce.run(
               "dossier-request",
               form.getRequestId(),
               () -> requests.submit(form.command(catalogue), me.actor()).id());

@@ -16,7 +16,6 @@ import io.passerelle.web.pages.FrenchMessages;
 import io.passerelle.web.pages.PageLinks;
 import io.passerelle.web.pages.StaffPage;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,7 +44,11 @@ public class DossierRequestPageController {
   private final DossierRequestService requests;
   private final DossierSetupService setup;
 
-  DossierRequestPageController(DossierRequestService requests, DossierSetupService setup) {
+  private final FormOnce formOnce;
+
+  DossierRequestPageController(
+      DossierRequestService requests, DossierSetupService setup, FormOnce formOnce) {
+    this.formOnce = formOnce;
     this.requests = requests;
     this.setup = setup;
   }
@@ -153,13 +156,11 @@ public class DossierRequestPageController {
       @PathVariable long id,
       @ModelAttribute CompanyDetailsForm form,
       @AuthenticationPrincipal StaffPrincipal me,
-      HttpSession session,
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
     try {
-      FormOnce.run(
-          session,
+      formOnce.run(
           "company-details",
           form.requestId(),
           () -> {

@@ -51,7 +51,11 @@ class DossierImportPagesController {
   private final DossierImportService imports;
   private final DossierSetupService setup;
 
-  DossierImportPagesController(DossierImportService imports, DossierSetupService setup) {
+  private final FormOnce formOnce;
+
+  DossierImportPagesController(
+      DossierImportService imports, DossierSetupService setup, FormOnce formOnce) {
+    this.formOnce = formOnce;
     this.imports = imports;
     this.setup = setup;
   }
@@ -219,8 +223,7 @@ class DossierImportPagesController {
     long importId;
     try {
       importId =
-          FormOnce.run(
-              session,
+          formOnce.run(
               "dossier-import",
               token,
               () -> {

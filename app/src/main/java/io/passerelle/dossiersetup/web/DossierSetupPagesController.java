@@ -13,7 +13,6 @@ import io.passerelle.web.pages.Flash;
 import io.passerelle.web.pages.FormErrors;
 import io.passerelle.web.pages.FormOnce;
 import io.passerelle.web.pages.StaffPage;
-import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,11 @@ public class DossierSetupPagesController {
   private final DelegatedInvitationService delegation;
   private final DossierSetupService setup;
 
-  DossierSetupPagesController(DelegatedInvitationService delegation, DossierSetupService setup) {
+  private final FormOnce formOnce;
+
+  DossierSetupPagesController(
+      DelegatedInvitationService delegation, DossierSetupService setup, FormOnce formOnce) {
+    this.formOnce = formOnce;
     this.delegation = delegation;
     this.setup = setup;
   }
@@ -85,13 +88,11 @@ public class DossierSetupPagesController {
       @PathVariable long id,
       @ModelAttribute AdvisorForm form,
       @AuthenticationPrincipal StaffPrincipal me,
-      HttpSession session,
       RedirectAttributes flash) {
     boolean invite = Boolean.TRUE.equals(form.invite());
     AdvisorRegistration[] made = new AdvisorRegistration[1];
     try {
-      FormOnce.run(
-          session,
+      formOnce.run(
           "advisor",
           form.requestId(),
           () -> {

@@ -15,7 +15,6 @@ import io.passerelle.web.pages.FrenchMessages;
 import io.passerelle.web.pages.NameLookup;
 import io.passerelle.web.pages.PageLinks;
 import io.passerelle.web.pages.StaffPage;
-import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,11 +46,15 @@ class BulkInvitationPagesController {
   private final CatalogService catalog;
   private final NameLookup names;
 
+  private final FormOnce formOnce;
+
   BulkInvitationPagesController(
       BulkInvitationService bulks,
       PortfolioQuery portfolio,
       CatalogService catalog,
-      NameLookup names) {
+      NameLookup names,
+      FormOnce formOnce) {
+    this.formOnce = formOnce;
     this.bulks = bulks;
     this.portfolio = portfolio;
     this.catalog = catalog;
@@ -132,13 +135,11 @@ class BulkInvitationPagesController {
       @RequestParam(required = false) String customMessage,
       @RequestParam(required = false) String requestId,
       @AuthenticationPrincipal StaffPrincipal me,
-      HttpSession session,
       RedirectAttributes flash) {
     long bulkId;
     try {
       bulkId =
-          FormOnce.run(
-              session,
+          formOnce.run(
               "bulk",
               requestId,
               () ->

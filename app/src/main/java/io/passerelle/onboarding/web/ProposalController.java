@@ -8,7 +8,6 @@ import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.web.pages.FormOnce;
 import io.passerelle.web.pages.FrenchMessages;
 import io.passerelle.web.pages.StaffPage;
-import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,14 +19,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * "Proposer un service collaboratif" from the dossier page: the journey's {@link
  * OnboardingService#propose} (only the dossier's manager or the office administrator). A form
  * posted twice (a double click, the browser's "resend") proposes once: the form's request id is
- * remembered in the session with the onboarding it made.
+ * remembered ({@link FormOnce}) with the onboarding it made.
  */
 @StaffPage
 class ProposalController {
 
   private final OnboardingService onboardings;
 
-  ProposalController(OnboardingService onboardings) {
+  private final FormOnce formOnce;
+
+  ProposalController(OnboardingService onboardings, FormOnce formOnce) {
+    this.formOnce = formOnce;
     this.onboardings = onboardings;
   }
 
@@ -36,14 +38,12 @@ class ProposalController {
       @PathVariable long id,
       @ModelAttribute ProposalForm form,
       @AuthenticationPrincipal StaffPrincipal me,
-      HttpSession session,
       RedirectAttributes flash) {
     OnboardingView[] made = new OnboardingView[1];
     long onboardingId;
     try {
       onboardingId =
-          FormOnce.run(
-              session,
+          formOnce.run(
               "proposal",
               form.requestId(),
               () -> {

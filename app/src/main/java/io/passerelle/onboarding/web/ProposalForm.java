@@ -6,6 +6,7 @@ import io.passerelle.contact.Language;
 import io.passerelle.contact.NewContact;
 import io.passerelle.contact.SubscriberType;
 import io.passerelle.onboarding.ProposeCollaborativeService;
+import java.io.Serializable;
 
 /**
  * The dossier page's "proposer un service collaboratif" form (seed 001): the offer, an existing
@@ -33,7 +34,10 @@ public record ProposalForm(
     String offerCode,
     String customMessage,
     Boolean sendNow,
-    String requestId) {
+    String requestId)
+    implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   public static ProposalForm empty(String requestId) {
     return new ProposalForm(

@@ -13,11 +13,9 @@ import io.passerelle.portal.PortalLinks;
 import io.passerelle.portal.PortalRateLimits;
 import io.passerelle.portal.PortalTexts;
 import io.passerelle.portal.SpaceService;
+import io.passerelle.web.pages.FormOnce;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.WebUtils;
 
 /**
  * The client's space: {@code /espace} (their first dossier), {@code /espace/dossiers/{id}} (switch
@@ -40,7 +37,8 @@ import org.springframework.web.util.WebUtils;
 @Controller
 class SpaceController {
 
-  private static final String SEEN_REQUESTS = "PASSERELLE_CLIENT_INVITE_REQUESTS";
+  /** The kind of {@link FormOnce} claim a client invitation form makes. */
+  private static final String INVITE_FORM = "client-invitation";
 
   private final SpaceService spaces;
   private final ClientInvitations invitations;
@@ -48,6 +46,7 @@ class SpaceController {
   private final ClientSessions sessions;
   private final PortalTexts texts;
   private final FirmProperties firm;
+  private final FormOnce formOnce;
 
   SpaceController(
       SpaceService spaces,
@@ -55,7 +54,9 @@ class SpaceController {
       PortalRateLimits limits,
       ClientSessions sessions,
       PortalTexts texts,
-      FirmProperties firm) {
+      FirmProperties firm,
+      FormOnce formOnce) {
+    this.formOnce = formOnce;
     this.spaces = spaces;
     this.invitations = invitations;
     this.limits = limits;
@@ -97,13 +98,13 @@ class SpaceController {
     String error = check(form);
     if (error == null) {
       String requestId = form.getOrDefault("requestId", "");
-      if (!claim(request.getSession(), requestId)) {
+      if (!formOnce.claim(INVITE_FORM, requestId)) {
         // the same form sent twice (a double click): the first one does the work
         return "redirect:" + PortalLinks.SPACE + "/dossiers/" + dossierId + "?invitation-envoyee";
       }
       var decision = limits.clientInvitation(me.accountId());
       if (!decision.allowed()) {
-        release(request.getSession(), requestId);
+        formOnce.release(INVITE_FORM, requestId);
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         return show(me, dossierId, request, response, model, form, "invite.error.TOO_MANY");
@@ -124,7 +125,7 @@ class SpaceController {
             me.actor());
         return "redirect:" + PortalLinks.SPACE + "/dossiers/" + dossierId + "?invitation-envoyee";
       } catch (DomainException e) {
-        release(request.getSession(), requestId);
+        formOnce.release(INVITE_FORM, requestId);
         error = "invite.error." + e.code();
       }
     }
@@ -204,42 +205,5 @@ class SpaceController {
 
   private static boolean blank(String text) {
     return text == null || text.isBlank();
-  }
-
-  /**
-   * Claims the form's request id for this session; false when it was claimed before (a double click
-   * sends the form twice with one id: the second changes nothing).
-   */
-  private static boolean claim(HttpSession session, String requestId) {
-    if (requestId.isEmpty()) {
-      return true;
-    }
-    synchronized (WebUtils.getSessionMutex(session)) {
-      @SuppressWarnings("unchecked")
-      Deque<String> seen = (Deque<String>) session.getAttribute(SEEN_REQUESTS);
-      if (seen != null && seen.contains(requestId)) {
-        return false;
-      }
-      var next = seen == null ? new ArrayDeque<String>() : new ArrayDeque<>(seen);
-      next.addLast(requestId);
-      while (next.size() > 20) {
-        next.removeFirst();
-      }
-      session.setAttribute(SEEN_REQUESTS, next);
-      return true;
-    }
-  }
-
-  /** The invitation was refused: the same form may be corrected and sent again. */
-  private static void release(HttpSession session, String requestId) {
-    synchronized (WebUtils.getSessionMutex(session)) {
-      @SuppressWarnings("unchecked")
-      Deque<String> seen = (Deque<String>) session.getAttribute(SEEN_REQUESTS);
-      if (seen != null && seen.contains(requestId)) {
-        var next = new ArrayDeque<>(seen);
-        next.remove(requestId);
-        session.setAttribute(SEEN_REQUESTS, next);
-      }
-    }
   }
 }

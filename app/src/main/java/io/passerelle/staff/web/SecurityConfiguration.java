@@ -178,7 +178,12 @@ class SecurityConfiguration {
                 form.loginPage("/connexion")
                     .loginProcessingUrl("/connexion")
                     .defaultSuccessUrl("/", false)
-                    .failureUrl("/connexion?erreur")
+                    // a redirect that keeps nothing: Spring's default failure handler saves the
+                    // exception, with the password typed, in the session (and so in the database
+                    // with passerelle.sessions.store=jdbc); the page needs only "?erreur"
+                    .failureHandler(
+                        (request, response, failure) ->
+                            response.sendRedirect(request.getContextPath() + "/connexion?erreur"))
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?sortie"))
         .headers(SecurityHeaders::pages)

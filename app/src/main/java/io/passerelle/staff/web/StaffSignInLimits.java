@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The staff sign-in's throttling (form at {@code /connexion} and HTTP Basic on {@code /api/**}),
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Component;
  * costs no bcrypt. Successes are never counted: a script calling the API with the right password is
  * not slowed down.
  *
- * <p>The counters live in memory, per node (like the portal's): behind several nodes each counts
- * its own. The time is the application's clock, so tests move it rather than sleep.
+ * <p>The counters live in the database (like the portal's): every instance counts against the same
+ * limits. The time is the application's clock, so tests move it rather than sleep.
  */
 @Component
 public class StaffSignInLimits {
@@ -31,8 +33,12 @@ public class StaffSignInLimits {
   private final RateLimiter limiter;
   private final SecurityProperties.SignIn limits;
 
-  StaffSignInLimits(SecurityProperties properties, Clock clock) {
-    this.limiter = new RateLimiter(clock);
+  StaffSignInLimits(
+      SecurityProperties properties,
+      Clock clock,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions) {
+    this.limiter = new RateLimiter("staff-sign-in", jdbc, transactions, clock);
     this.limits = properties.signIn();
   }
 
