@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * The firm's staff as users of the Camunda cluster (remote mode, {@link StaffIdentityProperties}):
  * each staff member is a Camunda user of the same username, name and e-mail, member of the group of
  * their role, and the groups hold the authorizations that let managers see and complete their tasks
- * in Tasklist and administrators watch Operate. Through the Orchestration Cluster REST API ({@code
- * /v2/users}, {@code /v2/groups}, {@code /v2/authorizations}), always idempotently: what the
- * cluster has already (409) is what was wanted, a membership it does not have (404 on removal) is
- * gone already.
+ * in Tasklist and follow Passerelle's instances in Operate, and administrators act on them there.
+ * Through the Orchestration Cluster REST API ({@code /v2/users}, {@code /v2/groups}, {@code
+ * /v2/authorizations}), always idempotently: what the cluster has already (409) is what was wanted,
+ * a membership it does not have (404 on removal) is gone already.
  *
  * <p>Passerelle's passwords never leave Passerelle: a user is created with a random password nobody
  * is told (the API requires one), and the firm's administrator sets the person's password in
@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * member leaves every Passerelle group, so no authorization of Passerelle's applies to them any
  * more; the user stays (a reactivation restores the groups, and the password set for them).
  *
- * <p>Tasklist V2 (8.8) restricts tasks per process definition, not per candidate group or assignee:
- * the managers' group reads and works every user task of Passerelle's processes, which is what
- * Passerelle's own ADMIN and MANAGER pages allow too; {@code managers} (the user tasks' candidate
- * group) gets the same members, for Tasklist's filters. STAFF members, who see only the dossiers
- * they are assigned to in Passerelle, get no Tasklist access: they work in Passerelle.
+ * <p>Tasklist V2 and Operate (8.8) grant per process definition, never per dossier, candidate group
+ * or assignee: the managers' group reads every instance and works every user task of Passerelle's
+ * processes (wider than Passerelle's own pages, which show a manager their dossiers; their own
+ * tasks are Tasklist's "assigned to me"); {@code managers} (the user tasks' candidate group) gets
+ * the same members, for Tasklist's filters. STAFF members, who see only the dossiers they are
+ * assigned to, get no access to Camunda's applications: they work in Passerelle.
  */
 final class CamundaStaffUsers {
 
@@ -266,37 +267,33 @@ final class CamundaStaffUsers {
     return false;
   }
 
+  /**
+   * What each group may do: managers read Passerelle's processes in Operate and see and work their
+   * user tasks in Tasklist; administrators also act on instances (retry an incident in Operate) and
+   * read the reminder policy's decisions. Nothing for STAFF (see the class comment).
+   */
   private static List<Grant> grants() {
-    var userTasks =
-        List.of(
-            PermissionType.READ_PROCESS_DEFINITION,
-            PermissionType.READ_USER_TASK,
-            PermissionType.UPDATE_USER_TASK);
-    var operate =
-        List.of(
-            PermissionType.READ_PROCESS_DEFINITION,
-            PermissionType.READ_PROCESS_INSTANCE,
-            PermissionType.UPDATE_PROCESS_INSTANCE);
     var grants = new ArrayList<Grant>();
-    grants.add(
-        new Grant(
-            Group.MANAGERS, ResourceType.COMPONENT, "tasklist", List.of(PermissionType.ACCESS)));
-    for (String process : TASK_PROCESSES) {
-      grants.add(new Grant(Group.MANAGERS, ResourceType.PROCESS_DEFINITION, process, userTasks));
-    }
-    for (String component : List.of("tasklist", "operate")) {
-      grants.add(
-          new Grant(
-              Group.ADMINS, ResourceType.COMPONENT, component, List.of(PermissionType.ACCESS)));
-    }
-    for (String process : PROCESSES) {
-      var permissions = new ArrayList<>(operate);
-      if (TASK_PROCESSES.contains(process)) {
-        permissions.addAll(List.of(PermissionType.READ_USER_TASK, PermissionType.UPDATE_USER_TASK));
+    for (Group group : List.of(Group.MANAGERS, Group.ADMINS)) {
+      for (String component : List.of("tasklist", "operate")) {
+        grants.add(
+            new Grant(group, ResourceType.COMPONENT, component, List.of(PermissionType.ACCESS)));
       }
-      grants.add(
-          new Grant(
-              Group.ADMINS, ResourceType.PROCESS_DEFINITION, process, List.copyOf(permissions)));
+      for (String process : PROCESSES) {
+        var permissions =
+            new ArrayList<>(
+                List.of(
+                    PermissionType.READ_PROCESS_DEFINITION, PermissionType.READ_PROCESS_INSTANCE));
+        if (group == Group.ADMINS) {
+          permissions.add(PermissionType.UPDATE_PROCESS_INSTANCE);
+        }
+        if (TASK_PROCESSES.contains(process)) {
+          permissions.addAll(
+              List.of(PermissionType.READ_USER_TASK, PermissionType.UPDATE_USER_TASK));
+        }
+        grants.add(
+            new Grant(group, ResourceType.PROCESS_DEFINITION, process, List.copyOf(permissions)));
+      }
     }
     grants.add(
         new Grant(

@@ -98,6 +98,7 @@ class StaffIdentityContractTest {
     @DisplayName(
         "a new manager: Passerelle's groups and their authorizations once, the user with name and"
             + " e-mail and a password nobody knows, in passerelle-managers and managers only")
+    @SuppressWarnings("unchecked")
     void newManager() throws Exception {
       clusterAccepts();
 
@@ -115,7 +116,7 @@ class StaffIdentityContractTest {
 
       var grants = cluster.requests("POST", "/v2/authorizations").stream().map(r -> r.body());
       assertThat(grants.map(StaffIdentityContractTest::read).toList())
-          .hasSize(10)
+          .hasSize(13)
           .contains(
               read(
                   "{\"ownerId\":\"passerelle-managers\",\"ownerType\":\"GROUP\","
@@ -125,7 +126,17 @@ class StaffIdentityContractTest {
                   "{\"ownerId\":\"passerelle-managers\",\"ownerType\":\"GROUP\","
                       + "\"resourceId\":\"Process_ClientInvitation\","
                       + "\"resourceType\":\"PROCESS_DEFINITION\",\"permissionTypes\":"
-                      + "[\"READ_PROCESS_DEFINITION\",\"READ_USER_TASK\",\"UPDATE_USER_TASK\"]}"),
+                      + "[\"READ_PROCESS_DEFINITION\",\"READ_PROCESS_INSTANCE\","
+                      + "\"READ_USER_TASK\",\"UPDATE_USER_TASK\"]}"),
+              read(
+                  "{\"ownerId\":\"passerelle-managers\",\"ownerType\":\"GROUP\","
+                      + "\"resourceId\":\"operate\",\"resourceType\":\"COMPONENT\","
+                      + "\"permissionTypes\":[\"ACCESS\"]}"),
+              read(
+                  "{\"ownerId\":\"passerelle-managers\",\"ownerType\":\"GROUP\","
+                      + "\"resourceId\":\"Process_BulkInvitation\","
+                      + "\"resourceType\":\"PROCESS_DEFINITION\",\"permissionTypes\":"
+                      + "[\"READ_PROCESS_DEFINITION\",\"READ_PROCESS_INSTANCE\"]}"),
               read(
                   "{\"ownerId\":\"passerelle-admins\",\"ownerType\":\"GROUP\","
                       + "\"resourceId\":\"operate\",\"resourceType\":\"COMPONENT\","
@@ -136,6 +147,17 @@ class StaffIdentityContractTest {
                       + "\"resourceType\":\"PROCESS_DEFINITION\",\"permissionTypes\":"
                       + "[\"READ_PROCESS_DEFINITION\",\"READ_PROCESS_INSTANCE\","
                       + "\"UPDATE_PROCESS_INSTANCE\"]}"));
+
+      // managers read instances in Operate; acting on them (an incident's retry) is the admins'
+      assertThat(
+              cluster.requests("POST", "/v2/authorizations").stream()
+                  .map(r -> read(r.body()))
+                  .filter(g -> "passerelle-managers".equals(g.get("ownerId"))))
+          .hasSize(6)
+          .noneSatisfy(
+              g ->
+                  assertThat((List<Object>) g.get("permissionTypes"))
+                      .contains("UPDATE_PROCESS_INSTANCE"));
 
       var user = read(cluster.requests("POST", "/v2/users").getFirst().body());
       String password = (String) user.remove("password");
@@ -163,7 +185,7 @@ class StaffIdentityContractTest {
           new StaffView(
               8, "hugo.bernard", "hugo@cabinet.example", "Hugo", "Bernard", StaffRole.STAFF, true));
       assertThat(cluster.requests("POST", "/v2/groups")).hasSize(4);
-      assertThat(cluster.requests("POST", "/v2/authorizations")).hasSize(10);
+      assertThat(cluster.requests("POST", "/v2/authorizations")).hasSize(13);
       assertThat(paths("PUT", "/v2/groups/.*/users/hugo.bernard"))
           .containsExactly("/v2/groups/passerelle-staff/users/hugo.bernard");
       var second = read(cluster.requests("POST", "/v2/users").get(1).body());
