@@ -47,15 +47,8 @@ final class EmbeddedModeOperations implements ModeOperations {
   }
 
   @Override
-  public List<OpenUserTask> openUserTasks() {
-    return projection.openUserTasks();
-  }
-
-  @Override
-  public List<OpenUserTask> openUserTasks(long processInstanceKey) {
-    return projection.openUserTasks().stream()
-        .filter(t -> t.processInstanceKey() == processInstanceKey)
-        .toList();
+  public List<OpenUserTask> openUserTasks(UserTaskQuery query) {
+    return projection.openUserTasks().stream().filter(query::matches).toList();
   }
 
   @Override

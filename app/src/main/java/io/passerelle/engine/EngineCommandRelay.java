@@ -62,6 +62,7 @@ public class EngineCommandRelay {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final ProcessEngine engine;
+  private final CamundaStaffUsers staffUsers;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final TransactionTemplate newTransaction;
@@ -77,11 +78,13 @@ public class EngineCommandRelay {
 
   EngineCommandRelay(
       ProcessEngine engine,
+      CamundaStaffUsers staffUsers,
       JdbcClient jdbc,
       ObjectMapper json,
       PlatformTransactionManager transactions,
       MeterRegistry meters) {
     this.engine = engine;
+    this.staffUsers = staffUsers;
     this.jdbc = jdbc;
     this.json = json;
     this.newTransaction = new TransactionTemplate(transactions);
@@ -309,6 +312,11 @@ public class EngineCommandRelay {
       case SET_VARIABLES -> {
         // false: the instance ended meanwhile, nothing left to overwrite: done all the same
         engine.setVariables(((Number) payload.get("processInstanceKey")).longValue(), variables);
+        yield true;
+      }
+      case SYNC_STAFF_IDENTITY -> {
+        // idempotent: what the cluster has already counts as done
+        staffUsers.sync(((Number) payload.get("staffId")).longValue());
         yield true;
       }
     };

@@ -93,6 +93,22 @@ public class EngineCommands {
     write(Kind.SET_VARIABLES, dedupKey, payload);
   }
 
+  /**
+   * Makes the cluster's user of a staff member match them as they are when the command is relayed
+   * (remote mode, {@link CamundaStaffUsers}); every relay sends the latest state, so a row written
+   * for an older change sends the newer one too.
+   *
+   * @param occasion what makes this row one command: the same occasion written twice while it waits
+   *     is one row
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void syncStaffIdentity(long staffId, String occasion) {
+    write(
+        Kind.SYNC_STAFF_IDENTITY,
+        "staff-identity-" + staffId + "-" + occasion,
+        Map.of("staffId", staffId));
+  }
+
   private void write(Kind kind, String dedupKey, Map<String, Object> payload) {
     Long id =
         jdbc.sql(
@@ -134,6 +150,7 @@ public class EngineCommands {
   enum Kind {
     PUBLISH_MESSAGE,
     COMPLETE_USER_TASK,
-    SET_VARIABLES
+    SET_VARIABLES,
+    SYNC_STAFF_IDENTITY
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
 import io.camunda.client.impl.NoopCredentialsProvider;
+import io.passerelle.staff.StaffService;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -32,6 +33,13 @@ class EngineConfiguration {
       DeployedModels deployedModels) {
     return new ProcessEngine(
         client, operations, properties.mode(), deployedModels, properties.requestTimeout());
+  }
+
+  /** The staff's Camunda users (remote mode; never called when embedded: see StaffIdentitySync). */
+  @Bean
+  CamundaStaffUsers camundaStaffUsers(
+      CamundaClient client, EngineProperties properties, StaffService staff) {
+    return new CamundaStaffUsers(client, properties.requestTimeout(), staff::current);
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -10,10 +10,8 @@ import java.util.Optional;
  */
 interface ModeOperations {
 
-  List<OpenUserTask> openUserTasks();
-
-  /** The open user tasks of one process instance (filtered by the engine, not in memory). */
-  List<OpenUserTask> openUserTasks(long processInstanceKey);
+  /** The open user tasks the query asks for (filtered by the engine, every page). */
+  List<OpenUserTask> openUserTasks(UserTaskQuery query);
 
   Optional<OpenUserTask> openUserTask(long userTaskKey);
 

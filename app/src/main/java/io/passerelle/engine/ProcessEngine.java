@@ -155,14 +155,22 @@ public class ProcessEngine {
     }
   }
 
-  /** Every open user task (all pages): for the task lists. */
+  /** Every open user task (all pages). */
   public List<OpenUserTask> openUserTasks() {
-    return operations.openUserTasks();
+    return operations.openUserTasks(UserTaskQuery.ALL);
   }
 
   /** The open user tasks of one process instance, asked of the engine with that filter. */
   public List<OpenUserTask> openUserTasks(long processInstanceKey) {
-    return operations.openUserTasks(processInstanceKey);
+    return operations.openUserTasks(UserTaskQuery.ofInstance(processInstanceKey));
+  }
+
+  /**
+   * The open user tasks the query asks for: filtered by the engine (a cluster's search, paged
+   * through every result), never fetched whole and filtered here.
+   */
+  public List<OpenUserTask> openUserTasks(UserTaskQuery query) {
+    return operations.openUserTasks(query);
   }
 
   /**

@@ -53,28 +53,30 @@ final class RemoteModeOperations implements ModeOperations {
   }
 
   @Override
-  public List<OpenUserTask> openUserTasks() {
+  public List<OpenUserTask> openUserTasks(UserTaskQuery query) {
     return all(
-            "search the open user tasks",
-            page ->
-                client
-                    .newUserTaskSearchRequest()
-                    .filter(f -> f.state(UserTaskState.CREATED))
-                    .page(page))
-        .stream()
-        .map(RemoteModeOperations::toOpenTask)
-        .toList();
-  }
-
-  @Override
-  public List<OpenUserTask> openUserTasks(long processInstanceKey) {
-    return all(
-            "search the open user tasks of instance " + processInstanceKey,
+            "search the open user tasks" + query,
             page ->
                 client
                     .newUserTaskSearchRequest()
                     .filter(
-                        f -> f.processInstanceKey(processInstanceKey).state(UserTaskState.CREATED))
+                        f -> {
+                          f.state(UserTaskState.CREATED);
+                          if (query.processInstanceKey() != null) {
+                            f.processInstanceKey(query.processInstanceKey());
+                          }
+                          if (query.assignee() != null) {
+                            f.assignee(query.assignee());
+                          } else if (query.unassigned()) {
+                            f.assignee(p -> p.exists(false));
+                          }
+                          if (query.candidateGroup() != null) {
+                            f.candidateGroup(query.candidateGroup());
+                          }
+                          if (query.candidateUser() != null) {
+                            f.candidateUser(query.candidateUser());
+                          }
+                        })
                     .page(page))
         .stream()
         .map(RemoteModeOperations::toOpenTask)

@@ -1,6 +1,7 @@
 package io.passerelle.onboarding;
 
 import io.passerelle.account.InvitationService;
+import io.passerelle.account.InvitationStatus;
 import io.passerelle.account.InvitationView;
 import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
@@ -13,6 +14,7 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.engine.EngineException;
 import io.passerelle.engine.EngineUnavailableException;
+import io.passerelle.engine.InstanceNotIndexedException;
 import io.passerelle.engine.OpenUserTask;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.processes.ProcessNames.Elements;
@@ -37,6 +39,12 @@ class JourneyCommands {
 
   /** A resend within this time of the link's issue changes nothing (a double click). */
   static final Duration RESEND_QUIET_PERIOD = Duration.ofMinutes(1);
+
+  /**
+   * How long after an expiry a cluster's search may still not show the follow-up task that the
+   * expiry opened (it is filled from the engine's records a moment after they are written).
+   */
+  static final Duration FOLLOW_UP_INDEXING = Duration.ofMinutes(2);
 
   private final OnboardingRepository onboardings;
   private final DossierService dossiers;
@@ -114,6 +122,13 @@ class JourneyCommands {
       return onboarding.view();
     }
     if (!latest.status().live()) {
+      if (followUpNotIndexedYet(latest)) {
+        // the database decides: the link expired moments ago, so the journey waits on its
+        // follow-up task, which the cluster's search does not show yet ("try again", not "no")
+        throw new InstanceNotIndexedException(
+            "The invitation expired moments ago: its follow-up task is not in the cluster's"
+                + " search yet; try again in a moment.");
+      }
       throw DomainException.conflict(
           OnboardingErrors.INVITATION_NOT_PENDING,
           "The invitation is "
@@ -205,6 +220,18 @@ class JourneyCommands {
           "The follow-up task was completed meanwhile (in Tasklist or by a colleague): nothing"
               + " was resent; reload to see where the invitation stands.");
     }
+  }
+
+  /**
+   * Whether the database says the journey waits on the expired invitation's follow-up task while a
+   * lagging search (a cluster) does not show it yet: the link expired within {@link
+   * #FOLLOW_UP_INDEXING}. The embedded engine's projection shows the task as soon as it is open.
+   */
+  private boolean followUpNotIndexedYet(InvitationView latest) {
+    return engine.searchLags()
+        && latest.status() == InvitationStatus.EXPIRED
+        && latest.closedAt() != null
+        && latest.closedAt().isAfter(clock.instant().minus(FOLLOW_UP_INDEXING));
   }
 
   private boolean recordResend(Onboarding onboarding, Actor actor, long invitationId) {

@@ -8,13 +8,16 @@ import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.engine.OpenUserTask;
 import io.passerelle.engine.ProcessEngine;
+import io.passerelle.engine.UserTaskQuery;
 import io.passerelle.processes.ProcessNames.CandidateGroups;
 import io.passerelle.staff.ScopedResources;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffScope;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +63,7 @@ public class StaffTaskService {
   public List<StaffTaskView> openTasks(Actor actor) {
     StaffView member = member(actor);
     List<OpenUserTask> mine =
-        engine.openUserTasks().stream().filter(task -> mayAct(member, task)).toList();
+        tasksFor(member).stream().filter(task -> mayAct(member, task)).toList();
     var visible =
         scoped.visibleProcesses(
             mine.stream().map(OpenUserTask::processInstanceKey).toList(), scopes.of(member));
@@ -162,6 +165,29 @@ public class StaffTaskService {
               + " the office administrator acts on it.");
     }
     return task;
+  }
+
+  /**
+   * The open tasks this member may act on, asked of the engine with its filters (a cluster's search
+   * pages through every result): an administrator's are all of them; anyone else's are those
+   * assigned to them and the unclaimed ones offered to them by name or, for a manager, to the
+   * managers' group. Never the firm's every task fetched and filtered here.
+   */
+  private List<OpenUserTask> tasksFor(StaffView member) {
+    if (member.administrator()) {
+      return engine.openUserTasks();
+    }
+    List<UserTaskQuery> queries = new ArrayList<>();
+    queries.add(UserTaskQuery.assignedTo(member.username()));
+    queries.add(UserTaskQuery.unassignedOfferedTo(member.username()));
+    if (member.role() == StaffRole.MANAGER) {
+      queries.add(UserTaskQuery.unassignedOfGroup(CandidateGroups.MANAGERS));
+    }
+    Map<Long, OpenUserTask> tasks = new LinkedHashMap<>();
+    for (UserTaskQuery query : queries) {
+      engine.openUserTasks(query).forEach(task -> tasks.putIfAbsent(task.userTaskKey(), task));
+    }
+    return List.copyOf(tasks.values());
   }
 
   private boolean mayAct(StaffView member, OpenUserTask task) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,18 +39,21 @@ public class StaffService {
   private final PasswordPolicy policy;
   private final Locks locks;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   StaffService(
       StaffRepository staff,
       PasswordEncoder passwords,
       PasswordPolicy policy,
       Locks locks,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.staff = staff;
     this.passwords = passwords;
     this.policy = policy;
     this.locks = locks;
     this.clock = clock;
+    this.events = events;
   }
 
   @Transactional
@@ -104,7 +108,9 @@ public class StaffService {
             request.role(),
             passwords.encode(request.password()),
             clock.instant());
-    return staff.saveAndFlush(member).view();
+    StaffView created = staff.saveAndFlush(member).view();
+    events.publishEvent(new StaffMemberChanged(created.id()));
+    return created;
   }
 
   @Transactional
@@ -150,7 +156,16 @@ public class StaffService {
     if (changes.active() != null) {
       member.setActive(changes.active(), now);
     }
-    return staff.saveAndFlush(member).view();
+    StaffView updated = staff.saveAndFlush(member).view();
+    if (changes.email() != null
+        || changes.firstName() != null
+        || changes.lastName() != null
+        || changes.role() != null
+        || changes.active() != null) {
+      // not for a password alone: the cluster never gets Passerelle's passwords
+      events.publishEvent(new StaffMemberChanged(updated.id()));
+    }
+    return updated;
   }
 
   /** A new address, which no other staff member uses ({@code STAFF_EMAIL_TAKEN}). */

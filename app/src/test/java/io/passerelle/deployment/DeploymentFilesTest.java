@@ -117,6 +117,18 @@ class DeploymentFilesTest {
 
   @Test
   @DisplayName(
+      "Passerelle keeps its staff as Camunda users of the stack, on a cluster whose users Camunda"
+          + " itself manages (basic authentication) and whose authorizations apply")
+  void staffAreCamundaUsers() throws IOException {
+    assertThat(environment("passerelle"))
+        .containsEntry("PASSERELLE_CAMUNDA_STAFF_IDENTITIES_ENABLED", "true");
+    assertThat(environment("orchestration"))
+        .containsEntry("CAMUNDA_SECURITY_AUTHENTICATION_METHOD", "basic")
+        .containsEntry("CAMUNDA_SECURITY_AUTHORIZATIONS_ENABLED", "true");
+  }
+
+  @Test
+  @DisplayName(
       "the cluster keeps its state at the 8.8 image's data path, and Passerelle's first"
           + " administrator is a Camunda user of the stack")
   @SuppressWarnings("unchecked")

@@ -352,6 +352,32 @@ class RemoteModeContractTest {
 
   @Test
   @DisplayName(
+      "a manager's task list asks the cluster for their tasks with filters (assigned to them;"
+          + " unclaimed and offered to managers), not for the firm's every task")
+  void searchesAManagersTasks() throws Exception {
+    cluster.on("POST", "/v2/user-tasks/search", r -> json(tasks(0, 1, "cursor-1")));
+
+    engine.openUserTasks(UserTaskQuery.assignedTo("claire.martin"));
+    engine.openUserTasks(UserTaskQuery.unassignedOfGroup("managers"));
+
+    var requests = cluster.requests("POST", "/v2/user-tasks/search");
+    assertJson(
+        requests.get(0).body(),
+        "{\"filter\":{\"state\":{\"$eq\":\"CREATED\",\"$in\":[]},"
+            + "\"assignee\":{\"$eq\":\"claire.martin\",\"$in\":[],\"$notIn\":[]},"
+            + "\"localVariables\":[],\"processInstanceVariables\":[]},\"sort\":[],"
+            + "\"page\":{\"limit\":200}}");
+    assertJson(
+        requests.get(1).body(),
+        "{\"filter\":{\"state\":{\"$eq\":\"CREATED\",\"$in\":[]},"
+            + "\"assignee\":{\"$exists\":false,\"$in\":[],\"$notIn\":[]},"
+            + "\"candidateGroup\":{\"$eq\":\"managers\",\"$in\":[],\"$notIn\":[]},"
+            + "\"localVariables\":[],\"processInstanceVariables\":[]},\"sort\":[],"
+            + "\"page\":{\"limit\":200}}");
+  }
+
+  @Test
+  @DisplayName(
       "assigns and completes with POST …/assignment and …/completion; completing again is a"
           + " refusal (409 INVALID_STATE), a task the cluster does not know is unknown (404)")
   void assignsAndCompletes() throws Exception {
