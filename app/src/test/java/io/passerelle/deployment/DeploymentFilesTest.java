@@ -116,6 +116,12 @@ class DeploymentFilesTest {
   }
 
   @Test
+  @DisplayName("the stack keeps sessions in PostgreSQL: they survive a restart of the container")
+  void sessionsInTheDatabase() throws IOException {
+    assertThat(environment("passerelle")).containsEntry("PASSERELLE_SESSIONS_STORE", "jdbc");
+  }
+
+  @Test
   @DisplayName(
       "Passerelle keeps its staff as Camunda users of the stack, on a cluster whose users Camunda"
           + " itself manages (basic authentication) and whose authorizations apply")
