@@ -2,11 +2,11 @@ package io.passerelle.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.passerelle.support.RepositoryTest;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import io.passerelle.support.RepositoryTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The contact repositories on real PostgreSQL (a JPA slice; each test rolls back). */

@@ -15,10 +15,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The client pages' sessions as a browser meets them, over real HTTP, in the second application
- * context ({@link IsolatedSpringTest}), not the shared one: Spring Security Test's {@code csrf()}, which the MockMvc tests of the shared context
- * use, installs its own token repository (backed by the HTTP session) in the filter chain of the
- * context it runs in, for every later request, real HTTP included; the production chain keeps the
- * client's CSRF token in a cookie and creates no session for an anonymous page.
+ * context ({@link IsolatedSpringTest}), not the shared one: Spring Security Test's {@code csrf()},
+ * which the MockMvc tests of the shared context use, installs its own token repository (backed by
+ * the HTTP session) in the filter chain of the context it runs in, for every later request, real
+ * HTTP included; the production chain keeps the client's CSRF token in a cookie and creates no
+ * session for an anonymous page.
  */
 @IsolatedSpringTest
 class ClientPagesOverHttpTest {

@@ -12,8 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The whole application again, in one second application context with a database of its own
- * ({@code <test database>_isolated}), for the tests that cannot share the first ({@link
+ * The whole application again, in one second application context with a database of its own ({@code
+ * <test database>_isolated}), for the tests that cannot share the first ({@link
  * PasserelleSpringTest}): the statement counts of the list pages (every statement on the request's
  * thread counted, {@link StatementCounter}; thousands of rows that would show in the shared lists),
  * back-pressure (an engine backlog limit of 500, the start sweeper every 2 s, no snapshot during

@@ -14,9 +14,9 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The persistence layer of the test pyramid: the JPA slice (entities, repositories, JDBC templates,
- * Flyway; no web, no engine, no mail) on real PostgreSQL, in a database of its own ({@code
- * <test database>_jpa}, created empty at the slice's start and migrated by Flyway), so that what
- * the whole-application tests commit never shows in a count here. Each test rolls back. Every class
+ * Flyway; no web, no engine, no mail) on real PostgreSQL, in a database of its own ({@code <test
+ * database>_jpa}, created empty at the slice's start and migrated by Flyway), so that what the
+ * whole-application tests commit never shows in a count here. Each test rolls back. Every class
  * that uses it (and {@link QueryPlanTest}) shares one application context: a test class adds no
  * {@code @MockitoBean}, {@code @Import} or properties of its own; a read model under test that
  * needs beans of its own is built in the test from the slice's templates.
@@ -30,8 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
 public @interface RepositoryTest {
 
   /** Points the slice at a fresh database of its own. */
-  final class OwnDatabase
-      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+  final class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {

@@ -30,17 +30,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The web layer of the test pyramid: one controller (or a few) in a {@code @WebMvcTest} slice, its
  * services mocked by the test class ({@code @MockitoBean}), with what the HTTP layer really runs
  * around it: the staff's filter chains ({@code staff.web.SecurityConfiguration}: HTTP Basic and
- * problem+json 401/403 on {@code /api/**}, the pages' form login and CSRF), every exception
- * handler (problem+json for the API, readable pages for the staff), the strict and HTML-safe JSON,
- * Bean Validation, the message bundles, the templates with the layout's helpers ({@code @staffNav},
+ * problem+json 401/403 on {@code /api/**}, the pages' form login and CSRF), every exception handler
+ * (problem+json for the API, readable pages for the staff), the strict and HTML-safe JSON, Bean
+ * Validation, the message bundles, the templates with the layout's helpers ({@code @staffNav},
  * {@code @labels}). No database, no engine, no mail: a slice starts in a second or two and a
  * failure names the controller's mapping, validation, page or error handling.
  *
  * <p>The staff member is given per request ({@code with(user(principal))}); the staff service the
  * filter chains ask is a mock (a page test stubs {@code current(id)} through {@code @Autowired
- * StaffService}: the pages' chain reads the signed-in member again at each request), and so are
- * the dossier scope check of the reads ({@code ScopedResources}, tested in the whole application)
- * and the layout's unread count.
+ * StaffService}: the pages' chain reads the signed-in member again at each request), and so are the
+ * dossier scope check of the reads ({@code ScopedResources}, tested in the whole application) and
+ * the layout's unread count.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

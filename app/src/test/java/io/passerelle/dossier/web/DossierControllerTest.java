@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.domain.Actor;
+import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierView;
@@ -26,7 +27,6 @@ import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffView;
 import io.passerelle.support.TestData;
 import io.passerelle.support.WebSliceTest;
-import io.passerelle.domain.CommonErrors;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +50,8 @@ class DossierControllerTest {
 
   static final StaffPrincipal MANAGER =
       new StaffPrincipal(
-          new StaffView(7, "claire.martin", "claire@firm.test", "Claire", "Martin",
-              StaffRole.MANAGER, true),
+          new StaffView(
+              7, "claire.martin", "claire@firm.test", "Claire", "Martin", StaffRole.MANAGER, true),
           "unused");
 
   @Autowired MockMvc mvc;
@@ -63,7 +63,8 @@ class DossierControllerTest {
   void signInRequired() throws Exception {
     mvc.perform(get("/api/dossiers").accept(MediaType.APPLICATION_JSON))
         .andExpect(status().isUnauthorized())
-        .andExpect(header().string("WWW-Authenticate", "Basic realm=\"Passerelle\", charset=\"UTF-8\""))
+        .andExpect(
+            header().string("WWW-Authenticate", "Basic realm=\"Passerelle\", charset=\"UTF-8\""))
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
     verifyNoInteractions(dossiers);
@@ -110,7 +111,8 @@ class DossierControllerTest {
   }
 
   @Test
-  @DisplayName("a valid dossier goes to the service as typed, by the signed-in member: 201 and its link")
+  @DisplayName(
+      "a valid dossier goes to the service as typed, by the signed-in member: 201 and its link")
   void createsThroughTheService() throws Exception {
     when(dossiers.create(any(), any())).thenReturn(view(41, "Menuiserie Dupont"));
     var body = dossier("732 829 320 00074");

@@ -36,8 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The portfolio page in the web slice, its read model mocked: the sign-in it asks for, the filters
  * it hands to the read model, the rows it shows, and the readable page for a bad address. The read
- * model's SQL is {@link PortfolioQueryTest}'s; its statement count on thousands of dossiers,
- * {@link PortfolioScaleTest}'s.
+ * model's SQL is {@link PortfolioQueryTest}'s; its statement count on thousands of dossiers, {@link
+ * PortfolioScaleTest}'s.
  */
 @WebSliceTest(PortfolioController.class)
 class PortfolioControllerTest {
@@ -73,7 +73,8 @@ class PortfolioControllerTest {
   }
 
   @Test
-  @DisplayName("the page shows the read model's rows; \"my dossiers\" filters on the member signed in")
+  @DisplayName(
+      "the page shows the read model's rows; \"my dossiers\" filters on the member signed in")
   void rowsAndFilters() throws Exception {
     var row =
         new PortfolioQuery.Row(

@@ -260,7 +260,8 @@ public final class EngineDriver implements AutoCloseable {
     return startOnboarding(onboardingId, sendNow, "START");
   }
 
-  public InspectedProcessInstance startOnboarding(long onboardingId, boolean sendNow, String offer) {
+  public InspectedProcessInstance startOnboarding(
+      long onboardingId, boolean sendNow, String offer) {
     long dossierId = onboardingId + 500;
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(Variables.ONBOARDING_ID, onboardingId);
