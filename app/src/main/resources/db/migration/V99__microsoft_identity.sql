@@ -18,7 +18,10 @@ alter table client_account add column identity varchar(16) not null default 'PAS
 
 -- The guest invitation of an onboarding to the firm's tenant (one per onboarding; a resend updates it).
 -- graph_user_id is the guest's object id in the tenant; invited_email the address invited;
--- redeemed_email the address Graph reports after the redemption (a mismatch opens the staff task).
+-- redeemed_email the address Graph reports after the redemption (a mismatch opens the staff task);
+-- request_key the engine's element instance key of the invite task that sent it (a redelivered job
+-- sends nothing twice); process_instance_key the Process_MicrosoftGuestInvitation instance (its
+-- staff tasks are the onboarding's).
 create table guest_invitation (
     onboarding_id     bigint       primary key references onboarding (id),
     status            varchar(24)  not null default 'NOT_SENT'
@@ -27,7 +30,9 @@ create table guest_invitation (
     invited_email     varchar(254),
     redeemed_email    varchar(254),
     already_in_tenant boolean      not null default false,
-    sends             smallint     not null default 0 constraint guest_invitation_sends_check check (sends >= 0),
+    request_key       bigint,
+    process_instance_key bigint,
+    reminders_sent    smallint     not null default 0 constraint guest_invitation_reminders_check check (reminders_sent between 0 and 2),
     failure_code      varchar(40),
     failure_message   varchar(500),
     sent_at           timestamptz,
@@ -37,3 +42,4 @@ create table guest_invitation (
     constraint guest_invitation_accepted check ((status = 'ACCEPTED') = (accepted_at is not null)),
     constraint guest_invitation_failed_has_code check ((status = 'FAILED') = (failure_code is not null))
 );
+create unique index guest_invitation_process_uq on guest_invitation (process_instance_key);
