@@ -94,8 +94,7 @@ public class GraphClient {
 
   /** The user with this object id ({@code GET /users/{id}}); empty when it no longer exists. */
   public Optional<GraphUser> user(String id) {
-    URI uri =
-        URI.create(properties.graphBase() + "/users/" + encode(id) + "?$select=" + SELECT);
+    URI uri = URI.create(properties.graphBase() + "/users/" + encode(id) + "?$select=" + SELECT);
     try {
       return Optional.of(user(call(HttpMethod.GET, uri, null, false)));
     } catch (GraphException.Refused e) {
@@ -166,7 +165,12 @@ public class GraphClient {
                   new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     } catch (ResourceAccessException e) {
       throw new GraphException.Unavailable(
-          "Microsoft Graph did not answer " + method + " " + uri.getPath() + " (" + e.getMessage()
+          "Microsoft Graph did not answer "
+              + method
+              + " "
+              + uri.getPath()
+              + " ("
+              + e.getMessage()
               + ")",
           null,
           e);

@@ -2,7 +2,9 @@ package io.passerelle.microsoft;
 
 import java.time.Duration;
 
-/** Microsoft Graph (or the tenant's token endpoint) did not do what was asked; see the subclasses. */
+/**
+ * Microsoft Graph (or the tenant's token endpoint) did not do what was asked; see the subclasses.
+ */
 public abstract sealed class GraphException extends RuntimeException
     permits GraphException.Unavailable, GraphException.Refused, GraphException.CredentialsRefused {
 
@@ -60,7 +62,8 @@ public abstract sealed class GraphException extends RuntimeException
   /**
    * Microsoft Entra ID refused Passerelle's credentials (or Graph its permissions): nothing works
    * until a person fixes the configuration. {@link #first()} is true for the one call that met the
-   * refusal first in this run (it carries the incident); the others fail fast with the same message.
+   * refusal first in this run (it carries the incident); the others fail fast with the same
+   * message.
    */
   public static final class CredentialsRefused extends GraphException {
     private static final long serialVersionUID = 1L;

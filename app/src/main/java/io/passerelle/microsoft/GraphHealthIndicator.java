@@ -26,7 +26,8 @@ class GraphHealthIndicator extends AbstractHealthIndicator {
     tokens
         .refusal()
         .ifPresentOrElse(
-            refusal -> builder.down().withDetail("credentials", "REFUSED").withDetail("fix", refusal),
+            refusal ->
+                builder.down().withDetail("credentials", "REFUSED").withDetail("fix", refusal),
             builder::up);
   }
 }

@@ -110,8 +110,7 @@ class GraphTokens {
                       new Answer(
                           response.getStatusCode().value(),
                           GraphHttp.retryAfter(response.getHeaders()),
-                          new String(
-                              response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+                          new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     } catch (ResourceAccessException e) {
       throw new GraphException.Unavailable(
           "The Microsoft identity platform did not answer (" + e.getMessage() + ")", null, e);

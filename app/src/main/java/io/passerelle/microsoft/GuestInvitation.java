@@ -41,7 +41,7 @@ class GuestInvitation {
   private Long processInstanceKey;
 
   @Column(name = "reminders_sent", nullable = false)
-  private int remindersSent;
+  private short remindersSent;
 
   @Column(name = "failure_code", length = 40)
   private String failureCode;
@@ -95,7 +95,7 @@ class GuestInvitation {
   }
 
   void reminded(int reminderNumber, Instant now) {
-    this.remindersSent = reminderNumber;
+    this.remindersSent = (short) reminderNumber;
     this.sentAt = now;
     this.updatedAt = now;
   }

@@ -32,7 +32,8 @@ public class GuestInvitationService {
    * An invitation to send.
    *
    * @param requestKey the idempotency key of this attempt (a repeat with it sends nothing)
-   * @param processInstanceKey the process instance that asked (its staff tasks are the onboarding's)
+   * @param processInstanceKey the process instance that asked (its staff tasks are the
+   *     onboarding's)
    */
   public record Invite(
       long onboardingId,

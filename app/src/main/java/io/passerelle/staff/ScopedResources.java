@@ -274,9 +274,9 @@ public class ScopedResources {
 
   /**
    * SQL: the process instance whose key is {@code key} is visible. It belongs to what started it:
-   * an onboarding (or its invitation, or its Microsoft guest invitation), a collaborative service, a dossier request, a bulk
-   * invitation. An instance none of them names (a called instance is shown inside its parent's
-   * page) is for the administrator and, with {@code ALL}, everyone.
+   * an onboarding (or its invitation, or its Microsoft guest invitation), a collaborative service,
+   * a dossier request, a bulk invitation. An instance none of them names (a called instance is
+   * shown inside its parent's page) is for the administrator and, with {@code ALL}, everyone.
    */
   private static String processSql(Scope scope, String key) {
     return "coalesce((select v from ("

@@ -29,8 +29,8 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
 /**
- * The Graph client against a local server that plays Microsoft's token endpoint and Graph v1.0
- * with the shapes of Microsoft's documentation (invitation, users, error bodies, Retry-After); the
+ * The Graph client against a local server that plays Microsoft's token endpoint and Graph v1.0 with
+ * the shapes of Microsoft's documentation (invitation, users, error bodies, Retry-After); the
  * requests Passerelle sends are checked.
  */
 class GraphClientTest {
@@ -40,8 +40,7 @@ class GraphClientTest {
 
   private final ObjectMapper json = new ObjectMapper();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-  private final Map<String, Function<RecordedRequest, MockResponse>> routes =
-      new LinkedHashMap<>();
+  private final Map<String, Function<RecordedRequest, MockResponse>> routes = new LinkedHashMap<>();
   private MockWebServer server;
   private MicrosoftProperties properties;
   private GraphTokens tokens;
@@ -90,8 +89,10 @@ class GraphClientTest {
   void findsNobodyThenInvites() throws Exception {
     routes.put(
         "GET /v1.0/users",
-        r -> ok("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users\","
-            + "\"@odata.count\":0,\"value\":[]}"));
+        r ->
+            ok(
+                "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users\","
+                    + "\"@odata.count\":0,\"value\":[]}"));
     routes.put("POST /v1.0/invitations", r -> invitationCreated(r));
 
     assertThat(graph.findUser("jean.o'brien@client.example")).isEmpty();
@@ -167,8 +168,7 @@ class GraphClientTest {
     routes.put(
         "POST /v1.0/invitations",
         r ->
-            graphError(429, "TooManyRequests", "Too many requests.")
-                .setHeader("Retry-After", "7"));
+            graphError(429, "TooManyRequests", "Too many requests.").setHeader("Retry-After", "7"));
     var throttled =
         catchThrowableOfType(
             GraphException.Unavailable.class,
@@ -234,8 +234,7 @@ class GraphClientTest {
         catchThrowableOfType(
             GraphException.CredentialsRefused.class, () -> graph.findUser("a@client.example"));
     var second =
-        catchThrowableOfType(
-            GraphException.CredentialsRefused.class, () -> graph.user(GUEST_ID));
+        catchThrowableOfType(GraphException.CredentialsRefused.class, () -> graph.user(GUEST_ID));
 
     assertThat(first.first()).isTrue();
     assertThat(first.getMessage())
@@ -265,7 +264,8 @@ class GraphClientTest {
 
     assertThat(graph.user(GUEST_ID).orElseThrow().externalUserState())
         .isEqualTo("PendingAcceptance");
-    assertThat(requests).extracting(RecordedRequest::getMethod)
+    assertThat(requests)
+        .extracting(RecordedRequest::getMethod)
         .containsExactly("POST", "GET", "POST", "GET");
   }
 

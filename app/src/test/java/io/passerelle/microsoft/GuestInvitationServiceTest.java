@@ -1,7 +1,6 @@
 package io.passerelle.microsoft;
 
 import static io.passerelle.microsoft.GraphClientTest.graphError;
-import static io.passerelle.microsoft.GraphClientTest.invitationCreated;
 import static io.passerelle.microsoft.GraphClientTest.ok;
 import static io.passerelle.microsoft.GraphClientTest.token;
 import static io.passerelle.microsoft.GraphClientTest.user;
@@ -41,7 +40,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class GuestInvitationServiceTest {
 
   @Autowired GuestInvitationRepository repository;
-  @Autowired Fixtures fixtures;
+  @Autowired io.passerelle.staff.StaffService staff;
+  @Autowired io.passerelle.dossier.DossierService dossiers;
+  @Autowired io.passerelle.contact.ContactService contacts;
+  @Autowired io.passerelle.contact.DossierLinkService dossierLinks;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired Links links;
@@ -51,9 +53,11 @@ class GuestInvitationServiceTest {
       new ConcurrentHashMap<>();
   private MockWebServer server;
   private GuestInvitationService guests;
+  private Fixtures fixtures;
 
   @BeforeEach
   void start() throws IOException {
+    fixtures = new Fixtures(staff, dossiers, contacts, dossierLinks);
     server = new MockWebServer();
     server.setDispatcher(
         new Dispatcher() {
@@ -82,7 +86,10 @@ class GuestInvitationServiceTest {
     var tokens = new GraphTokens(properties, json, Clock.systemUTC());
     guests =
         new GuestInvitationService(
-            repository, new GraphClient(properties, tokens, json), properties, links,
+            repository,
+            new GraphClient(properties, tokens, json),
+            properties,
+            links,
             Clock.systemUTC());
   }
 
@@ -99,21 +106,32 @@ class GuestInvitationServiceTest {
     long onboarding = onboarding();
     routes.put("GET /v1.0/users", r -> ok("{\"value\":[]}"));
     routes.put("POST /v1.0/invitations", GraphClientTest::invitationCreated);
-    var invite = new GuestInvitationService.Invite(onboarding, 501, 601, "jean@client.example", "Bonjour");
+    var invite =
+        new GuestInvitationService.Invite(onboarding, 501, 601, "jean@client.example", "Bonjour");
 
     assertThat(guests.invite(invite)).isFalse();
     assertThat(guests.invite(invite)).as("the same request again").isFalse();
     assertThat(guests.state(onboarding).status())
         .isEqualTo(GuestInvitationStatus.PENDING_ACCEPTANCE);
     assertThat(posts("/v1.0/invitations")).isEqualTo(1);
-    String inviteUrl = requests.stream()
-        .filter(r -> r.getRequestUrl().encodedPath().equals("/v1.0/invitations"))
-        .findFirst().orElseThrow().getBody().readUtf8();
+    String inviteUrl =
+        requests.stream()
+            .filter(r -> r.getRequestUrl().encodedPath().equals("/v1.0/invitations"))
+            .findFirst()
+            .orElseThrow()
+            .getBody()
+            .readUtf8();
     assertThat(inviteUrl).contains(links.clientSignIn());
 
     routes.put(
         "GET /v1.0/users/" + GraphClientTest.GUEST_ID,
-        r -> ok(user(GraphClientTest.GUEST_ID, "jean@client.example", "Guest", "PendingAcceptance")));
+        r ->
+            ok(
+                user(
+                    GraphClientTest.GUEST_ID,
+                    "jean@client.example",
+                    "Guest",
+                    "PendingAcceptance")));
     assertThat(guests.check(onboarding)).isEqualTo(GuestInvitationService.Check.PENDING);
 
     guests.resend(onboarding, 1, "Bonjour");
@@ -162,15 +180,15 @@ class GuestInvitationServiceTest {
         "GET /v1.0/users/" + GraphClientTest.GUEST_ID,
         r -> ok(user(GraphClientTest.GUEST_ID, "paul.perso@outlook.example", "Guest", "Accepted")));
 
-    assertThat(guests.check(onboarding))
-        .isEqualTo(GuestInvitationService.Check.IDENTITY_MISMATCH);
+    assertThat(guests.check(onboarding)).isEqualTo(GuestInvitationService.Check.IDENTITY_MISMATCH);
     var state = guests.state(onboarding);
     assertThat(state.status()).isEqualTo(GuestInvitationStatus.FAILED);
     assertThat(state.failureCode()).isEqualTo("IDENTITY_MISMATCH");
-    assertThat(jdbc.queryForObject(
-            "select redeemed_email from guest_invitation where onboarding_id = ?",
-            String.class,
-            onboarding))
+    assertThat(
+            jdbc.queryForObject(
+                "select redeemed_email from guest_invitation where onboarding_id = ?",
+                String.class,
+                onboarding))
         .isEqualTo("paul.perso@outlook.example");
 
     guests.acceptAsIs(onboarding);
@@ -184,7 +202,9 @@ class GuestInvitationServiceTest {
     routes.put("GET /v1.0/users", r -> ok("{\"value\":[]}"));
     routes.put(
         "POST /v1.0/invitations",
-        r -> graphError(403, "Forbidden", "The domain is blocked by the cross-tenant access settings."));
+        r ->
+            graphError(
+                403, "Forbidden", "The domain is blocked by the cross-tenant access settings."));
 
     assertThatThrownBy(
             () ->

@@ -41,7 +41,9 @@ class MicrosoftGuestInvitationProcessTest {
     driver =
         new EngineDriver(engine, client)
             .deployAll()
-            .stub(JobTypes.PROPOSE_COLLABORATIVE_SERVICE, EngineDriver.proposeService(false, "MICROSOFT"));
+            .stub(
+                JobTypes.PROPOSE_COLLABORATIVE_SERVICE,
+                EngineDriver.proposeService(false, "MICROSOFT"));
   }
 
   @AfterEach
@@ -63,7 +65,8 @@ class MicrosoftGuestInvitationProcessTest {
   }
 
   @Test
-  @DisplayName("already a member or accepted guest of the tenant: straight to the service invitation")
+  @DisplayName(
+      "already a member or accepted guest of the tenant: straight to the service invitation")
   void alreadyAGuest() {
     driver.stub(JobTypes.INVITE_MICROSOFT_GUEST, EngineDriver.guestInvited(true));
 

@@ -8,9 +8,9 @@ import io.passerelle.workers.support.RetryLater;
  * over Microsoft Graph. Every method is idempotent for the key named on it. Business refusals are
  * {@link BusinessRuleException}s with the codes named on each method. Technical failures: Graph
  * throttling (429) or down (5xx) implement {@link RetryLater} with Graph's Retry-After as the wait;
- * credentials refused by Microsoft Entra ID implement it with {@link RetryLater#needsAPerson()}
- * for the first job that meets them (one incident saying what to fix) and as a refusal that costs
- * no retry for the others while the refusal lasts (they wait, no incident each).
+ * credentials refused by Microsoft Entra ID implement it with {@link RetryLater#needsAPerson()} for
+ * the first job that meets them (one incident saying what to fix) and as a refusal that costs no
+ * retry for the others while the refusal lasts (they wait, no incident each).
  */
 public interface GuestInvitationSteps {
 

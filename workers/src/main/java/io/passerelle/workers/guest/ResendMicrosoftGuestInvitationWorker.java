@@ -8,7 +8,9 @@ import io.passerelle.processes.ProcessNames.Variables;
 import io.passerelle.workers.support.StepCall;
 import org.springframework.stereotype.Component;
 
-/** {@code resend-microsoft-guest-invitation}: the policy's reminder re-sends the guest invitation. */
+/**
+ * {@code resend-microsoft-guest-invitation}: the policy's reminder re-sends the guest invitation.
+ */
 @Component
 public class ResendMicrosoftGuestInvitationWorker {
 

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
  * Runs one port method for a job and translates its failure for the engine: a {@link
  * BusinessRuleException} becomes a BPMN error with its code (the model catches it), a {@link
  * CamundaError} passes as it is, and anything else fails the job with one retry less and a growing
- * {@link Backoff} (or the remote service's own wait, {@link PacedFailure}); when no retry is left the engine raises an incident carrying the message, which
- * says what failed and what to do. A refusal that costs no retry ({@link RetryLater}: the engine
- * pushing back) fails the job with its retries unchanged, offered again after the refusal's wait.
+ * {@link Backoff} (or the remote service's own wait, {@link PacedFailure}); when no retry is left
+ * the engine raises an incident carrying the message, which says what failed and what to do. A
+ * refusal that costs no retry ({@link RetryLater}: the engine pushing back) fails the job with its
+ * retries unchanged, offered again after the refusal's wait.
  *
  * <p>The failure's stack trace goes to the log, never to the engine: the Spring client writes a job
  * error's whole stack trace as the job's error message, which became the incident's message in

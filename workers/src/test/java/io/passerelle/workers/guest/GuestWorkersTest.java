@@ -42,7 +42,8 @@ class GuestWorkersTest {
 
     BpmnError error =
         catchThrowableOfType(
-            BpmnError.class, () -> new InviteMicrosoftGuestWorker(steps).inviteGuest(Jobs.job(), 12));
+            BpmnError.class,
+            () -> new InviteMicrosoftGuestWorker(steps).inviteGuest(Jobs.job(), 12));
 
     assertThat(error.getErrorCode()).isEqualTo("GUEST_INVITATION_REFUSED");
     assertThat(error.getVariables()).isEqualTo(new Refusal("marie.martin"));
