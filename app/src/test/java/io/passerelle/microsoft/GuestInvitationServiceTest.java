@@ -6,9 +6,20 @@ import static io.passerelle.microsoft.GraphClientTest.token;
 import static io.passerelle.microsoft.GraphClientTest.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.contact.AccessLevel;
+import io.passerelle.contact.ContactService;
+import io.passerelle.contact.DossierLinkService;
 import io.passerelle.contact.SubscriberType;
+import io.passerelle.dossier.DossierService;
+import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
 import io.passerelle.support.Fixtures;
 import io.passerelle.support.PasserelleSpringTest;
@@ -31,6 +42,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The guest invitation's steps on the real database, against a local server playing Microsoft
@@ -40,13 +53,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class GuestInvitationServiceTest {
 
   @Autowired GuestInvitationRepository repository;
-  @Autowired io.passerelle.staff.StaffService staff;
-  @Autowired io.passerelle.dossier.DossierService dossiers;
-  @Autowired io.passerelle.contact.ContactService contacts;
-  @Autowired io.passerelle.contact.DossierLinkService dossierLinks;
+  @Autowired StaffService staff;
+  @Autowired DossierService dossiers;
+  @Autowired ContactService contacts;
+  @Autowired DossierLinkService dossierLinks;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired Links links;
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
 
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Function<RecordedRequest, MockResponse>> routes =
@@ -218,6 +233,29 @@ class GuestInvitationServiceTest {
   }
 
   @Test
+  @DisplayName("the contact page shows the guest invitation's state beside the service invitations")
+  void contactPageShowsTheState() throws Exception {
+    var dossier = fixtures.dossier(Api.MANAGER);
+    var contact = fixtures.contact(SubscriberType.CLIENT);
+    fixtures.link(dossier.id(), contact.id(), false, AccessLevel.READ_ONLY);
+    long onboarding = onboarding(dossier.id(), contact.id());
+    routes.put("GET /v1.0/users", r -> ok("{\"value\":[]}"));
+    routes.put("POST /v1.0/invitations", GraphClientTest::invitationCreated);
+    guests.invite(new GuestInvitationService.Invite(onboarding, 505, 605, contact.email(), null));
+
+    mvc.perform(
+            get("/interlocuteurs/" + contact.id())
+                .with(user(users.loadUserByUsername(Api.MANAGER))))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("Invitations Microsoft"),
+                        containsString("En attente d&#39;acceptation"))));
+  }
+
+  @Test
   @DisplayName("an onboarding without a guest invitation is NOT_SENT")
   void notSent() {
     assertThat(guests.state(Long.MAX_VALUE).status()).isEqualTo(GuestInvitationStatus.NOT_SENT);
@@ -234,13 +272,17 @@ class GuestInvitationServiceTest {
   private long onboarding() {
     var dossier = fixtures.dossier(Api.MANAGER);
     var contact = fixtures.contact(SubscriberType.CLIENT);
+    return onboarding(dossier.id(), contact.id());
+  }
+
+  private long onboarding(long dossierId, long contactId) {
     return jdbc.queryForObject(
         "insert into onboarding (dossier_id, contact_id, access_level, offer_code, send_now,"
             + " proposed_by_staff_id, identity) values (?, ?, 'READ_ONLY', 'START', true, ?,"
             + " 'MICROSOFT') returning id",
         Long.class,
-        dossier.id(),
-        contact.id(),
+        dossierId,
+        contactId,
         fixtures.staffId(Api.MANAGER));
   }
 }
