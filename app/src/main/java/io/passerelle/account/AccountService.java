@@ -8,6 +8,7 @@ import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.EmailAddresses;
 import io.passerelle.domain.Locks;
+import io.passerelle.microsoft.Identity;
 import io.passerelle.staff.StaffScope;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
@@ -252,6 +253,19 @@ public class AccountService {
     activity.record(
         ActivityRecord.of(ActivityType.ACCOUNT_PASSWORD_RESET, actor, null, account.getContactId())
             .with("accountId", account.getId()));
+  }
+
+  /**
+   * The client of an onboarding whose offer signs in with {@code identity} (issue 23): an account
+   * not yet active takes that identity; an active one keeps its own. Idempotent.
+   */
+  @Transactional
+  public AccountView signInWith(long accountId, Identity identity) {
+    ClientAccount account = find(accountId);
+    if (account.signInWith(identity, clock.instant())) {
+      accounts.saveAndFlush(account);
+    }
+    return account.view();
   }
 
   /** A successful sign-in: the first one is kept, the last one moves (seed 000's "Accès"). */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A line of the "pending activation" list (seed 002): the address (flagged when invalid), the
  * dossiers the person can switch between, when the invitation went out (empty = never sent), and
- * who invited.
+ * who invited; for an offer whose clients sign in with Microsoft, the guest invitation's state
+ * (issue 23: NOT_SENT, PENDING_ACCEPTANCE, ACCEPTED, FAILED), null otherwise.
  */
 public record PendingActivation(
     long invitationId,
@@ -21,7 +22,8 @@ public record PendingActivation(
     Instant sentAt,
     Instant expiresAt,
     int remindersSent,
-    InvitedBy invitedBy) {
+    InvitedBy invitedBy,
+    String guestInvitation) {
 
   public record DossierRef(long id, String companyName) {}
 

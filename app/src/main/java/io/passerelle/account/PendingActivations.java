@@ -60,7 +60,9 @@ class PendingActivations {
             + " join contact c on c.id = a.contact_id"
             + " left join staff_member s on s.id = i.invited_by_staff_id"
             + " left join client_account ia on ia.id = i.invited_by_account_id"
-            + " left join contact ic on ic.id = ia.contact_id";
+            + " left join contact ic on ic.id = ia.contact_id"
+            + " left join onboarding o on o.id = i.onboarding_id"
+            + " left join guest_invitation g on g.onboarding_id = i.onboarding_id";
     Long total = jdbc.queryForObject("select count(*)" + from + where, params, Long.class);
     params.addValue("limit", pageable.getPageSize());
     params.addValue("offset", pageable.getOffset());
@@ -69,7 +71,9 @@ class PendingActivations {
             + " i.email, (i.email_invalid or c.email_invalid) as email_invalid, i.status,"
             + " i.created_at, i.sent_at, i.expires_at, i.reminders_sent,"
             + " i.invited_by_staff_id, s.first_name as staff_first, s.last_name as staff_last,"
-            + " i.invited_by_account_id, ic.first_name as client_first, ic.last_name as client_last"
+            + " i.invited_by_account_id, ic.first_name as client_first, ic.last_name as client_last,"
+            + " case when o.identity = 'MICROSOFT' then coalesce(g.status, 'NOT_SENT') end"
+            + " as guest_status"
             + from
             + where
             + orderBy(pageable.getSort())
@@ -141,7 +145,8 @@ class PendingActivations {
             : new PendingActivation.InvitedBy(
                 "CLIENT",
                 rs.getLong("invited_by_account_id"),
-                name(rs.getString("client_first"), rs.getString("client_last"), null)));
+                name(rs.getString("client_first"), rs.getString("client_last"), null)),
+        rs.getString("guest_status"));
   }
 
   private static String name(String first, String last, String company) {
@@ -168,7 +173,8 @@ class PendingActivations {
       Instant sentAt,
       Instant expiresAt,
       int remindersSent,
-      PendingActivation.InvitedBy invitedBy) {
+      PendingActivation.InvitedBy invitedBy,
+      String guestInvitation) {
 
     PendingActivation toView(List<PendingActivation.DossierRef> dossiers) {
       return new PendingActivation(
@@ -184,7 +190,8 @@ class PendingActivations {
           sentAt,
           expiresAt,
           remindersSent,
-          invitedBy);
+          invitedBy,
+          guestInvitation);
     }
   }
 }

@@ -227,6 +227,12 @@ class PersonalDataErasure {
             id,
             found.addresses()));
     counts.put(
+        "guestInvitations",
+        jdbc.update(
+            "update guest_invitation set invited_email = null, redeemed_email = null,"
+                + " failure_message = null where onboarding_id = any (?)",
+            (Object) found.onboardings()));
+    counts.put(
         "emailCorrections", jdbc.update("delete from email_correction where contact_id = ?", id));
     counts.put(
         "activity",

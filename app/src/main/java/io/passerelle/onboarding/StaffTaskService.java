@@ -9,6 +9,7 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.engine.OpenUserTask;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.engine.UserTaskQuery;
+import io.passerelle.microsoft.GuestInvitationService;
 import io.passerelle.processes.ProcessNames.CandidateGroups;
 import io.passerelle.staff.ScopedResources;
 import io.passerelle.staff.StaffRole;
@@ -41,6 +42,7 @@ public class StaffTaskService {
   private final List<TaskCompletionRules> rules;
   private final StaffScope scopes;
   private final ScopedResources scoped;
+  private final GuestInvitationService guests;
 
   StaffTaskService(
       ProcessEngine engine,
@@ -49,7 +51,9 @@ public class StaffTaskService {
       ActivityService activity,
       List<TaskCompletionRules> rules,
       StaffScope scopes,
-      ScopedResources scoped) {
+      ScopedResources scoped,
+      GuestInvitationService guests) {
+    this.guests = guests;
     this.scopes = scopes;
     this.scoped = scoped;
     this.engine = engine;
@@ -239,7 +243,13 @@ public class StaffTaskService {
   }
 
   private Optional<Onboarding> onboardingOf(OpenUserTask task) {
-    return onboardings.findByInvitationProcessKey(task.processInstanceKey());
+    return onboardings
+        .findByInvitationProcessKey(task.processInstanceKey())
+        .or(
+            () ->
+                guests
+                    .onboardingOfProcess(task.processInstanceKey())
+                    .flatMap(onboardings::findById));
   }
 
   private StaffView member(Actor actor) {

@@ -274,9 +274,9 @@ public class ScopedResources {
 
   /**
    * SQL: the process instance whose key is {@code key} is visible. It belongs to what started it:
-   * an onboarding (or its invitation), a collaborative service, a dossier request, a bulk
-   * invitation. An instance none of them names (a called instance is shown inside its parent's
-   * page) is for the administrator and, with {@code ALL}, everyone.
+   * an onboarding (or its invitation, or its Microsoft guest invitation), a collaborative service,
+   * a dossier request, a bulk invitation. An instance none of them names (a called instance is
+   * shown inside its parent's page) is for the administrator and, with {@code ALL}, everyone.
    */
   private static String processSql(Scope scope, String key) {
     return "coalesce((select v from ("
@@ -287,6 +287,11 @@ public class ScopedResources {
         + " union all select "
         + scope.dossierSql("x.dossier_id")
         + " from onboarding x where x.invitation_process_key = "
+        + key
+        + " union all select "
+        + scope.dossierSql("x.dossier_id")
+        + " from onboarding x join guest_invitation g on g.onboarding_id = x.id"
+        + " where g.process_instance_key = "
         + key
         + " union all select "
         + scope.dossierSql("x.dossier_id")

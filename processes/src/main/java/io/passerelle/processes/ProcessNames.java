@@ -17,6 +17,7 @@ public final class ProcessNames {
     public static final String CLIENT_INVITATION = "Process_ClientInvitation";
     public static final String BULK_INVITATION = "Process_BulkInvitation";
     public static final String DOSSIER_CREATION = "Process_DossierCreation";
+    public static final String MICROSOFT_GUEST_INVITATION = "Process_MicrosoftGuestInvitation";
 
     private Processes() {}
   }
@@ -33,6 +34,7 @@ public final class ProcessNames {
     public static final String FOLLOW_UP_STALLED_ACTIVATION = "Form_FollowUpStalledActivation";
     public static final String CORRECT_CONTACT_EMAIL = "Form_CorrectContactEmail";
     public static final String DOSSIER_COMPANY_DETAILS = "Form_DossierCompanyDetails";
+    public static final String RESOLVE_GUEST_INVITATION = "Form_ResolveGuestInvitation";
 
     private Forms() {}
   }
@@ -49,6 +51,10 @@ public final class ProcessNames {
     public static final String DOSSIER_CREATION = "processes/dossier-creation.bpmn";
     public static final String DOSSIER_COMPANY_DETAILS_FORM =
         "processes/dossier-company-details.form";
+    public static final String MICROSOFT_GUEST_INVITATION =
+        "processes/microsoft-guest-invitation.bpmn";
+    public static final String RESOLVE_GUEST_INVITATION_FORM =
+        "processes/resolve-guest-invitation.form";
 
     /** Every model, in an order that deploys in one call. */
     public static final List<String> ALL =
@@ -57,7 +63,9 @@ public final class ProcessNames {
             FOLLOW_UP_STALLED_ACTIVATION_FORM,
             CORRECT_CONTACT_EMAIL_FORM,
             DOSSIER_COMPANY_DETAILS_FORM,
+            RESOLVE_GUEST_INVITATION_FORM,
             CLIENT_INVITATION,
+            MICROSOFT_GUEST_INVITATION,
             CLIENT_ONBOARDING,
             BULK_INVITATION,
             DOSSIER_CREATION);
@@ -100,6 +108,13 @@ public final class ProcessNames {
     public static final String RECORD_SIRET_ALREADY_USED = "record-siret-already-used";
     public static final String INVITE_DIRECTOR = "invite-director";
 
+    // Process_MicrosoftGuestInvitation
+    public static final String INVITE_MICROSOFT_GUEST = "invite-microsoft-guest";
+    public static final String RESEND_MICROSOFT_GUEST_INVITATION =
+        "resend-microsoft-guest-invitation";
+    public static final String CHECK_MICROSOFT_GUEST = "check-microsoft-guest";
+    public static final String ACCEPT_MICROSOFT_GUEST = "accept-microsoft-guest";
+
     /** Every job type the models use. */
     public static final List<String> ALL =
         List.of(
@@ -127,7 +142,11 @@ public final class ProcessNames {
             LOOKUP_COMPANY,
             CREATE_DOSSIER,
             RECORD_SIRET_ALREADY_USED,
-            INVITE_DIRECTOR);
+            INVITE_DIRECTOR,
+            INVITE_MICROSOFT_GUEST,
+            RESEND_MICROSOFT_GUEST_INVITATION,
+            CHECK_MICROSOFT_GUEST,
+            ACCEPT_MICROSOFT_GUEST);
 
     private JobTypes() {}
   }
@@ -159,6 +178,13 @@ public final class ProcessNames {
     /** Staff: stop waiting for the company registry and complete the company details by hand. */
     public static final String COMPANY_MANUAL_ENTRY = "company-manual-entry";
 
+    /**
+     * Microsoft Graph (a change notification): the guest accepted the invitation to the firm's
+     * tenant. The periodic check does the same without it; publish with a {@code messageId} so that
+     * it correlates once.
+     */
+    public static final String GUEST_ACCEPTED = "guest-accepted";
+
     private Messages() {}
   }
 
@@ -171,6 +197,15 @@ public final class ProcessNames {
     public static final String MAIL_REJECTED = "MAIL_REJECTED";
     public static final String SIRET_ALREADY_USED = "SIRET_ALREADY_USED";
     public static final String COMPANY_DETAILS_MISSING = "COMPANY_DETAILS_MISSING";
+
+    /** Microsoft Graph refused the guest invitation for its data (address, cross-tenant policy). */
+    public static final String GUEST_INVITATION_REFUSED = "GUEST_INVITATION_REFUSED";
+
+    /** The guest redeemed the invitation with another address than the contact's. */
+    public static final String GUEST_IDENTITY_MISMATCH = "GUEST_IDENTITY_MISMATCH";
+
+    /** The guest was removed from the firm's tenant. */
+    public static final String GUEST_REMOVED = "GUEST_REMOVED";
 
     private Errors() {}
   }
@@ -214,6 +249,24 @@ public final class ProcessNames {
     public static final String CORRECTED_EMAIL = "correctedEmail";
     public static final String CORRECTION_NOTE = "correctionNote";
 
+    // Process_ClientOnboarding / Process_MicrosoftGuestInvitation (issue 23)
+    /** Set by propose-collaborative-service: {@code PASSERELLE} or {@code MICROSOFT}. */
+    public static final String IDENTITY = "identity";
+
+    /** Set by invite- and check-microsoft-guest: the guest is in the tenant, accepted. */
+    public static final String GUEST_ACCEPTED = "guestAccepted";
+
+    /** Set by the models: why the staff task opened (see {@link GuestProblems}). */
+    public static final String GUEST_PROBLEM = "guestProblem";
+
+    /** Set by the guest task's form: retry, continue or cancel ({@link GuestDecisions}). */
+    public static final String GUEST_DECISION = "guestDecision";
+
+    public static final String GUEST_NOTE = "guestNote";
+
+    /** Output of Process_MicrosoftGuestInvitation: {@code accepted} or {@code cancelled}. */
+    public static final String GUEST_OUTCOME = "guestOutcome";
+
     // Process_BulkInvitation
     public static final String BULK_ID = "bulkId";
 
@@ -250,6 +303,25 @@ public final class ProcessNames {
     private FollowUpDecisions() {}
   }
 
+  /** Values of {@link Variables#GUEST_DECISION}. */
+  public static final class GuestDecisions {
+    public static final String RETRY = "retry";
+    public static final String CONTINUE = "continue";
+    public static final String CANCEL = "cancel";
+
+    private GuestDecisions() {}
+  }
+
+  /** Values of {@link Variables#GUEST_PROBLEM}. */
+  public static final class GuestProblems {
+    public static final String INVITATION_REFUSED = "INVITATION_REFUSED";
+    public static final String IDENTITY_MISMATCH = "IDENTITY_MISMATCH";
+    public static final String GUEST_REMOVED = "GUEST_REMOVED";
+    public static final String EXPIRED = "EXPIRED";
+
+    private GuestProblems() {}
+  }
+
   /** Values of {@link Variables#INVITATION_OUTCOME}. */
   public static final class InvitationOutcomes {
     public static final String ACTIVATED = "activated";
@@ -281,6 +353,14 @@ public final class ProcessNames {
     public static final String USER_TASK_CORRECT_CONTACT_EMAIL = "UserTask_CorrectContactEmail";
     public static final String END_INVITATION_ACCEPTED = "EndEvent_InvitationAccepted";
     public static final String END_INVITATION_CANCELLED = "EndEvent_InvitationCancelled";
+
+    // Process_ClientOnboarding and Process_MicrosoftGuestInvitation (issue 23)
+    public static final String GUEST_INVITATION_CALL = "CallActivity_GuestInvitation";
+    public static final String AWAIT_GUEST_ACCEPTANCE = "SubProcess_AwaitGuestAcceptance";
+    public static final String USER_TASK_RESOLVE_GUEST_IDENTITY = "UserTask_ResolveGuestIdentity";
+    public static final String USER_TASK_FOLLOW_UP_GUEST_INVITATION =
+        "UserTask_FollowUpGuestInvitation";
+    public static final String END_GUEST_ACCEPTED = "EndEvent_GuestAccepted";
 
     // Process_BulkInvitation
     public static final String END_BULK_INVITATION_COMPLETED = "EndEvent_BulkInvitationCompleted";

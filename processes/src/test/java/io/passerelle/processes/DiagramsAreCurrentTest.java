@@ -67,14 +67,15 @@ class DiagramsAreCurrentTest {
   }
 
   @Test
-  @DisplayName("the four processes have a picture")
+  @DisplayName("the five processes have a picture")
   void everyProcessHasAPicture() throws IOException {
     assertThat(models())
         .containsExactlyInAnyOrder(
             "client-onboarding.bpmn",
             "client-invitation.bpmn",
             "bulk-invitation.bpmn",
-            "dossier-creation.bpmn");
+            "dossier-creation.bpmn",
+            "microsoft-guest-invitation.bpmn");
   }
 
   @ParameterizedTest(name = "docs/process-… of {0}")

@@ -50,6 +50,7 @@ class ModelConventionsTest {
           "(Definitions|Process|StartEvent|EndEvent|ServiceTask|UserTask|ReceiveTask"
               + "|BusinessRuleTask|CallActivity|SubProcess|Gateway|TimerEvent|MessageEvent|ErrorEvent"
               + "|TimerEventDefinition|MessageEventDefinition|ErrorEventDefinition|Flow|Message|Error"
+              + "|EscalationEvent|EscalationEventDefinition|Escalation"
               + "|BPMNDiagram|BPMNPlane)_[A-Z][A-Za-z0-9]*(_di)?");
 
   private static BpmnModelInstance read(String resource) {
@@ -79,7 +80,8 @@ class ModelConventionsTest {
         Resources.CLIENT_ONBOARDING,
         Resources.CLIENT_INVITATION,
         Resources.BULK_INVITATION,
-        Resources.DOSSIER_CREATION
+        Resources.DOSSIER_CREATION,
+        Resources.MICROSOFT_GUEST_INVITATION
       })
   @DisplayName("readable ids, French names, full layout, retries, forms and assignment")
   void modelFollowsTheConventions(String resource) {
@@ -130,7 +132,8 @@ class ModelConventionsTest {
           .isIn(
               Forms.FOLLOW_UP_STALLED_ACTIVATION,
               Forms.CORRECT_CONTACT_EMAIL,
-              Forms.DOSSIER_COMPANY_DETAILS);
+              Forms.DOSSIER_COMPANY_DETAILS,
+              Forms.RESOLVE_GUEST_INVITATION);
       var assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
       // a person by name: the dossier's manager, or the staff member who started the request
       assertThat(assignment.getAssignee()).isIn("=dossierManager", "=startedBy");
@@ -193,6 +196,22 @@ class ModelConventionsTest {
                 .map(v -> v.get("value").asText()))
         .containsExactly("resend", "extend", "cancel");
     assertThat(component(form, "followUpNote").get("type").asText()).isEqualTo("textarea");
+  }
+
+  @Test
+  @DisplayName("Microsoft guest form: the problem shown, a required retry/continue/cancel choice")
+  void guestForm() throws IOException {
+    JsonNode form = form(Resources.RESOLVE_GUEST_INVITATION_FORM);
+    assertThat(form.get("id").asText()).isEqualTo(Forms.RESOLVE_GUEST_INVITATION);
+    JsonNode decision = component(form, "guestDecision");
+    assertThat(decision.get("type").asText()).isEqualTo("radio");
+    assertThat(decision.at("/validate/required").asBoolean()).isTrue();
+    assertThat(
+            StreamSupport.stream(decision.get("values").spliterator(), false)
+                .map(v -> v.get("value").asText()))
+        .containsExactly("retry", "continue", "cancel");
+    assertThat(component(form, "guestNote").get("type").asText()).isEqualTo("textarea");
+    assertThat(form.at("/components/0/text").asText()).contains("{{guestProblem}}");
   }
 
   @Test

@@ -45,27 +45,30 @@ class ReminderPolicyTest {
   }
 
   @ParameterizedTest(
-      name = "offre {0}, abonné {1} → 1re relance {2}, 2e relance {3}, expiration {4}")
+      name =
+          "offre {0}, abonné {1} → 1re relance {2}, 2e relance {3}, expiration {4},"
+              + " vérification Microsoft {5}")
   @DisplayName("the table, row by row")
   @CsvSource(
       delimiter = '|',
       nullValues = "(aucun)",
       textBlock =
           """
-          # offre   | type d'abonné | 1re relance | 2e relance | expiration
-            START   | CLIENT        | P7D         | P30D       | P45D
-            START   | FAMILY_MEMBER | P7D         | P30D       | P45D
-            START   | ADVISOR       | P3D         | P10D       | P21D
-            PREMIUM | ADVISOR       | P3D         | P10D       | P21D
-            PREMIUM | CLIENT        | P7D         | P30D       | P45D
-            (aucun) | (aucun)       | P7D         | P30D       | P45D
+          # offre   | type d'abonné | 1re relance | 2e relance | expiration | vérif. Microsoft
+            START   | CLIENT        | P7D         | P30D       | P45D       | PT1H
+            START   | FAMILY_MEMBER | P7D         | P30D       | P45D       | PT1H
+            START   | ADVISOR       | P3D         | P10D       | P21D       | PT1H
+            PREMIUM | ADVISOR       | P3D         | P10D       | P21D       | PT1H
+            PREMIUM | CLIENT        | P7D         | P30D       | P45D       | PT1H
+            (aucun) | (aucun)       | P7D         | P30D       | P45D       | PT1H
           """)
   void reminderPolicy(
       String offerCode,
       String subscriberType,
       String firstReminder,
       String secondReminder,
-      String expiry)
+      String expiry,
+      String guestPollInterval)
       throws IOException {
     Map<String, Object> input = new HashMap<>();
     input.put(Variables.OFFER_CODE, offerCode);
@@ -84,6 +87,7 @@ class ReminderPolicyTest {
     assertThat(output.get("firstReminder").asText()).isEqualTo(firstReminder);
     assertThat(output.get("secondReminder").asText()).isEqualTo(secondReminder);
     assertThat(output.get("expiry").asText()).isEqualTo(expiry);
+    assertThat(output.get("guestPollInterval").asText()).isEqualTo(guestPollInterval);
   }
 
   @Test
@@ -107,11 +111,27 @@ class ReminderPolicyTest {
     assertThat(new InspectedProcessInstance(started))
         .hasVariableWithValue(
             Variables.REMINDER_POLICY,
-            Map.of("firstReminder", "P2D", "secondReminder", "P5D", "expiry", "P10D"));
+            Map.of(
+                "firstReminder",
+                "P2D",
+                "secondReminder",
+                "P5D",
+                "expiry",
+                "P10D",
+                "guestPollInterval",
+                "PT1H"));
     assertThat(new InspectedProcessInstance(running))
         .hasVariableWithValue(
             Variables.REMINDER_POLICY,
-            Map.of("firstReminder", "P7D", "secondReminder", "P30D", "expiry", "P45D"));
+            Map.of(
+                "firstReminder",
+                "P7D",
+                "secondReminder",
+                "P30D",
+                "expiry",
+                "P45D",
+                "guestPollInterval",
+                "PT1H"));
 
     driver.advance(Duration.ofDays(2));
     assertThat(reminders()).containsExactly(List.of(1002, 1));

@@ -92,6 +92,7 @@ class ContactsPageController {
             ? List.of()
             : scoped.keepVisible(
                 invitations.forAccount(contact.account().id()), InvitationView::dossierId));
+    model.addAttribute("guestInvitations", query.guestInvitationsOf(id));
     return "pages/interlocuteur";
   }
 

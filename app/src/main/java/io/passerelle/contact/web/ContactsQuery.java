@@ -197,4 +197,46 @@ class ContactsQuery {
                 rs.getBoolean("ged_access"),
                 rs.getLong("manager_id")));
   }
+
+  /**
+   * The contact's onboardings whose offer signs in with Microsoft, with their guest invitation's
+   * state (issue 23; NOT_SENT while the journey has not reached it), newest first.
+   */
+  List<GuestInvitationLine> guestInvitationsOf(long contactId) {
+    return jdbc.query(
+        "select o.id, d.id as dossier_id, d.company_name, o.offer_code,"
+            + " coalesce(g.status, 'NOT_SENT') as status, g.sent_at, g.accepted_at,"
+            + " coalesce(g.reminders_sent, 0) as reminders_sent, g.failure_code"
+            + " from onboarding o join dossier d on d.id = o.dossier_id"
+            + " left join guest_invitation g on g.onboarding_id = o.id"
+            + " where o.contact_id = :contactId and o.identity = 'MICROSOFT' and "
+            + scopes.current().dossierSql("d.id")
+            + " order by o.created_at desc, o.id desc",
+        java.util.Map.of("contactId", contactId),
+        (rs, n) ->
+            new GuestInvitationLine(
+                rs.getLong("id"),
+                rs.getLong("dossier_id"),
+                rs.getString("company_name"),
+                rs.getString("offer_code"),
+                rs.getString("status"),
+                rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+                rs.getTimestamp("accepted_at") == null
+                    ? null
+                    : rs.getTimestamp("accepted_at").toInstant(),
+                rs.getInt("reminders_sent"),
+                rs.getString("failure_code")));
+  }
+
+  /** A line of the contact page's "Microsoft guest invitations" table. */
+  record GuestInvitationLine(
+      long onboardingId,
+      long dossierId,
+      String companyName,
+      String offerCode,
+      String status,
+      java.time.Instant sentAt,
+      java.time.Instant acceptedAt,
+      int remindersSent,
+      String failureCode) {}
 }

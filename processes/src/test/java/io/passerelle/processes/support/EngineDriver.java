@@ -159,6 +159,8 @@ public final class EngineDriver implements AutoCloseable {
     stubs.put(
         JobTypes.MARK_INVITATION_BOUNCED,
         complete(Map.of(Variables.DOSSIER_MANAGER, DOSSIER_MANAGER)));
+    stubs.put(JobTypes.INVITE_MICROSOFT_GUEST, guestInvited(false));
+    stubs.put(JobTypes.CHECK_MICROSOFT_GUEST, guestChecked(false));
     stubs.put(JobTypes.LOOKUP_COMPANY, companyLookedUp(true, false));
     stubs.put(JobTypes.CREATE_DOSSIER, complete(Map.of(Variables.DOSSIER_ID, CREATED_DOSSIER_ID)));
     stubs.put(
@@ -186,6 +188,39 @@ public final class EngineDriver implements AutoCloseable {
             Variables.SERVICE_ID, SERVICE_ID,
             Variables.ACCOUNT_ID, ACCOUNT_ID,
             Variables.ACCOUNT_ACTIVE, accountActive));
+  }
+
+  /** What {@code propose-collaborative-service} returns for an offer with this identity. */
+  public static JobStub proposeService(boolean accountActive, String identity) {
+    return complete(
+        Map.of(
+            Variables.SERVICE_ID, SERVICE_ID,
+            Variables.ACCOUNT_ID, ACCOUNT_ID,
+            Variables.ACCOUNT_ACTIVE, accountActive,
+            Variables.IDENTITY, identity));
+  }
+
+  /** What {@code invite-microsoft-guest} returns: already accepted in the tenant, or invited. */
+  public static JobStub guestInvited(boolean alreadyAccepted) {
+    return complete(
+        Map.of(
+            Variables.GUEST_ACCEPTED, alreadyAccepted, Variables.DOSSIER_MANAGER, DOSSIER_MANAGER));
+  }
+
+  /** What {@code check-microsoft-guest} returns: accepted yet or not. */
+  public static JobStub guestChecked(boolean accepted) {
+    return complete(Map.of(Variables.GUEST_ACCEPTED, accepted));
+  }
+
+  /** A technical failure that leaves retries: offered again after {@code backoff}. */
+  public static JobStub failWithBackoff(String message, Duration backoff) {
+    return (job, jobs) ->
+        jobs.newFailCommand(job)
+            .retries(job.getRetries() - 1)
+            .retryBackoff(backoff)
+            .errorMessage(message)
+            .send()
+            .join();
   }
 
   /** What {@code lookup-company} returns: found or not, and the establishment closed or not. */
@@ -539,6 +574,18 @@ public final class EngineDriver implements AutoCloseable {
         .map(Record::getValue)
         .filter(v -> v.getBpmnElementType() == BpmnElementType.PROCESS)
         .filter(v -> v.getBpmnProcessId().equals(Processes.CLIENT_INVITATION))
+        .filter(v -> v.getParentProcessInstanceKey() == onboardingInstanceKey)
+        .map(ProcessInstanceRecordValue::getProcessInstanceKey)
+        .toList();
+  }
+
+  /** The Process_MicrosoftGuestInvitation instances an onboarding called, oldest first. */
+  public List<Long> guestInstances(long onboardingInstanceKey) {
+    return stream(records.processInstanceRecords())
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .map(Record::getValue)
+        .filter(v -> v.getBpmnElementType() == BpmnElementType.PROCESS)
+        .filter(v -> v.getBpmnProcessId().equals(Processes.MICROSOFT_GUEST_INVITATION))
         .filter(v -> v.getParentProcessInstanceKey() == onboardingInstanceKey)
         .map(ProcessInstanceRecordValue::getProcessInstanceKey)
         .toList();

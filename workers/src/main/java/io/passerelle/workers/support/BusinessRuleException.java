@@ -13,10 +13,25 @@ public class BusinessRuleException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String code;
+  private final transient Object variables;
 
   public BusinessRuleException(String code, String message) {
+    this(code, message, null);
+  }
+
+  /**
+   * @param variables what the catching scope needs besides the code (a record or map whose field
+   *     names are process variables, e.g. who gets the staff task), or null
+   */
+  public BusinessRuleException(String code, String message, Object variables) {
     super(message);
     this.code = Objects.requireNonNull(code, "code");
+    this.variables = variables;
+  }
+
+  /** The variables the BPMN error carries, or null. */
+  public Object getVariables() {
+    return variables;
   }
 
   /** The BPMN error code, e.g. {@code INVALID_EMAIL}. */

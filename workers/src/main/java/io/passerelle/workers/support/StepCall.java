@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
  * Runs one port method for a job and translates its failure for the engine: a {@link
  * BusinessRuleException} becomes a BPMN error with its code (the model catches it), a {@link
  * CamundaError} passes as it is, and anything else fails the job with one retry less and a growing
- * {@link Backoff}; when no retry is left the engine raises an incident carrying the message, which
- * says what failed and what to do. A refusal that costs no retry ({@link RetryLater}: the engine
- * pushing back) fails the job with its retries unchanged, offered again after the refusal's wait.
+ * {@link Backoff} (or the remote service's own wait, {@link PacedFailure}); when no retry is left
+ * the engine raises an incident carrying the message, which says what failed and what to do. A
+ * refusal that costs no retry ({@link RetryLater}: the engine pushing back) fails the job with its
+ * retries unchanged, offered again after the refusal's wait.
  *
  * <p>The failure's stack trace goes to the log, never to the engine: the Spring client writes a job
  * error's whole stack trace as the job's error message, which became the incident's message in
@@ -32,7 +33,9 @@ public final class StepCall {
     try {
       return step.get();
     } catch (BusinessRuleException e) {
-      throw CamundaError.bpmnError(e.getCode(), e.getMessage());
+      throw e.getVariables() == null
+          ? CamundaError.bpmnError(e.getCode(), e.getMessage())
+          : CamundaError.bpmnError(e.getCode(), e.getMessage(), e.getVariables());
     } catch (CamundaError e) {
       throw e;
     } catch (RuntimeException e) {
@@ -49,7 +52,13 @@ public final class StepCall {
             message);
         throw new StepFailure(message, job.getRetries(), refusal.retryAfter());
       }
-      int retriesLeft = Math.max(job.getRetries() - 1, 0);
+      PacedFailure paced = paced(e);
+      int retriesLeft =
+          paced != null && paced.needsAPerson() ? 0 : Math.max(job.getRetries() - 1, 0);
+      Duration backoff =
+          paced != null && !paced.needsAPerson() && paced.retryAfter() != null
+              ? paced.retryAfter()
+              : Backoff.forRetriesLeft(retriesLeft);
       String message = failureMessage(what, e, retriesLeft);
       LOG.warn(
           "Job {} ({}) of instance {}: {}",
@@ -58,7 +67,7 @@ public final class StepCall {
           job.getProcessInstanceKey(),
           message,
           e);
-      throw new StepFailure(message, retriesLeft, Backoff.forRetriesLeft(retriesLeft));
+      throw new StepFailure(message, retriesLeft, backoff);
     }
   }
 
@@ -77,6 +86,16 @@ public final class StepCall {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof RetryLater refusal && refusal.costsNoRetry()) {
         return refusal;
+      }
+    }
+    return null;
+  }
+
+  /** A failure that says how long to wait (Retry-After) or that a person must act first. */
+  private static PacedFailure paced(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof PacedFailure paced) {
+        return paced;
       }
     }
     return null;

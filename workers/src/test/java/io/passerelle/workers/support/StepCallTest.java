@@ -184,4 +184,91 @@ class StepCallTest {
 
     assertThat(thrown).isSameAs(original);
   }
+
+  /** What the application throws when Microsoft Graph throttles, or refuses the credentials. */
+  static final class GraphFailure extends RuntimeException implements PacedFailure {
+    private final Duration retryAfter;
+    private final boolean person;
+
+    GraphFailure(String message, Duration retryAfter, boolean person) {
+      super(message);
+      this.retryAfter = retryAfter;
+      this.person = person;
+    }
+
+    @Override
+    public Duration retryAfter() {
+      return retryAfter;
+    }
+
+    @Override
+    public boolean needsAPerson() {
+      return person;
+    }
+  }
+
+  @Test
+  @DisplayName("a remote service's Retry-After is the backoff, one retry less each time")
+  void retryAfterIsTheBackoff() {
+    JobError error =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                StepCall.run(
+                    Jobs.job(9001, 5),
+                    "Inviting the guest",
+                    () -> {
+                      throw new IllegalStateException(
+                          "wrapped",
+                          new GraphFailure("Graph answered 429", Duration.ofSeconds(37), false));
+                    }));
+
+    assertThat(error.getRetries()).isEqualTo(4);
+    assertThat(error.getRetryBackoff()).isEqualTo(Duration.ofSeconds(37));
+  }
+
+  @Test
+  @DisplayName("a failure that needs a person is an incident at once, saying what to fix")
+  void needsAPersonIsAnIncidentAtOnce() {
+    JobError error =
+        catchThrowableOfType(
+            JobError.class,
+            () ->
+                StepCall.run(
+                    Jobs.job(9001, 5),
+                    "Inviting the guest",
+                    () -> {
+                      throw new GraphFailure(
+                          "Microsoft Entra ID refused the credentials: set"
+                              + " PASSERELLE_MICROSOFT_CLIENT_SECRET",
+                          null,
+                          true);
+                    }));
+
+    assertThat(error.getRetries()).isZero();
+    assertThat(error.getErrorMessage())
+        .contains("PASSERELLE_MICROSOFT_CLIENT_SECRET")
+        .contains("No retry left");
+  }
+
+  @Test
+  @DisplayName("a business rule exception can carry variables for the catching scope")
+  void businessRuleCarriesVariables() {
+    BpmnError error =
+        catchThrowableOfType(
+            BpmnError.class,
+            () ->
+                StepCall.run(
+                    Jobs.job(),
+                    "Inviting the guest",
+                    () -> {
+                      throw new BusinessRuleException(
+                          "GUEST_INVITATION_REFUSED",
+                          "blocked domain",
+                          java.util.Map.of("dossierManager", "marie.martin"));
+                    }));
+
+    assertThat(error.getErrorCode()).isEqualTo("GUEST_INVITATION_REFUSED");
+    assertThat(error.getVariables()).isEqualTo(java.util.Map.of("dossierManager", "marie.martin"));
+  }
 }

@@ -1,0 +1,33 @@
+package io.passerelle.microsoft;
+
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health component {@code microsoftGraph}: whether the tenant is configured, and, once Entra ID or
+ * Graph has refused Passerelle's credentials, DOWN with what to fix (the same sentence as the one
+ * incident). It asks Microsoft nothing itself.
+ */
+@Component("microsoftGraph")
+class GraphHealthIndicator extends AbstractHealthIndicator {
+
+  private final MicrosoftProperties properties;
+  private final GraphTokens tokens;
+
+  GraphHealthIndicator(MicrosoftProperties properties, GraphTokens tokens) {
+    this.properties = properties;
+    this.tokens = tokens;
+  }
+
+  @Override
+  protected void doHealthCheck(Health.Builder builder) {
+    builder.withDetail("configured", properties.configured());
+    tokens
+        .refusal()
+        .ifPresentOrElse(
+            refusal ->
+                builder.down().withDetail("credentials", "REFUSED").withDetail("fix", refusal),
+            builder::up);
+  }
+}

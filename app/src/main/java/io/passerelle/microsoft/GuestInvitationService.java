@@ -1,0 +1,188 @@
+package io.passerelle.microsoft;
+
+import io.passerelle.web.Links;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * The guest invitation of an onboarding's contact to the firm's Microsoft tenant (issue 23): sent
+ * through Microsoft Graph, re-sent by the reminders, checked until the guest accepts; its state is
+ * kept (guest_invitation) for the pages. No Graph call runs inside a database transaction; each
+ * step is idempotent for the key its caller names.
+ */
+@Service
+public class GuestInvitationService {
+
+  /** What a check of the guest found. */
+  public enum Check {
+    PENDING,
+    ACCEPTED,
+    IDENTITY_MISMATCH,
+    GUEST_REMOVED
+  }
+
+  /**
+   * An invitation to send.
+   *
+   * @param requestKey the idempotency key of this attempt (a repeat with it sends nothing)
+   * @param processInstanceKey the process instance that asked (its staff tasks are the
+   *     onboarding's)
+   */
+  public record Invite(
+      long onboardingId,
+      long requestKey,
+      long processInstanceKey,
+      String email,
+      String customMessage) {}
+
+  private final GuestInvitationRepository invitations;
+  private final GraphClient graph;
+  private final MicrosoftProperties properties;
+  private final Links links;
+  private final Clock clock;
+
+  GuestInvitationService(
+      GuestInvitationRepository invitations,
+      GraphClient graph,
+      MicrosoftProperties properties,
+      Links links,
+      Clock clock) {
+    this.invitations = invitations;
+    this.graph = graph;
+    this.properties = properties;
+    this.links = links;
+    this.clock = clock;
+  }
+
+  /**
+   * Invites the contact unless already in the tenant (a member, or a guest who accepted).
+   *
+   * @return true when the contact is in the tenant already (nothing was sent)
+   * @throws GraphException.Refused when Graph refuses the data (recorded FAILED first)
+   */
+  public boolean invite(Invite invite) {
+    Optional<GuestInvitation> known = invitations.findById(invite.onboardingId());
+    if (known.isPresent()
+        && Long.valueOf(invite.requestKey()).equals(known.get().getRequestKey())
+        && known.get().getStatus() != GuestInvitationStatus.FAILED) {
+      return known.get().getStatus() == GuestInvitationStatus.ACCEPTED;
+    }
+    GuestInvitation invitation =
+        known.orElseGet(() -> new GuestInvitation(invite.onboardingId(), clock.instant()));
+    invitation.request(
+        invite.requestKey(), invite.processInstanceKey(), invite.email(), clock.instant());
+    Optional<GraphUser> found = graph.findUser(invite.email());
+    if (found.isPresent() && found.get().inTenant()) {
+      invitation.inTenant(found.get().id(), clock.instant());
+      invitations.saveAndFlush(invitation);
+      return true;
+    }
+    try {
+      String id = graph.invite(invite.email(), redirectUrl(), invite.customMessage());
+      invitation.sent(id, clock.instant());
+      invitations.saveAndFlush(invitation);
+      return false;
+    } catch (GraphException.Refused e) {
+      invitation.failed("INVITATION_REFUSED", e.getMessage(), null, clock.instant());
+      invitations.saveAndFlush(invitation);
+      throw e;
+    }
+  }
+
+  /** Re-sends a pending invitation (reminder 1 or 2); once per reminder number. */
+  public void resend(long onboardingId, int reminderNumber, String customMessage) {
+    GuestInvitation invitation = find(onboardingId);
+    if (invitation.getStatus() != GuestInvitationStatus.PENDING_ACCEPTANCE
+        || invitation.getRemindersSent() >= reminderNumber) {
+      return;
+    }
+    graph.invite(invitation.getInvitedEmail(), redirectUrl(), customMessage);
+    invitation.reminded(reminderNumber, clock.instant());
+    invitations.saveAndFlush(invitation);
+  }
+
+  /** Reads the guest in the tenant; records an acceptance, a mismatch or a removal. */
+  public Check check(long onboardingId) {
+    GuestInvitation invitation = find(onboardingId);
+    if (invitation.getStatus() == GuestInvitationStatus.ACCEPTED) {
+      return Check.ACCEPTED;
+    }
+    Optional<GraphUser> user = graph.user(invitation.getGraphUserId());
+    if (user.isEmpty()) {
+      invitation.failed(
+          "GUEST_REMOVED", "The guest is no longer in the firm's tenant.", null, clock.instant());
+      invitations.saveAndFlush(invitation);
+      return Check.GUEST_REMOVED;
+    }
+    if (!user.get().inTenant()) {
+      return Check.PENDING;
+    }
+    if (!user.get().hasAddress(invitation.getInvitedEmail())) {
+      invitation.failed(
+          "IDENTITY_MISMATCH",
+          "The guest accepted with another address than the contact's.",
+          user.get().mail(),
+          clock.instant());
+      invitations.saveAndFlush(invitation);
+      return Check.IDENTITY_MISMATCH;
+    }
+    invitation.accepted(clock.instant());
+    invitations.saveAndFlush(invitation);
+    return Check.ACCEPTED;
+  }
+
+  /** The staff kept the guest as it is: accepted. Idempotent. */
+  public void acceptAsIs(long onboardingId) {
+    GuestInvitation invitation = find(onboardingId);
+    if (invitation.getStatus() != GuestInvitationStatus.ACCEPTED) {
+      invitation.accepted(clock.instant());
+      invitations.saveAndFlush(invitation);
+    }
+  }
+
+  /** The onboarding's guest invitation; NOT_SENT when there is none. */
+  public GuestInvitationView state(long onboardingId) {
+    return invitations
+        .findById(onboardingId)
+        .map(GuestInvitation::view)
+        .orElseGet(() -> GuestInvitationView.notSent(onboardingId));
+  }
+
+  /** The guest invitations of these onboardings (those that have one). */
+  public Map<Long, GuestInvitationView> states(Collection<Long> onboardingIds) {
+    if (onboardingIds.isEmpty()) {
+      return Map.of();
+    }
+    List<GuestInvitation> found = invitations.findAllByIds(onboardingIds);
+    return found.stream()
+        .map(GuestInvitation::view)
+        .collect(Collectors.toMap(GuestInvitationView::onboardingId, Function.identity()));
+  }
+
+  /** The onboarding whose guest invitation process this is, if any. */
+  public Optional<Long> onboardingOfProcess(long processInstanceKey) {
+    return invitations.onboardingOfProcess(processInstanceKey);
+  }
+
+  private GuestInvitation find(long onboardingId) {
+    return invitations
+        .findById(onboardingId)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Onboarding " + onboardingId + " has no guest invitation: invite first"));
+  }
+
+  private URI redirectUrl() {
+    return properties.inviteRedirectUrl() != null
+        ? properties.inviteRedirectUrl()
+        : URI.create(links.clientSignIn());
+  }
+}
