@@ -264,6 +264,19 @@ public class AccountService {
             .with("accountId", account.getId()));
   }
 
+  /**
+   * The client of an onboarding whose offer signs in with {@code identity} (issue 23): an account
+   * not yet active takes that identity; an active one keeps its own. Idempotent.
+   */
+  @Transactional
+  public AccountView signInWith(long accountId, Identity identity) {
+    ClientAccount account = find(accountId);
+    if (account.signInWith(identity, clock.instant())) {
+      accounts.saveAndFlush(account);
+    }
+    return account.view();
+  }
+
   /** A successful sign-in: the first one is kept, the last one moves (seed 000's "Accès"). */
   @Transactional
   public void recordLogin(long accountId) {

@@ -1,8 +1,12 @@
 package io.passerelle.account;
 
+import io.passerelle.microsoft.Identity;
 import java.time.Instant;
 
-/** A client account as staff see it; {@code colour} is derived from {@code status}. */
+/**
+ * A client account as staff see it; {@code colour} is derived from {@code status}; {@code identity}
+ * says how the client signs in (MICROSOFT: with the Microsoft account, no Passerelle password).
+ */
 public record AccountView(
     long id,
     long contactId,
@@ -14,9 +18,15 @@ public record AccountView(
     Instant firstLoginAt,
     Instant lastLoginAt,
     Instant disabledAt,
-    Instant createdAt) {
+    Instant createdAt,
+    Identity identity) {
 
   public boolean active() {
     return status == AccountStatus.ACTIVE;
+  }
+
+  /** True when the client signs in with a Microsoft account (issue 23). */
+  public boolean microsoft() {
+    return identity == Identity.MICROSOFT;
   }
 }

@@ -59,6 +59,10 @@ class ClientAccount {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Identity identity = Identity.PASSERELLE;
+
   @Version private long version;
 
   protected ClientAccount() {}
@@ -170,6 +174,23 @@ class ClientAccount {
     updatedAt = now;
   }
 
+  /**
+   * The client will sign in with this identity; only an account not active yet changes (an active
+   * account keeps how its owner signs in). True when it changed.
+   */
+  boolean signInWith(Identity identity, Instant now) {
+    if (this.identity == identity || status == AccountStatus.ACTIVE) {
+      return false;
+    }
+    this.identity = identity;
+    this.updatedAt = now;
+    return true;
+  }
+
+  Identity getIdentity() {
+    return identity;
+  }
+
   void recordLogin(Instant now) {
     if (firstLoginAt == null) {
       firstLoginAt = now;
@@ -198,6 +219,7 @@ class ClientAccount {
         firstLoginAt,
         lastLoginAt,
         disabledAt,
-        createdAt);
+        createdAt,
+        identity);
   }
 }

@@ -8,6 +8,7 @@ import io.passerelle.domain.ErrorCode;
  */
 public enum CatalogErrors implements ErrorCode {
   INVALID_CODE,
+  MICROSOFT_NOT_CONFIGURED,
   OFFER_CODE_TAKEN,
   OFFER_NOT_FOUND,
   OFFER_UNKNOWN,

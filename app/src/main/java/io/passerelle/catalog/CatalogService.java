@@ -5,6 +5,8 @@ import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.domain.Locks;
 import io.passerelle.domain.Texts;
+import io.passerelle.microsoft.Identity;
+import io.passerelle.microsoft.MicrosoftProperties;
 import io.passerelle.staff.StaffErrors;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,13 +32,19 @@ public class CatalogService {
   private final OrganisationalRoleRepository roles;
   private final Locks locks;
   private final Clock clock;
+  private final MicrosoftProperties microsoft;
 
   CatalogService(
-      OfferRepository offers, OrganisationalRoleRepository roles, Locks locks, Clock clock) {
+      OfferRepository offers,
+      OrganisationalRoleRepository roles,
+      Locks locks,
+      Clock clock,
+      MicrosoftProperties microsoft) {
     this.offers = offers;
     this.roles = roles;
     this.locks = locks;
     this.clock = clock;
+    this.microsoft = microsoft;
   }
 
   // ---- offers ----
@@ -119,6 +127,14 @@ public class CatalogService {
           errors.get(0).message(),
           errors);
     }
+    if (definition.identity() == Identity.MICROSOFT && !microsoft.configured()) {
+      throw DomainException.rule(
+          CatalogErrors.MICROSOFT_NOT_CONFIGURED,
+          "identity",
+          "The firm's Microsoft Entra ID tenant is not configured: set "
+              + String.join(", ", microsoft.missing())
+              + " and restart Passerelle before giving an offer the identity MICROSOFT.");
+    }
     locks.lock("offer", code);
     Offer offer = offers.findByCode(code).orElseGet(() -> new Offer(code, clock.instant()));
     offer.describe(
@@ -133,7 +149,8 @@ public class CatalogService {
             definition.productionFileAccess(),
             widgetCode,
             widgetName,
-            definition.active()));
+            definition.active(),
+            definition.identity()));
     return offers.saveAndFlush(offer).view();
   }
 

@@ -1,7 +1,10 @@
 package io.passerelle.catalog;
 
+import io.passerelle.microsoft.Identity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -50,6 +53,10 @@ class Offer {
   @Column(nullable = false)
   private boolean active = true;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Identity identity = Identity.PASSERELLE;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -75,6 +82,9 @@ class Offer {
     if (d.active() != null) {
       this.active = d.active();
     }
+    if (d.identity() != null) {
+      this.identity = d.identity();
+    }
   }
 
   OfferView view() {
@@ -89,6 +99,7 @@ class Offer {
         mobileDashboard,
         productionFileAccess,
         new OfferView.Widget(widgetCode, widgetName),
-        active);
+        active,
+        identity);
   }
 }

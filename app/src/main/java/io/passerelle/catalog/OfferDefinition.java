@@ -1,6 +1,11 @@
 package io.passerelle.catalog;
 
-/** An offer as the administrator defines it. {@code active} null = unchanged (active if new). */
+import io.passerelle.microsoft.Identity;
+
+/**
+ * An offer as the administrator defines it. {@code active} null = unchanged (active if new); {@code
+ * identity} null = unchanged (PASSERELLE if new).
+ */
 public record OfferDefinition(
     String code,
     String name,
@@ -12,4 +17,5 @@ public record OfferDefinition(
     boolean productionFileAccess,
     String widgetCode,
     String widgetName,
-    Boolean active) {}
+    Boolean active,
+    Identity identity) {}

@@ -82,6 +82,7 @@ class ClientProposal {
             granted.link().accessLevel(),
             false,
             offer.code(),
+            offer.identity(),
             message,
             true,
             null,

@@ -1,6 +1,7 @@
 package io.passerelle.onboarding;
 
 import io.passerelle.contact.AccessLevel;
+import io.passerelle.microsoft.Identity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -90,6 +91,10 @@ class Onboarding {
   @Column(name = "ended_at")
   private Instant endedAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Identity identity = Identity.PASSERELLE;
+
   @Version private long version;
 
   protected Onboarding() {}
@@ -102,12 +107,14 @@ class Onboarding {
       AccessLevel accessLevel,
       boolean holder,
       String offerCode,
+      Identity identity,
       String customMessage,
       boolean sendNow,
       Long proposedByStaffId,
       Long proposedByAccountId,
       Long bulkItemId,
       Instant now) {
+    this.identity = identity;
     this.dossierId = dossierId;
     this.contactId = contactId;
     this.newContact = newContact;
@@ -179,7 +186,8 @@ class Onboarding {
         invitationProcessKey,
         createdAt,
         startedAt,
-        endedAt);
+        endedAt,
+        identity);
   }
 
   Long getId() {
@@ -212,6 +220,10 @@ class Onboarding {
 
   String getOfferCode() {
     return offerCode;
+  }
+
+  Identity getIdentity() {
+    return identity;
   }
 
   String getCustomMessage() {

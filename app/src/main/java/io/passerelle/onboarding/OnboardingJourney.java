@@ -1,5 +1,6 @@
 package io.passerelle.onboarding;
 
+import io.passerelle.account.AccountService;
 import io.passerelle.activity.ActivityRecord;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
@@ -17,6 +18,7 @@ import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierSummary;
 import io.passerelle.mail.MailDeliveryException;
 import io.passerelle.mail.MailOutbox;
+import io.passerelle.microsoft.Identity;
 import io.passerelle.notification.NotificationService;
 import io.passerelle.processes.ProcessNames.Errors;
 import io.passerelle.staff.StaffService;
@@ -56,6 +58,7 @@ class OnboardingJourney implements OnboardingSteps {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final OnboardingInstanceClaim instances;
+  private final AccountService accounts;
 
   OnboardingJourney(
       OnboardingRepository onboardings,
@@ -70,7 +73,9 @@ class OnboardingJourney implements OnboardingSteps {
       MailOutbox outbox,
       PlatformTransactionManager transactions,
       Clock clock,
-      OnboardingInstanceClaim instances) {
+      OnboardingInstanceClaim instances,
+      AccountService accounts) {
+    this.accounts = accounts;
     this.tx = new TransactionTemplate(transactions);
     this.instances = instances;
     this.onboardings = onboardings;
@@ -156,8 +161,12 @@ class OnboardingJourney implements OnboardingSteps {
       collaboration.attachProcessInstance(serviceId, onboarding.getProcessInstanceKey());
     }
     onboarding.serviceProposed(serviceId, proposal.accountId());
+    if (onboarding.getIdentity() == Identity.MICROSOFT) {
+      accounts.signInWith(proposal.accountId(), Identity.MICROSOFT);
+    }
     onboardings.saveAndFlush(onboarding);
-    return new ServiceProposal(serviceId, proposal.accountId(), proposal.accountActive());
+    return new ServiceProposal(
+        serviceId, proposal.accountId(), proposal.accountActive(), onboarding.getIdentity().name());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.passerelle.onboarding;
 
 import io.passerelle.contact.AccessLevel;
+import io.passerelle.microsoft.Identity;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,8 @@ import java.time.Instant;
  *
  * @param contactId null until the create-contact step has run for a new contact
  * @param invitationProcessKey the running {@code Process_ClientInvitation} call, when there is one
+ * @param identity the offer's identity when the onboarding was requested: MICROSOFT = the guest
+ *     invitation to the firm's tenant comes before the service invitation (issue 23)
  */
 public record OnboardingView(
     long id,
@@ -30,10 +33,16 @@ public record OnboardingView(
     Long invitationProcessKey,
     Instant createdAt,
     Instant startedAt,
-    Instant endedAt) {
+    Instant endedAt,
+    Identity identity) {
 
   /** Who proposed: a staff member ({@code STAFF}) or a client inviting someone ({@code CLIENT}). */
   public record ProposedBy(String kind, Long staffId, Long accountId) {}
+
+  /** True when the client signs in with Microsoft (the guest invitation comes first). */
+  public boolean microsoft() {
+    return identity == Identity.MICROSOFT;
+  }
 
   /** {@code "onboarding-<id>"}: the correlation key of this onboarding's messages. */
   public String onboardingKey() {

@@ -38,18 +38,21 @@ class ArchitectureTest {
           Map.entry("firm", Set.of()),
           Map.entry("importing", Set.of()),
           Map.entry("registry", Set.of()),
+          Map.entry("microsoft", Set.of("config", "domain", "web")),
           Map.entry("development", Set.of("config")),
           Map.entry("db", Set.of("config", "development")),
           Map.entry("web", Set.of("domain")),
           // the features, from the bottom up
           Map.entry("staff", Set.of("development", "domain", "microsoft", "web")),
           Map.entry("activity", Set.of("domain", "staff", "web")),
-          Map.entry("catalog", Set.of("domain", "staff", "web")),
+          Map.entry("catalog", Set.of("domain", "microsoft", "staff", "web")),
           Map.entry("mail", Set.of("config", "development", "domain", "firm")),
           Map.entry(
               "engine",
               Set.of("config", "development", "domain", "processes", "staff", "web", "workers")),
-          Map.entry("account", Set.of("activity", "config", "domain", "engine", "staff", "web")),
+          Map.entry(
+              "account",
+              Set.of("activity", "config", "domain", "engine", "microsoft", "staff", "web")),
           Map.entry("dossier", Set.of("account", "activity", "catalog", "domain", "staff", "web")),
           Map.entry("notification", Set.of("domain", "dossier", "staff", "web")),
           Map.entry(
@@ -80,6 +83,7 @@ class ArchitectureTest {
                   "dossier",
                   "engine",
                   "mail",
+                  "microsoft",
                   "notification",
                   "processes",
                   "staff",

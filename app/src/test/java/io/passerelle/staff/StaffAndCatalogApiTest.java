@@ -98,8 +98,32 @@ class StaffAndCatalogApiTest {
         .andExpect(jsonPath("$.uploadDocuments").value(true))
         .andExpect(jsonPath("$.mobileDashboard").value(true))
         .andExpect(jsonPath("$.productionFileAccess").value(false))
-        .andExpect(jsonPath("$.widget.code").value("START_SUMMARY"));
+        .andExpect(jsonPath("$.widget.code").value("START_SUMMARY"))
+        .andExpect(jsonPath("$.identity").value("PASSERELLE"));
     as(Api.STAFF).get("/api/offers/NOPE").andExpect(status().isNotFound());
+  }
+
+  @Test
+  @DisplayName(
+      "an offer signing in with Microsoft needs the firm's tenant configured: a field error naming"
+          + " the variables, nothing stored")
+  void microsoftOfferWithoutTenant() throws Exception {
+    String code = TestData.unique("MS_");
+    as(Api.ADMIN)
+        .post(
+            "/api/offers",
+            Map.of(
+                "code", code,
+                "name", "Start Microsoft",
+                "description", "Les clients se connectent avec leur compte Microsoft.",
+                "widgetCode", "START_SUMMARY",
+                "widgetName", "Récapitulatif",
+                "identity", "MICROSOFT"))
+        .andExpect(jsonPath("$.code").value("MICROSOFT_NOT_CONFIGURED"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value(org.hamcrest.Matchers.containsString("PASSERELLE_MICROSOFT_TENANT_ID")));
+    as(Api.STAFF).get("/api/offers/" + code).andExpect(status().isNotFound());
   }
 
   @Test

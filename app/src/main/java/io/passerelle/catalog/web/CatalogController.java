@@ -4,6 +4,7 @@ import io.passerelle.catalog.CatalogService;
 import io.passerelle.catalog.OfferDefinition;
 import io.passerelle.catalog.OfferView;
 import io.passerelle.catalog.RoleView;
+import io.passerelle.microsoft.Identity;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.web.PlainText;
 import jakarta.validation.Valid;
@@ -94,7 +95,8 @@ class CatalogController {
       boolean productionFileAccess,
       @NotBlank @Size(max = 60) String widgetCode,
       @NotBlank @Size(max = 100) @PlainText String widgetName,
-      Boolean active) {
+      Boolean active,
+      Identity identity) {
 
     OfferDefinition definition(String code) {
       return new OfferDefinition(
@@ -108,7 +110,8 @@ class CatalogController {
           productionFileAccess,
           widgetCode,
           widgetName,
-          active);
+          active,
+          identity);
     }
   }
 

@@ -60,6 +60,11 @@ public interface OnboardingSteps {
   /** The contact the onboarding works with; the field names are the process variables. */
   record ContactReady(long contactId, String subscriberType, String businessKey) {}
 
-  /** The proposed service; the field names are the process variables. */
-  record ServiceProposal(long serviceId, long accountId, boolean accountActive) {}
+  /**
+   * The proposed service; the field names are the process variables.
+   *
+   * @param identity how the client signs in, the offer's {@code PASSERELLE} or {@code MICROSOFT}:
+   *     MICROSOFT sends the guest invitation to the firm's tenant before the service invitation
+   */
+  record ServiceProposal(long serviceId, long accountId, boolean accountActive, String identity) {}
 }

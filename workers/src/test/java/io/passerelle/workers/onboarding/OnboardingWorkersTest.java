@@ -86,7 +86,7 @@ class OnboardingWorkersTest {
   @Test
   @DisplayName("propose-collaborative-service returns what the gateway decides on (accountActive)")
   void proposeService() {
-    var proposal = new ServiceProposal(51, 61, true);
+    var proposal = new ServiceProposal(51, 61, true, "PASSERELLE");
     when(steps.proposeService(12)).thenReturn(proposal);
 
     var variables = new ProposeCollaborativeServiceWorker(steps).proposeService(Jobs.job(), 12);
