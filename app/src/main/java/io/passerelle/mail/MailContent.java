@@ -109,7 +109,10 @@ public sealed interface MailContent {
     }
   }
 
-  /** A client whose account is already active gets access to one more dossier. */
+  /**
+   * A client whose account is already active gets access to one more dossier; {@code microsoft}: they
+   * sign in with their Microsoft account (issue 23).
+   */
   record NewAccess(
       String recipientName,
       String signInLink,
@@ -118,10 +121,33 @@ public sealed interface MailContent {
       List<String> offerFeatures,
       String invitedBy,
       String customMessage,
-      String messageAuthor)
+      String messageAuthor,
+      boolean microsoft)
       implements MailContent {
     public NewAccess {
       offerFeatures = offerFeatures == null ? List.of() : List.copyOf(offerFeatures);
+    }
+
+    /** To a client who signs in with a Passerelle password. */
+    public NewAccess(
+        String recipientName,
+        String signInLink,
+        String dossierName,
+        String offerName,
+        List<String> offerFeatures,
+        String invitedBy,
+        String customMessage,
+        String messageAuthor) {
+      this(
+          recipientName,
+          signInLink,
+          dossierName,
+          offerName,
+          offerFeatures,
+          invitedBy,
+          customMessage,
+          messageAuthor,
+          false);
     }
   }
 

@@ -3,7 +3,6 @@ package io.passerelle.microsoft;
 import io.passerelle.domain.EmailAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
@@ -61,32 +60,44 @@ public final class MicrosoftLogin {
             registrations,
             org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter
                 .DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
-    resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    // the hint of the request being resolved (resolving is synchronous, on the request's thread)
+    ThreadLocal<String> hint = new ThreadLocal<>();
+    resolver.setAuthorizationRequestCustomizer(
+        OAuth2AuthorizationRequestCustomizers.withPkce()
+            .andThen(
+                builder -> {
+                  if (hint.get() != null) {
+                    builder.additionalParameters(p -> p.put(LOGIN_HINT, hint.get()));
+                  }
+                }));
     return new OAuth2AuthorizationRequestResolver() {
       @Override
       public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
-        return withHint(resolver.resolve(request), request);
+        hint.set(hintOf(request));
+        try {
+          return resolver.resolve(request);
+        } finally {
+          hint.remove();
+        }
       }
 
       @Override
       public OAuth2AuthorizationRequest resolve(
           HttpServletRequest request, String clientRegistrationId) {
-        return withHint(resolver.resolve(request, clientRegistrationId), request);
+        hint.set(hintOf(request));
+        try {
+          return resolver.resolve(request, clientRegistrationId);
+        } finally {
+          hint.remove();
+        }
       }
     };
   }
 
-  private static OAuth2AuthorizationRequest withHint(
-      OAuth2AuthorizationRequest authorization, HttpServletRequest request) {
+  /** A valid address given as {@code ?login_hint=}, else null. */
+  private static String hintOf(HttpServletRequest request) {
     String hint = request.getParameter(LOGIN_HINT);
-    if (authorization == null || hint == null || !EmailAddresses.isValid(hint.strip())) {
-      return authorization;
-    }
-    var parameters = new HashMap<>(authorization.getAdditionalParameters());
-    parameters.put(LOGIN_HINT, hint.strip());
-    return OAuth2AuthorizationRequest.from(authorization)
-        .additionalParameters(p -> p.putAll(parameters))
-        .build();
+    return hint != null && EmailAddresses.isValid(hint.strip()) ? hint.strip() : null;
   }
 
   /**

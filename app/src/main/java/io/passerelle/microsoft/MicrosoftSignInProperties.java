@@ -1,5 +1,6 @@
 package io.passerelle.microsoft;
 
+import io.passerelle.config.StartupConfigurationException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,4 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the password form stays. Needs the tenant configured.
  */
 @ConfigurationProperties("passerelle.microsoft")
-public record MicrosoftSignInProperties(@DefaultValue("false") boolean staffSso) {}
+public record MicrosoftSignInProperties(@DefaultValue("false") boolean staffSso) {
+
+  /** Staff single sign-on needs the tenant: without it, the start stops with what to set. */
+  public void requireTenant(MicrosoftProperties tenant) {
+    if (staffSso && !tenant.configured()) {
+      throw new StartupConfigurationException(
+          "PASSERELLE_MICROSOFT_STAFF_SSO=true asks for the staff's sign-in with Microsoft, but the"
+              + " firm's Microsoft Entra ID tenant is not configured",
+          "set "
+              + String.join(", ", tenant.missing())
+              + " (README, \"Sign-in with Microsoft\"), or turn PASSERELLE_MICROSOFT_STAFF_SSO off");
+    }
+  }
+}

@@ -155,7 +155,8 @@ class JourneyMails {
             features(offer, onboarding.accessLevel(), locale),
             invitedBy,
             onboarding.customMessage(),
-            byStaff ? null : invitedBy));
+            byStaff ? null : invitedBy,
+            accounts.forContact(contact.id()).map(AccountView::microsoft).orElse(false)));
   }
 
   /** To one staff member assigned to the dossier: the client is on board (seed 002). */

@@ -2,7 +2,6 @@ package io.passerelle.staff.web;
 
 import io.passerelle.development.DevelopmentTools;
 import io.passerelle.development.DevelopmentToolsGate;
-import io.passerelle.config.StartupConfigurationException;
 import io.passerelle.microsoft.MicrosoftLogin;
 import io.passerelle.microsoft.MicrosoftProperties;
 import io.passerelle.microsoft.MicrosoftRegistrations;
@@ -214,14 +213,7 @@ class SecurityConfiguration {
     if (!signIn.staffSso()) {
       return;
     }
-    if (!microsoft.configured()) {
-      throw new StartupConfigurationException(
-          "PASSERELLE_MICROSOFT_STAFF_SSO=true asks for the staff's sign-in with Microsoft, but the"
-              + " firm's Microsoft Entra ID tenant is not configured",
-          "set "
-              + String.join(", ", microsoft.missing())
-              + " (README, \"Sign-in with Microsoft\"), or turn PASSERELLE_MICROSOFT_STAFF_SSO off");
-    }
+    signIn.requireTenant(microsoft);
     var registration =
         MicrosoftRegistrations.of(MicrosoftRegistrations.STAFF, microsoft, links.baseUrl());
     http.oauth2Login(
