@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * password activation takes), both must agree with the account: the object id kept at the first
  * sign-in (another one is refused: someone else's Microsoft identity with the same address), and
  * the address. The first sign-in of a Microsoft account ({@code identity}, set when a Microsoft
- * offer invited it) awaiting activation, through its live invitation, is the activation ({@link InvitationAcceptance#acceptWithMicrosoft}): the
- * same invitation ACCEPTED, account ACTIVE, feed entries and {@link InvitationAccepted}. Signing in
- * again changes nothing.
+ * offer invited it) awaiting activation, through its live invitation, is the activation ({@link
+ * InvitationAcceptance#acceptWithMicrosoft}): the same invitation ACCEPTED, account ACTIVE, feed
+ * entries and {@link InvitationAccepted}. Signing in again changes nothing.
  */
 @Component
 class MicrosoftSignIns {

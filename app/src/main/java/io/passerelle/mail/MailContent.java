@@ -20,8 +20,8 @@ public sealed interface MailContent {
    *     family or employees); null for the firm's own word
    * @param replacesEarlierLink the invitation was issued again (resent, new address, bounce): the
    *     mail says that this link replaces the earlier one, which no longer works
-   * @param microsoft the client signs in with their Microsoft account (issue 23): the mail gives the
-   *     login and says so, and mentions no password
+   * @param microsoft the client signs in with their Microsoft account (issue 23): the mail gives
+   *     the login and says so, and mentions no password
    */
   record Invitation(
       String recipientName,
@@ -110,8 +110,8 @@ public sealed interface MailContent {
   }
 
   /**
-   * A client whose account is already active gets access to one more dossier; {@code microsoft}: they
-   * sign in with their Microsoft account (issue 23).
+   * A client whose account is already active gets access to one more dossier; {@code microsoft}:
+   * they sign in with their Microsoft account (issue 23).
    */
   record NewAccess(
       String recipientName,

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What Passerelle reads from an ID token of the firm's tenant (issue 23), checked by Spring Security
- * before (signature, issuer, audience, expiry, nonce): the object id {@code oid}, the tenant {@code
- * tid}, the address ({@code email}, else {@code preferred_username}) and whether the user is a
- * guest of the tenant ({@code idp}: the identity provider of a user who signs in elsewhere — absent
- * or the tenant's own issuer for its members).
+ * What Passerelle reads from an ID token of the firm's tenant (issue 23), checked by Spring
+ * Security before (signature, issuer, audience, expiry, nonce): the object id {@code oid}, the
+ * tenant {@code tid}, the address ({@code email}, else {@code preferred_username}) and whether the
+ * user is a guest of the tenant ({@code idp}: the identity provider of a user who signs in
+ * elsewhere — absent or the tenant's own issuer for its members).
  */
 public record MicrosoftClaims(String oid, String tenantId, String email, boolean guest) {
 
@@ -32,7 +32,9 @@ public record MicrosoftClaims(String oid, String tenantId, String email, boolean
   /** True when the token was issued for this tenant (its GUID, whatever its case). */
   public boolean from(MicrosoftProperties tenant) {
     return tenant.tenantId() != null
-        && tenantId.toLowerCase(Locale.ROOT).equals(tenant.tenantId().strip().toLowerCase(Locale.ROOT));
+        && tenantId
+            .toLowerCase(Locale.ROOT)
+            .equals(tenant.tenantId().strip().toLowerCase(Locale.ROOT));
   }
 
   private static String text(Object value) {

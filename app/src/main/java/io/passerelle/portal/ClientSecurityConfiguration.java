@@ -4,8 +4,8 @@ import io.passerelle.account.AccountService;
 import io.passerelle.microsoft.MicrosoftLogin;
 import io.passerelle.microsoft.MicrosoftProperties;
 import io.passerelle.microsoft.MicrosoftRegistrations;
-import io.passerelle.web.Links;
 import io.passerelle.web.ClientPaths;
+import io.passerelle.web.Links;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -171,9 +171,9 @@ class ClientSecurityConfiguration {
   }
 
   /**
-   * The clients' own authentication manager; deliberately not a bean (the staff's stays alone). With
-   * Microsoft, it also checks the answers of the firm's tenant (the chain's manager is this one, so
-   * the OAuth2 login's own providers must be in it).
+   * The clients' own authentication manager; deliberately not a bean (the staff's stays alone).
+   * With Microsoft, it also checks the answers of the firm's tenant (the chain's manager is this
+   * one, so the OAuth2 login's own providers must be in it).
    */
   private static AuthenticationManager clientAuthentication(
       ClientSessions sessions, PasswordEncoder passwords, boolean microsoft) {

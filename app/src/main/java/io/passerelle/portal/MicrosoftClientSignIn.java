@@ -81,6 +81,7 @@ class MicrosoftClientSignIn implements AuthenticationSuccessHandler, Authenticat
             ? oauth.getError().getErrorCode()
             : exception.getClass().getSimpleName();
     LOG.info("Microsoft sign-in of a client failed: {}", code);
+    LOG.debug("Microsoft sign-in of a client failed", exception);
     refuse(request, response, "FAILED");
   }
 

@@ -236,14 +236,17 @@ public class StaffService {
   }
 
   /**
-   * The active staff member with this address, whatever its case: who signs in with Microsoft (issue
-   * 23, staff single sign-on). Nobody is ever created from a sign-in.
+   * The active staff member with this address, whatever its case: who signs in with Microsoft
+   * (issue 23, staff single sign-on). Nobody is ever created from a sign-in.
    */
   @Transactional(readOnly = true)
   public Optional<StaffView> activeByEmail(String email) {
     return email == null || email.isBlank()
         ? Optional.empty()
-        : staff.findByEmailIgnoreCase(email.strip()).filter(StaffMember::isActive).map(StaffMember::view);
+        : staff
+            .findByEmailIgnoreCase(email.strip())
+            .filter(StaffMember::isActive)
+            .map(StaffMember::view);
   }
 
   /** The password hash for sign-in (the security configuration's user details). */

@@ -130,8 +130,18 @@ class MailRendererTest {
     Instant expires = Instant.parse("2027-03-01T09:00:00Z");
     var invitation =
         new MailContent.Invitation(
-            "Jeanne", "j@c.test", "https://x.test", "D", "Start", List.of(), "Marie", null, null,
-            false, expires, true);
+            "Jeanne",
+            "j@c.test",
+            "https://x.test",
+            "D",
+            "Start",
+            List.of(),
+            "Marie",
+            null,
+            null,
+            false,
+            expires,
+            true);
     var reminder =
         new MailContent.Reminder(
             "Jeanne", "j@c.test", "https://x.test", "D", "Start", "Marie", 1, expires, true);

@@ -59,7 +59,8 @@ class MicrosoftRegistrationsTest {
   }
 
   @Test
-  @DisplayName("claims: email, else preferred_username; a guest is named by idp; the tenant checked")
+  @DisplayName(
+      "claims: email, else preferred_username; a guest is named by idp; the tenant checked")
   void claims() {
     String issuer = tenant.issuer().toString();
     var member =
@@ -85,8 +86,10 @@ class MicrosoftRegistrationsTest {
     assertThat(guest.guest()).isTrue();
     assertThat(guest.toString()).doesNotContain("c@d.fr");
 
-    assertThat(MicrosoftClaims.of(Map.of("oid", "o-3", "tid", "other"), issuer).orElseThrow()
-            .from(tenant))
+    assertThat(
+            MicrosoftClaims.of(Map.of("oid", "o-3", "tid", "other"), issuer)
+                .orElseThrow()
+                .from(tenant))
         .isFalse();
     assertThat(MicrosoftClaims.of(Map.of("tid", TENANT), issuer)).isEmpty();
   }

@@ -10,8 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The application with the firm's tenant configured against the local {@link EntraIdProvider}, and
  * staff single sign-on on (issue 23). Its test classes share this one context: a database of its
  * own (the suite's shared context would relay its engine commands otherwise), and a fixed free port
- * known before the start, so that PASSERELLE_BASE_URL — the mails' links and the redirect URIs —
- * is the address the browser uses ({@code 127.0.0.1}; the provider is on {@code localhost}).
+ * known before the start, so that PASSERELLE_BASE_URL — the mails' links and the redirect URIs — is
+ * the address the browser uses ({@code 127.0.0.1}; the provider is on {@code localhost}).
  */
 abstract class MicrosoftSignInContext {
 

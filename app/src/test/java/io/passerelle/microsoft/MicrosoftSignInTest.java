@@ -116,7 +116,8 @@ class MicrosoftSignInTest extends MicrosoftSignInContext {
     Person impostor = PROVIDER.user(owner.impersonatedBy(TestData.email("imposteur")));
     var flow = new SignInFlow(base);
     var refused = flow.signIn("/oauth2/authorization/microsoft", impostor);
-    assertThat(refused.location()).endsWith("/espace/connexion/microsoft-refusee?motif=OTHER_IDENTITY");
+    assertThat(refused.location())
+        .endsWith("/espace/connexion/microsoft-refusee?motif=OTHER_IDENTITY");
     var page = flow.get(refused.location());
     assertThat(page.status()).isEqualTo(403);
     assertThat(page.body()).contains("lié à un autre compte Microsoft");
@@ -169,8 +170,9 @@ class MicrosoftSignInTest extends MicrosoftSignInContext {
     microsoft.propose(email);
     String token = Mailbox.activationToken(mailbox.await(email, 1).getFirst());
     String page =
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                "/activation/" + token))
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/activation/" + token))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -220,9 +222,7 @@ class MicrosoftSignInTest extends MicrosoftSignInContext {
     // a client of the firm (a guest of its tenant) at the staff's door, with a staff address
     Person guest = PROVIDER.user(Person.guest("hugo.bernard@cabinet.example"));
     assertThat(
-            new SignInFlow(base)
-                .signIn("/oauth2/authorization/microsoft-staff", guest)
-                .location())
+            new SignInFlow(base).signIn("/oauth2/authorization/microsoft-staff", guest).location())
         .endsWith("motif=invite");
     assertThat(jdbc.sql("select count(*) from staff_member").query(Long.class).single())
         .isEqualTo(before);
@@ -241,8 +241,7 @@ class MicrosoftSignInTest extends MicrosoftSignInContext {
     assertThat(flow.get(base + "/api/dossiers").status()).isEqualTo(401);
 
     Person claire = PROVIDER.user(Person.member("claire.martin@cabinet.example"));
-    assertThat(
-            new SignInFlow(base).signIn("/oauth2/authorization/microsoft", claire).location())
+    assertThat(new SignInFlow(base).signIn("/oauth2/authorization/microsoft", claire).location())
         .endsWith("motif=UNKNOWN");
   }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -32,8 +31,10 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
@@ -59,8 +60,10 @@ public final class EntraIdProvider implements AutoCloseable {
   public static final String TENANT = "6f2a9c1e-4b7d-4e8a-9c3f-2d1b0a9e8f7c";
   public static final String CLIENT_ID = "3c9e5a71-0d2f-4b8e-a6c4-7f1e2d3b4a59";
   public static final String CLIENT_SECRET = "test-only-client-secret-of-the-fake-tenant";
+
   /** The issuer of a guest's home identity provider (a personal Microsoft account). */
-  public static final String GUEST_IDP = "https://sts.windows.net/9188040d-6c67-4c5b-b112-36a304b66dad/";
+  public static final String GUEST_IDP =
+      "https://sts.windows.net/9188040d-6c67-4c5b-b112-36a304b66dad/";
 
   private static EntraIdProvider shared;
 
@@ -70,14 +73,24 @@ public final class EntraIdProvider implements AutoCloseable {
 
     /** A member of the tenant whose login is their address. */
     public static Person member(String email) {
-      return new Person(email, "mot-de-passe-microsoft", UUID.randomUUID().toString(), email,
-          "Personne Test", null);
+      return new Person(
+          email,
+          "mot-de-passe-microsoft",
+          UUID.randomUUID().toString(),
+          email,
+          "Personne Test",
+          null);
     }
 
     /** A guest of the tenant (a Microsoft account of their own, invited by the firm). */
     public static Person guest(String email) {
-      return new Person(email, "mot-de-passe-microsoft", UUID.randomUUID().toString(), email,
-          "Invité Test", GUEST_IDP);
+      return new Person(
+          email,
+          "mot-de-passe-microsoft",
+          UUID.randomUUID().toString(),
+          email,
+          "Invité Test",
+          GUEST_IDP);
     }
 
     /** Another Microsoft identity showing the same address (another object id). */
@@ -108,7 +121,9 @@ public final class EntraIdProvider implements AutoCloseable {
     return shared;
   }
 
-  /** What PASSERELLE_MICROSOFT_AUTHORITY is in the tests (Microsoft's is login.microsoftonline.com). */
+  /**
+   * What PASSERELLE_MICROSOFT_AUTHORITY is in the tests (Microsoft's is login.microsoftonline.com).
+   */
   public String authority() {
     return "http://localhost:" + port;
   }
@@ -140,7 +155,10 @@ public final class EntraIdProvider implements AutoCloseable {
     }
   }
 
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * Deliberately not a {@code @Configuration}: the application's component scan would take it into
+   * the application's own context. Registered by hand into the provider's context only.
+   */
   @EnableWebSecurity
   static class ProviderConfiguration {
 
@@ -162,7 +180,8 @@ public final class EntraIdProvider implements AutoCloseable {
           .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
           .exceptionHandling(
               exceptions ->
-                  exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                  exceptions.authenticationEntryPoint(
+                      new LoginUrlAuthenticationEntryPoint("/login")))
           .build();
     }
 
@@ -194,7 +213,7 @@ public final class EntraIdProvider implements AutoCloseable {
       return new RegisteredClientRepository() {
         @Override
         public void save(RegisteredClient registeredClient) {
-          throw new UnsupportedOperationException();
+          // the client secret's encoding "upgraded" after a sign-in: the application stays as is
         }
 
         @Override
@@ -267,6 +286,14 @@ public final class EntraIdProvider implements AutoCloseable {
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    /**
+     * The provider's own user-info endpoint reads its access tokens (Passerelle never calls it).
+     */
+    @Bean
+    JwtDecoder accessTokens(JWKSource<SecurityContext> keys) {
+      return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
     }
 
     @Bean

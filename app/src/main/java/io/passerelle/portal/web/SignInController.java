@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The clients' sign-in page; the form posts to the clients' chain (Spring Security checks it
  * against {@code client_account}, active accounts only, and records the sign-in). With the firm's
- * Microsoft tenant configured, the page also offers "Se connecter avec Microsoft" (issue 23), and
- * a refused Microsoft sign-in lands on a page that says why and what to do.
+ * Microsoft tenant configured, the page also offers "Se connecter avec Microsoft" (issue 23), and a
+ * refused Microsoft sign-in lands on a page that says why and what to do.
  */
 @Controller
 class SignInController {

@@ -56,9 +56,9 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  *       signed in through the staff's form (the same session), CSRF on every POST;
  *   <li>everything else but the clients' paths ({@link ClientPaths}): form login at {@code
  *       /connexion}, a session, CSRF on every form; open: the sign-in page, static resources,
- *       {@code /actuator/health}, {@code /actuator/info}, the OpenAPI document and Swagger UI;
- *       with PASSERELLE_MICROSOFT_STAFF_SSO=true, also "Se connecter avec Microsoft" (the
- *       registration {@code microsoft-staff} alone, {@link MicrosoftStaffSignIn}).
+ *       {@code /actuator/health}, {@code /actuator/info}, the OpenAPI document and Swagger UI; with
+ *       PASSERELLE_MICROSOFT_STAFF_SSO=true, also "Se connecter avec Microsoft" (the registration
+ *       {@code microsoft-staff} alone, {@link MicrosoftStaffSignIn}).
  * </ol>
  *
  * Every chain sends a Content-Security-Policy, a Referrer-Policy and no framing ({@link
