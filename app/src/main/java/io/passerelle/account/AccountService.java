@@ -147,6 +147,10 @@ public class AccountService {
                   "Another client account already signs in with this e-mail address.");
             });
     var now = clock.instant();
+    if (!EmailAddresses.comparable(account.getEmail()).equals(comparable)) {
+      // another mailbox is another Microsoft identity: the next sign-in keeps its own object id
+      account.forgetMicrosoftOid();
+    }
     account.changeEmail(address, now);
     List<KilledInvitation> killed =
         killLiveInvitations(account, InvitationStatus.SUPERSEDED, "EMAIL_CHANGED", actor);
@@ -247,6 +251,11 @@ public class AccountService {
     if (account.getStatus() != AccountStatus.ACTIVE) {
       throw DomainException.conflict(
           AccountErrors.ACCOUNT_NOT_ACTIVE, "Only an activated account can choose a new password.");
+    }
+    if (account.getIdentity() == Identity.MICROSOFT) {
+      throw DomainException.conflict(
+          AccountErrors.ACCOUNT_SIGNS_IN_WITH_MICROSOFT,
+          "This client signs in with their Microsoft account: Passerelle keeps no password for it.");
     }
     account.changePassword(passwordHash, clock.instant());
     accounts.saveAndFlush(account);

@@ -37,6 +37,10 @@ class ClientAccount {
   @Column(name = "password_hash", length = 200)
   private String passwordHash;
 
+  /** The Microsoft object id kept at the first Microsoft sign-in; null before, or after a move. */
+  @Column(name = "microsoft_oid", length = 36)
+  private String microsoftOid;
+
   @Column(name = "activated_at")
   private Instant activatedAt;
 
@@ -90,6 +94,34 @@ class ClientAccount {
     return passwordHash;
   }
 
+  String getMicrosoftOid() {
+    return microsoftOid;
+  }
+
+  /**
+   * The first Microsoft sign-in, which is the activation: ACTIVE, no password, the object id kept.
+   */
+  void activateWithMicrosoft(String oid, Instant now) {
+    this.passwordHash = null;
+    this.identity = Identity.MICROSOFT;
+    this.microsoftOid = oid;
+    this.status = AccountStatus.ACTIVE;
+    this.activatedAt = now;
+    this.disabledAt = null;
+    this.updatedAt = now;
+  }
+
+  /** An active Microsoft account whose login moved keeps the oid of its next sign-in. */
+  void keepMicrosoftOid(String oid, Instant now) {
+    this.microsoftOid = oid;
+    this.updatedAt = now;
+  }
+
+  /** The login moved to another mailbox: another Microsoft identity will be kept next time. */
+  void forgetMicrosoftOid() {
+    this.microsoftOid = null;
+  }
+
   void changeEmail(String email, Instant now) {
     this.email = email;
     this.updatedAt = now;
@@ -129,9 +161,15 @@ class ClientAccount {
     updatedAt = now;
   }
 
-  /** Back from DISABLED: active again if it ever had a password, otherwise not invited. */
+  /**
+   * Back from DISABLED: active again if it ever had a password or was activated with Microsoft,
+   * otherwise not invited.
+   */
   void enable(Instant now) {
-    status = passwordHash != null ? AccountStatus.ACTIVE : AccountStatus.NOT_INVITED;
+    status =
+        passwordHash != null || (identity == Identity.MICROSOFT && activatedAt != null)
+            ? AccountStatus.ACTIVE
+            : AccountStatus.NOT_INVITED;
     disabledAt = null;
     updatedAt = now;
   }
@@ -163,6 +201,7 @@ class ClientAccount {
   void anonymise(String email, Instant now) {
     this.email = email;
     this.passwordHash = null;
+    this.microsoftOid = null;
     this.status = AccountStatus.DISABLED;
     this.disabledAt = now;
     this.updatedAt = now;

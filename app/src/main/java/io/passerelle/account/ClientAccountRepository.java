@@ -26,4 +26,7 @@ interface ClientAccountRepository
   // function's varargs), and every account creation runs this one
   @Query("select a from ClientAccount a where lower(a.email) = :lowerCaseEmail")
   Optional<ClientAccount> findByLowerCaseEmail(String lowerCaseEmail);
+
+  @Query("select a from ClientAccount a where a.microsoftOid = :oid")
+  Optional<ClientAccount> findByMicrosoftOid(String oid);
 }

@@ -6,6 +6,7 @@ import io.passerelle.activity.ActivityType;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
+import io.passerelle.microsoft.Identity;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,10 +59,33 @@ class InvitationAcceptance {
           "This invitation link has expired: ask the firm for a new one.");
     }
     ClientAccount account = accountService.find(invitation.getAccountId());
+    if (account.getIdentity() == Identity.MICROSOFT) {
+      throw DomainException.conflict(
+          AccountErrors.ACCOUNT_SIGNS_IN_WITH_MICROSOFT,
+          "This client signs in with their Microsoft account: Passerelle keeps no password for it.");
+    }
     checkPassword(password, account.getEmail());
     invitation.close(InvitationStatus.ACCEPTED, "ACCEPTED", now);
     invitations.saveAndFlush(invitation);
     account.activate(passwords.encode(password), now);
+    return activated(invitation, account);
+  }
+
+  /**
+   * The client's first sign-in with Microsoft (issue 23): the same activation as {@link #accept},
+   * without a password. The caller holds the account's lock and checked the invitation is live,
+   * unexpired and for this account.
+   */
+  Acceptance acceptWithMicrosoft(Invitation invitation, ClientAccount account, String oid) {
+    var now = clock.instant();
+    invitation.close(InvitationStatus.ACCEPTED, "ACCEPTED", now);
+    invitations.saveAndFlush(invitation);
+    account.activateWithMicrosoft(oid, now);
+    return activated(invitation, account);
+  }
+
+  /** The account is ACTIVE: saved, recorded in the feed, and the journey told (after commit). */
+  private Acceptance activated(Invitation invitation, ClientAccount account) {
     accounts.saveAndFlush(account);
     recordActivation(invitation, account);
     events.publishEvent(

@@ -35,6 +35,7 @@ public class InvitationService {
   private final InvitationLifecycle lifecycle;
   private final InvitationAcceptance acceptance;
   private final InvitationFinder finder;
+  private final MicrosoftSignIns microsoft;
   private final InvitationRepository invitations;
   private final InvitationTokens tokens;
   private final PendingActivations pending;
@@ -45,6 +46,7 @@ public class InvitationService {
       InvitationLifecycle lifecycle,
       InvitationAcceptance acceptance,
       InvitationFinder finder,
+      MicrosoftSignIns microsoft,
       InvitationRepository invitations,
       InvitationTokens tokens,
       PendingActivations pending,
@@ -53,6 +55,7 @@ public class InvitationService {
     this.lifecycle = lifecycle;
     this.acceptance = acceptance;
     this.finder = finder;
+    this.microsoft = microsoft;
     this.invitations = invitations;
     this.tokens = tokens;
     this.pending = pending;
@@ -155,6 +158,17 @@ public class InvitationService {
   @Transactional
   public Acceptance accept(String token, String password) {
     return acceptance.accept(token, password);
+  }
+
+  /**
+   * A client signed in with Microsoft (issue 23): the account with this object id, else this
+   * address, signs in; the first sign-in of a Microsoft account awaiting activation, through its
+   * live invitation, activates it as {@link #accept} does, without a password. Idempotent: the same
+   * sign-in again only signs in.
+   */
+  @Transactional
+  public MicrosoftSignIn signInWithMicrosoft(MicrosoftIdentity identity) {
+    return microsoft.signIn(identity);
   }
 
   /** The live invitation behind a link, if any (the activation page's GET: consumes nothing). */

@@ -20,6 +20,8 @@ public sealed interface MailContent {
    *     family or employees); null for the firm's own word
    * @param replacesEarlierLink the invitation was issued again (resent, new address, bounce): the
    *     mail says that this link replaces the earlier one, which no longer works
+   * @param microsoft the client signs in with their Microsoft account (issue 23): the mail gives
+   *     the login and says so, and mentions no password
    */
   record Invitation(
       String recipientName,
@@ -32,14 +34,46 @@ public sealed interface MailContent {
       String customMessage,
       String messageAuthor,
       boolean replacesEarlierLink,
-      Instant expiresAt)
+      Instant expiresAt,
+      boolean microsoft)
       implements MailContent {
     public Invitation {
       offerFeatures = offerFeatures == null ? List.of() : List.copyOf(offerFeatures);
     }
+
+    /** An invitation whose client chooses a Passerelle password. */
+    public Invitation(
+        String recipientName,
+        String login,
+        String activationLink,
+        String dossierName,
+        String offerName,
+        List<String> offerFeatures,
+        String invitedBy,
+        String customMessage,
+        String messageAuthor,
+        boolean replacesEarlierLink,
+        Instant expiresAt) {
+      this(
+          recipientName,
+          login,
+          activationLink,
+          dossierName,
+          offerName,
+          offerFeatures,
+          invitedBy,
+          customMessage,
+          messageAuthor,
+          replacesEarlierLink,
+          expiresAt,
+          false);
+    }
   }
 
-  /** A reminder of a pending invitation (1 = first, 2 = second). */
+  /**
+   * A reminder of a pending invitation (1 = first, 2 = second); {@code microsoft} as in {@link
+   * Invitation}.
+   */
   record Reminder(
       String recipientName,
       String login,
@@ -48,10 +82,37 @@ public sealed interface MailContent {
       String offerName,
       String invitedBy,
       int reminderNumber,
-      Instant expiresAt)
-      implements MailContent {}
+      Instant expiresAt,
+      boolean microsoft)
+      implements MailContent {
 
-  /** A client whose account is already active gets access to one more dossier. */
+    /** A reminder to a client who chooses a Passerelle password. */
+    public Reminder(
+        String recipientName,
+        String login,
+        String activationLink,
+        String dossierName,
+        String offerName,
+        String invitedBy,
+        int reminderNumber,
+        Instant expiresAt) {
+      this(
+          recipientName,
+          login,
+          activationLink,
+          dossierName,
+          offerName,
+          invitedBy,
+          reminderNumber,
+          expiresAt,
+          false);
+    }
+  }
+
+  /**
+   * A client whose account is already active gets access to one more dossier; {@code microsoft}:
+   * they sign in with their Microsoft account (issue 23).
+   */
   record NewAccess(
       String recipientName,
       String signInLink,
@@ -60,10 +121,33 @@ public sealed interface MailContent {
       List<String> offerFeatures,
       String invitedBy,
       String customMessage,
-      String messageAuthor)
+      String messageAuthor,
+      boolean microsoft)
       implements MailContent {
     public NewAccess {
       offerFeatures = offerFeatures == null ? List.of() : List.copyOf(offerFeatures);
+    }
+
+    /** To a client who signs in with a Passerelle password. */
+    public NewAccess(
+        String recipientName,
+        String signInLink,
+        String dossierName,
+        String offerName,
+        List<String> offerFeatures,
+        String invitedBy,
+        String customMessage,
+        String messageAuthor) {
+      this(
+          recipientName,
+          signInLink,
+          dossierName,
+          offerName,
+          offerFeatures,
+          invitedBy,
+          customMessage,
+          messageAuthor,
+          false);
     }
   }
 

@@ -88,7 +88,8 @@ class JourneyMails {
             invitation.customMessage(),
             messageAuthor(invitation.invitedBy()),
             invitations.replacesEarlierLink(invitation.id()),
-            invitation.expiresAt()));
+            invitation.expiresAt(),
+            signsInWithMicrosoft(invitation)));
   }
 
   /** Reminder 1 or 2 of a pending invitation, with the same link. */
@@ -113,7 +114,8 @@ class JourneyMails {
             offer.name(),
             invitedBy(invitation.invitedBy()),
             number,
-            invitation.expiresAt()));
+            invitation.expiresAt(),
+            signsInWithMicrosoft(invitation)));
   }
 
   /** The invitation expired: the client may ask for a new link. */
@@ -153,7 +155,8 @@ class JourneyMails {
             features(offer, onboarding.accessLevel(), locale),
             invitedBy,
             onboarding.customMessage(),
-            byStaff ? null : invitedBy));
+            byStaff ? null : invitedBy,
+            accounts.forContact(contact.id()).map(AccountView::microsoft).orElse(false)));
   }
 
   /** To one staff member assigned to the dossier: the client is on board (seed 002). */
@@ -171,6 +174,11 @@ class JourneyMails {
             contact.displayName(),
             dossierName(onboarding.dossierId()),
             links.staffDossier(onboarding.dossierId())));
+  }
+
+  /** The client signs in with Microsoft (issue 23): the mail says so and mentions no password. */
+  private boolean signsInWithMicrosoft(InvitationView invitation) {
+    return accounts.get(invitation.accountId()).microsoft();
   }
 
   private ContactView contactOf(InvitationView invitation) {

@@ -44,7 +44,8 @@ public class ActivationService {
       String invitedBy,
       OfferView offer,
       String customMessage,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      boolean microsoft) {}
 
   /** What a submit of the activation form came to. */
   public sealed interface Outcome {
@@ -53,6 +54,12 @@ public class ActivationService {
 
     /** The link was used already (a second submit): the client signs in. */
     record AlreadyActivated(Language language) implements Outcome {}
+
+    /**
+     * The client signs in with Microsoft (issue 23): no password is ever set; the page again, with
+     * "Se connecter avec Microsoft".
+     */
+    record SignInWithMicrosoft(Invitation invitation) implements Outcome {}
 
     /** The password breaks a rule: the form again, nothing consumed. */
     record Refused(Invitation invitation, PasswordPolicy.Violation violation) implements Outcome {}
@@ -113,6 +120,9 @@ public class ActivationService {
       return new Outcome.Dead();
     }
     Invitation described = describe(invitation, token);
+    if (described.microsoft()) {
+      return new Outcome.SignInWithMicrosoft(described);
+    }
     var violation = policy.check(password, confirmation, described.email());
     if (violation.isPresent()) {
       return new Outcome.Refused(described, violation.get());
@@ -170,7 +180,8 @@ public class ActivationService {
         invitedBy(invitation.invitedBy()),
         offer,
         invitation.customMessage(),
-        invitation.expiresAt());
+        invitation.expiresAt(),
+        account.microsoft());
   }
 
   private String invitedBy(InvitationView.InvitedBy by) {

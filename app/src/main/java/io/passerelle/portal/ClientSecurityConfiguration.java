@@ -1,7 +1,11 @@
 package io.passerelle.portal;
 
 import io.passerelle.account.AccountService;
+import io.passerelle.microsoft.MicrosoftLogin;
+import io.passerelle.microsoft.MicrosoftProperties;
+import io.passerelle.microsoft.MicrosoftRegistrations;
 import io.passerelle.web.ClientPaths;
+import io.passerelle.web.Links;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -44,7 +48,10 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  *       of {@code /espace} needs a signed-in client;
  *   <li>CSRF on every form; rate limits on the public POSTs ({@link RateLimitFilter});
  *   <li>headers: a Content-Security-Policy without inline scripts or styles, no framing, no
- *       referrer (activation and reset links carry a token in their path), no caching.
+ *       referrer (activation and reset links carry a token in their path), no caching;
+ *   <li>with the firm's Microsoft tenant configured (issue 23), "Se connecter avec Microsoft":
+ *       Spring Security's OAuth2 login with the registration {@code microsoft} alone, whose answer
+ *       {@link MicrosoftClientSignIn} turns into the same client session as a password would.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,19 +71,27 @@ class ClientSecurityConfiguration {
       AccountService accounts,
       PortalRateLimits limits,
       PortalTexts texts,
-      SpringTemplateEngine templates)
+      SpringTemplateEngine templates,
+      MicrosoftProperties microsoft,
+      MicrosoftClientSignIn microsoftSignIn,
+      Links links)
       throws Exception {
     RequestMatcher[] clientPaths = new RequestMatcher[ClientPaths.PATTERNS.length];
     for (int i = 0; i < clientPaths.length; i++) {
       clientPaths[i] = PathPatternRequestMatcher.withDefaults().matcher(ClientPaths.PATTERNS[i]);
     }
+    microsoftSignIn(http, microsoft, microsoftSignIn, links);
     return http.securityMatcher(new OrRequestMatcher(clientPaths))
-        .authenticationManager(clientAuthentication(sessions, passwords))
+        .authenticationManager(clientAuthentication(sessions, passwords, microsoft.configured()))
         .authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers(
-                        PortalLinks.SIGN_IN, "/activation", "/activation/**", "/acces/**")
+                        PortalLinks.SIGN_IN,
+                        PortalLinks.MICROSOFT_REFUSED,
+                        "/activation",
+                        "/activation/**",
+                        "/acces/**")
                     .permitAll()
                     .anyRequest()
                     .hasAuthority(ClientPrincipal.AUTHORITY))
@@ -100,6 +115,28 @@ class ClientSecurityConfiguration {
         .addFilterBefore(new RateLimitFilter(limits, texts, templates), CsrfFilter.class)
         .addFilterAfter(new StaleSessionFilter(sessions), SecurityContextHolderFilter.class)
         .build();
+  }
+
+  /**
+   * With the firm's tenant configured, "Se connecter avec Microsoft" (issue 23): the registration
+   * {@code microsoft} alone, its answer turned into a client session by {@link
+   * MicrosoftClientSignIn}.
+   */
+  private static void microsoftSignIn(
+      HttpSecurity http,
+      MicrosoftProperties microsoft,
+      MicrosoftClientSignIn microsoftSignIn,
+      Links links)
+      throws Exception {
+    if (!microsoft.configured()) {
+      return;
+    }
+    var registration =
+        MicrosoftRegistrations.of(MicrosoftRegistrations.CLIENTS, microsoft, links.baseUrl());
+    http.oauth2Login(
+        login ->
+            MicrosoftLogin.configure(
+                login, registration, PortalLinks.SIGN_IN, microsoftSignIn, microsoftSignIn));
   }
 
   /** The sign-in form: a success records the login and goes back where the client was going. */
@@ -133,12 +170,18 @@ class ClientSecurityConfiguration {
         .frameOptions(frames -> frames.deny());
   }
 
-  /** The clients' own authentication manager; deliberately not a bean (the staff's stays alone). */
+  /**
+   * The clients' own authentication manager; deliberately not a bean (the staff's stays alone).
+   * With Microsoft, it also checks the answers of the firm's tenant (the chain's manager is this
+   * one, so the OAuth2 login's own providers must be in it).
+   */
   private static AuthenticationManager clientAuthentication(
-      ClientSessions sessions, PasswordEncoder passwords) {
+      ClientSessions sessions, PasswordEncoder passwords, boolean microsoft) {
     var provider = new DaoAuthenticationProvider(sessions::loadActive);
     provider.setPasswordEncoder(passwords);
-    return new ProviderManager(provider);
+    return microsoft
+        ? new ProviderManager(provider, MicrosoftLogin.provider())
+        : new ProviderManager(provider);
   }
 
   private static void recordLogin(AccountService accounts, Authentication authentication) {

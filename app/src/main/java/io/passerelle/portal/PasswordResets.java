@@ -107,7 +107,9 @@ public class PasswordResets {
   }
 
   void handle(String email) {
-    Optional<AccountView> account = accounts.byEmail(email).filter(AccountView::active);
+    // a client who signs in with Microsoft has no Passerelle password to reset (issue 23)
+    Optional<AccountView> account =
+        accounts.byEmail(email).filter(AccountView::active).filter(a -> !a.microsoft());
     if (account.isEmpty()) {
       return;
     }

@@ -19,6 +19,12 @@ public class PortalLinks {
   public static final String FORGOTTEN_PASSWORD = "/acces/mot-de-passe-oublie";
   public static final String NEW_PASSWORD = "/acces/mot-de-passe";
 
+  /** Where "Se connecter avec Microsoft" starts (Spring Security's OAuth2 login, issue 23). */
+  public static final String MICROSOFT_SIGN_IN = "/oauth2/authorization/microsoft";
+
+  /** The page that says why a sign-in with Microsoft was refused. */
+  public static final String MICROSOFT_REFUSED = "/espace/connexion/microsoft-refusee";
+
   private final Links links;
   private final String baseUrl;
 

@@ -250,6 +250,20 @@ public class StaffService {
     return staff.findById(id).map(StaffMember::view);
   }
 
+  /**
+   * The active staff member with this address, whatever its case: who signs in with Microsoft
+   * (issue 23, staff single sign-on). Nobody is ever created from a sign-in.
+   */
+  @Transactional(readOnly = true)
+  public Optional<StaffView> activeByEmail(String email) {
+    return email == null || email.isBlank()
+        ? Optional.empty()
+        : staff
+            .findByEmailIgnoreCase(email.strip())
+            .filter(StaffMember::isActive)
+            .map(StaffMember::view);
+  }
+
   /** The password hash for sign-in (the security configuration's user details). */
   @Transactional(readOnly = true)
   public Optional<Credentials> credentials(String username) {

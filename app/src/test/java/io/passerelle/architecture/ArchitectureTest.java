@@ -43,7 +43,7 @@ class ArchitectureTest {
           Map.entry("db", Set.of("config", "development")),
           Map.entry("web", Set.of("domain")),
           // the features, from the bottom up
-          Map.entry("staff", Set.of("development", "domain", "web")),
+          Map.entry("staff", Set.of("development", "domain", "microsoft", "web")),
           Map.entry("activity", Set.of("domain", "staff", "web")),
           Map.entry("catalog", Set.of("domain", "microsoft", "staff", "web")),
           Map.entry("mail", Set.of("config", "development", "domain", "firm")),
@@ -142,6 +142,7 @@ class ArchitectureTest {
                   "dossier",
                   "firm",
                   "mail",
+                  "microsoft",
                   "notification",
                   "onboarding",
                   "staff",

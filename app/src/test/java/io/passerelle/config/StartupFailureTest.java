@@ -20,6 +20,17 @@ class StartupFailureTest {
               System.getenv().getOrDefault("PASSERELLE_TEST_DATABASE", "passerelle_test"));
 
   @Test
+  @DisplayName("staff single sign-on with Microsoft without the firm's tenant (issue 23)")
+  void staffSsoWithoutTenant() {
+    assertThatThrownBy(() -> StandaloneApp.start(TEST_DB, "passerelle.microsoft.staff-sso=true"))
+        .hasRootCauseInstanceOf(StartupConfigurationException.class)
+        .rootCause()
+        .hasMessageContaining("PASSERELLE_MICROSOFT_STAFF_SSO=true")
+        .hasMessageContaining("PASSERELLE_MICROSOFT_TENANT_ID")
+        .hasMessageContaining("PASSERELLE_MICROSOFT_CLIENT_SECRET");
+  }
+
+  @Test
   @DisplayName("an unknown engine mode")
   void unknownMode() {
     assertThatThrownBy(() -> StandaloneApp.start(TEST_DB, "passerelle.engine.mode=cloudy"))

@@ -109,6 +109,51 @@ class MailRendererTest {
         .contains("It expires on March 1, 2027");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("microsoftInvitations")
+  @DisplayName(
+      "a Microsoft client's invitation and reminders: sign in with Microsoft, the login, no password"
+          + " to choose (issue 23)")
+  void microsoftInvitation(MailKind kind, MailContent content, Locale locale, String says) {
+    var mail = renderer.render(kind, content, locale);
+    for (String body : List.of(mail.text(), mail.html())) {
+      assertThat(body)
+          .contains(says)
+          .contains("j@c.test")
+          .doesNotContain("choisirez vous-même votre mot de passe")
+          .doesNotContain("choose your own password")
+          .doesNotContain("??");
+    }
+  }
+
+  static Stream<Arguments> microsoftInvitations() {
+    Instant expires = Instant.parse("2027-03-01T09:00:00Z");
+    var invitation =
+        new MailContent.Invitation(
+            "Jeanne",
+            "j@c.test",
+            "https://x.test",
+            "D",
+            "Start",
+            List.of(),
+            "Marie",
+            null,
+            null,
+            false,
+            expires,
+            true);
+    var reminder =
+        new MailContent.Reminder(
+            "Jeanne", "j@c.test", "https://x.test", "D", "Start", "Marie", 1, expires, true);
+    String fr = "Connectez-vous avec votre compte Microsoft. Votre identifiant : j@c.test";
+    String en = "Sign in with your Microsoft account. Your login: j@c.test";
+    return Stream.of(
+        Arguments.of(MailKind.INVITATION, invitation, Locale.FRENCH, fr),
+        Arguments.of(MailKind.INVITATION, invitation, Locale.ENGLISH, en),
+        Arguments.of(MailKind.FIRST_REMINDER, reminder, Locale.FRENCH, fr),
+        Arguments.of(MailKind.FIRST_REMINDER, reminder, Locale.ENGLISH, en));
+  }
+
   @Test
   @DisplayName("an unsupported language falls back to French")
   void fallsBackToFrench() {

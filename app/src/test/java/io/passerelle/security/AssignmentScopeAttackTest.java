@@ -120,6 +120,9 @@ class AssignmentScopeAttackTest {
           Map.entry("/api/document-tree-templates", "the firm's catalogue"),
           Map.entry("/api/partner-applications", "the firm's catalogue"),
           Map.entry("/connexion", "the sign-in page"),
+          Map.entry(
+              "/connexion/microsoft-refusee",
+              "a refused Microsoft sign-in: a fixed sentence chosen among four (issue 23)"),
           Map.entry("/", "the home page: the member's own name"),
           Map.entry("/dossiers/nouveau", "an empty form (managers and the administrator)"),
           Map.entry("/dossiers/nouveau/fin-exercice", "a date computation"),

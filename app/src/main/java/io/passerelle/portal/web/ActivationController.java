@@ -83,6 +83,10 @@ class ActivationController {
         response.setStatus(HttpStatus.CONFLICT.value());
         yield "portal/already-activated";
       }
+      case ActivationService.Outcome.SignInWithMicrosoft microsoft -> {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        yield form(microsoft.invitation(), null, model);
+      }
       case ActivationService.Outcome.Refused refused -> {
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         yield form(refused.invitation(), refused.violation(), model);
@@ -98,6 +102,7 @@ class ActivationController {
     model.addAttribute("invitation", invitation);
     model.addAttribute("violation", violation == null ? null : violation.name());
     model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
+    model.addAttribute("microsoftSignIn", PortalLinks.MICROSOFT_SIGN_IN);
     return "portal/activation";
   }
 

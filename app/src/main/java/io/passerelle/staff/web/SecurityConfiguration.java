@@ -2,9 +2,14 @@ package io.passerelle.staff.web;
 
 import io.passerelle.development.DevelopmentTools;
 import io.passerelle.development.DevelopmentToolsGate;
+import io.passerelle.microsoft.MicrosoftLogin;
+import io.passerelle.microsoft.MicrosoftProperties;
+import io.passerelle.microsoft.MicrosoftRegistrations;
+import io.passerelle.microsoft.MicrosoftSignInProperties;
 import io.passerelle.staff.StaffService;
 import io.passerelle.web.ClientPaths;
 import io.passerelle.web.ErrorPages;
+import io.passerelle.web.Links;
 import io.passerelle.web.ProblemSecurityHandlers;
 import io.passerelle.web.RememberingPasswordEncoder;
 import io.passerelle.web.SecurityHeaders;
@@ -51,7 +56,9 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  *       signed in through the staff's form (the same session), CSRF on every POST;
  *   <li>everything else but the clients' paths ({@link ClientPaths}): form login at {@code
  *       /connexion}, a session, CSRF on every form; open: the sign-in page, static resources,
- *       {@code /actuator/health}, {@code /actuator/info}, the OpenAPI document and Swagger UI.
+ *       {@code /actuator/health}, {@code /actuator/info}, the OpenAPI document and Swagger UI; with
+ *       PASSERELLE_MICROSOFT_STAFF_SSO=true, also "Se connecter avec Microsoft" (the registration
+ *       {@code microsoft-staff} alone, {@link MicrosoftStaffSignIn}).
  * </ol>
  *
  * Every chain sends a Content-Security-Policy, a Referrer-Policy and no framing ({@link
@@ -141,8 +148,13 @@ class SecurityConfiguration {
       HttpSecurity http,
       StaffSignInLimits signInLimits,
       StaffService staff,
-      SpringTemplateEngine templates)
+      SpringTemplateEngine templates,
+      MicrosoftSignInProperties signIn,
+      MicrosoftProperties microsoft,
+      MicrosoftStaffSignIn microsoftSignIn,
+      Links links)
       throws Exception {
+    microsoftSingleSignOn(http, signIn, microsoft, microsoftSignIn, links);
     RequestMatcher[] clientPaths = new RequestMatcher[ClientPaths.PATTERNS.length];
     for (int i = 0; i < clientPaths.length; i++) {
       clientPaths[i] = PathPatternRequestMatcher.withDefaults().matcher(ClientPaths.PATTERNS[i]);
@@ -158,6 +170,7 @@ class SecurityConfiguration {
                 requests
                     .requestMatchers(
                         "/connexion",
+                        MicrosoftStaffSignIn.REFUSED,
                         "/css/**",
                         "/js/**",
                         "/images/**",
@@ -188,5 +201,29 @@ class SecurityConfiguration {
         .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?sortie"))
         .headers(SecurityHeaders::pages)
         .build();
+  }
+
+  /**
+   * With PASSERELLE_MICROSOFT_STAFF_SSO=true, "Se connecter avec Microsoft" on the staff's sign-in
+   * page (issue 23, item 4): the registration {@code microsoft-staff} alone; the start is refused
+   * when the tenant is not configured.
+   */
+  private static void microsoftSingleSignOn(
+      HttpSecurity http,
+      MicrosoftSignInProperties signIn,
+      MicrosoftProperties microsoft,
+      MicrosoftStaffSignIn microsoftSignIn,
+      Links links)
+      throws Exception {
+    if (!signIn.staffSso()) {
+      return;
+    }
+    signIn.requireTenant(microsoft);
+    var registration =
+        MicrosoftRegistrations.of(MicrosoftRegistrations.STAFF, microsoft, links.baseUrl());
+    http.oauth2Login(
+        login ->
+            MicrosoftLogin.configure(
+                login, registration, "/connexion", microsoftSignIn, microsoftSignIn));
   }
 }
