@@ -16,6 +16,7 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.engine.InstanceNotIndexedException;
 import io.passerelle.engine.ProcessEngine;
+import io.passerelle.microsoft.Identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,7 @@ class ResendWhileSearchLagsTest {
             AccessLevel.READ_ONLY,
             false,
             "START",
+            Identity.PASSERELLE,
             null,
             true,
             3L,

@@ -1,13 +1,17 @@
 package io.passerelle.support;
 
 import io.passerelle.firm.FirmProperties;
+import io.passerelle.microsoft.MicrosoftProperties;
+import io.passerelle.microsoft.MicrosoftSignInProperties;
 import io.passerelle.notification.NotificationService;
 import io.passerelle.notification.web.StaffNav;
 import io.passerelle.portal.PortalTexts;
 import io.passerelle.staff.ScopedResources;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.web.StaffSignInLimits;
+import io.passerelle.web.Links;
 import io.passerelle.web.ProblemSecurityHandlers;
+import io.passerelle.web.RateLimiter.Decision;
 import io.passerelle.web.SecurityProperties;
 import io.passerelle.web.pages.Labels;
 import java.lang.annotation.ElementType;
@@ -15,6 +19,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
+import org.mockito.Mockito;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -56,10 +61,15 @@ public @interface WebSliceTest {
 
   /** What the HTTP layer runs around a controller and a slice does not find by itself. */
   @TestConfiguration(proxyBeanMethods = false)
-  @EnableConfigurationProperties({SecurityProperties.class, FirmProperties.class})
+  @EnableConfigurationProperties({
+    SecurityProperties.class,
+    FirmProperties.class,
+    MicrosoftProperties.class,
+    MicrosoftSignInProperties.class,
+    Links.class
+  })
   @Import({
     HttpLayer.PackagePrivate.class,
-    StaffSignInLimits.class,
     ProblemSecurityHandlers.class,
     PortalTexts.class,
     StaffNav.class,
@@ -72,12 +82,25 @@ public @interface WebSliceTest {
       return Clock.systemUTC();
     }
 
+    /**
+     * The sign-in throttle counts in the database (tested in the whole application): here every try
+     * is allowed.
+     */
+    @Bean
+    StaffSignInLimits staffSignInLimits() {
+      return Mockito.mock(
+          StaffSignInLimits.class,
+          call -> call.getMethod().getReturnType() == Decision.class ? Decision.ALLOWED : null);
+    }
+
     /** The configurations that are package-private in their feature, imported by name. */
     static final class PackagePrivate implements ImportSelector {
       @Override
       public String[] selectImports(AnnotationMetadata metadata) {
         return new String[] {
-          "io.passerelle.staff.web.SecurityConfiguration", "io.passerelle.web.JsonConfiguration"
+          "io.passerelle.staff.web.SecurityConfiguration",
+          "io.passerelle.staff.web.MicrosoftStaffSignIn",
+          "io.passerelle.web.JsonConfiguration"
         };
       }
     }

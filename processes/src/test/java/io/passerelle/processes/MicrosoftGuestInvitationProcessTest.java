@@ -3,7 +3,6 @@ package io.passerelle.processes;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
@@ -28,22 +27,25 @@ import org.junit.jupiter.api.Test;
  * expiry at 45 days, Graph asked every hour.
  */
 @ZeebeProcessTest
-@SuppressWarnings("deprecation") // zeebe-process-test 8.8 injects the deprecated ZeebeClient
 @DisplayName("Invitation Microsoft du client (Process_MicrosoftGuestInvitation)")
 class MicrosoftGuestInvitationProcessTest {
 
   private ZeebeTestEngine engine;
-  private ZeebeClient client;
   private EngineDriver driver;
 
   @BeforeEach
   void deploy() {
     driver =
-        new EngineDriver(engine, client)
+        new EngineDriver(engine)
             .deployAll()
             .stub(
                 JobTypes.PROPOSE_COLLABORATIVE_SERVICE,
                 EngineDriver.proposeService(false, "MICROSOFT"));
+  }
+
+  @AfterEach
+  void closeTheClient() {
+    driver.close();
   }
 
   @AfterEach

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.passerelle.account.AccountStatus;
 import io.passerelle.catalog.CatalogService;
 import io.passerelle.catalog.OfferView;
+import io.passerelle.microsoft.Identity;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
@@ -60,7 +61,18 @@ class PortfolioControllerTest {
         .thenReturn(
             List.of(
                 new OfferView(
-                    1, "START", "Start", "", true, true, false, false, false, null, true)));
+                    1,
+                    "START",
+                    "Start",
+                    "",
+                    true,
+                    true,
+                    false,
+                    false,
+                    false,
+                    null,
+                    true,
+                    Identity.PASSERELLE)));
   }
 
   @Test
