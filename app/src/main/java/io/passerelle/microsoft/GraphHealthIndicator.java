@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * Health component {@code microsoftGraph}: whether the tenant is configured, and, once Entra ID or
  * Graph has refused Passerelle's credentials, DOWN with what to fix (the same sentence as the one
- * incident). It asks Microsoft nothing itself.
+ * incident). A firm without a tenant uses no Graph: UP, {@code configured: false}, whatever a call
+ * made without it was told (no offer can be MICROSOFT then: the start and the catalogue refuse it).
+ * It asks Microsoft nothing itself.
  */
 @Component("microsoftGraph")
 class GraphHealthIndicator extends AbstractHealthIndicator {
@@ -23,6 +25,10 @@ class GraphHealthIndicator extends AbstractHealthIndicator {
   @Override
   protected void doHealthCheck(Health.Builder builder) {
     builder.withDetail("configured", properties.configured());
+    if (!properties.configured()) {
+      builder.up();
+      return;
+    }
     tokens
         .refusal()
         .ifPresentOrElse(

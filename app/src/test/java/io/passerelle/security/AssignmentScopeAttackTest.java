@@ -140,6 +140,9 @@ class AssignmentScopeAttackTest {
               "/api/operations/incidents",
               "every incident, administrators only (OperationsSecurityTest)"),
           Map.entry(
+              "/api/operations/engine-commands/failed",
+              "the engine commands given up, administrators only (FailedEngineCommandsTest)"),
+          Map.entry(
               "/operations", "the operator page, administrators only (OperationsSecurityTest)"),
           Map.entry("/error", "the error page, which shows no data"));
 
@@ -580,6 +583,24 @@ class AssignmentScopeAttackTest {
           Map.entry(
               "POST /operations/incidents/types/{kind}/relancer",
               "the operator page: administrators only (OperationsSecurityTest)"),
+          Map.entry(
+              "POST /api/operations/engine-commands/{id}/relay",
+              "the engine commands given up, administrators only (FailedEngineCommandsTest)"),
+          Map.entry(
+              "POST /api/operations/engine-commands/failed/relay",
+              "the engine commands given up, administrators only (FailedEngineCommandsTest)"),
+          Map.entry(
+              "POST /api/operations/engine-commands/{id}/discard",
+              "the engine commands given up, administrators only (FailedEngineCommandsTest)"),
+          Map.entry(
+              "POST /operations/commandes/{id}/renvoyer",
+              "the engine commands given up, administrators only (FailedEngineCommandsTest)"),
+          Map.entry(
+              "POST /operations/commandes/renvoyer",
+              "the engine commands given up, administrators only (FailedEngineCommandsTest)"),
+          Map.entry(
+              "POST /operations/commandes/{id}/abandonner",
+              "the engine commands given up, administrators only (FailedEngineCommandsTest)"),
           Map.entry(
               "POST /api/retention-runs",
               "runs the retention policy: administrators only (RetentionTest tries the others)"),
