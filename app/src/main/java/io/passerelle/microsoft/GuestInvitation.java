@@ -147,6 +147,14 @@ class GuestInvitation {
     return invitedEmail;
   }
 
+  String getFailureCode() {
+    return failureCode;
+  }
+
+  boolean isAlreadyInTenant() {
+    return alreadyInTenant;
+  }
+
   Long getRequestKey() {
     return requestKey;
   }
