@@ -3,6 +3,9 @@ package io.passerelle.microsoft;
 import io.passerelle.web.Links;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -111,6 +115,48 @@ public class GuestInvitationService {
     graph.invite(invitation.getInvitedEmail(), redirectUrl(), customMessage);
     invitation.reminded(reminderNumber, clock.instant());
     invitations.saveAndFlush(invitation);
+  }
+
+  /** A staff's resend within this time of the last sending sends nothing (a double click). */
+  public static final Duration STAFF_RESEND_QUIET = Duration.ofMinutes(1);
+
+  /**
+   * The staff's "resend" while the guest has not accepted: {@code POST /invitations} again (Graph
+   * mails the guest again). Outside any transaction; two at once or a second within {@link
+   * #STAFF_RESEND_QUIET} send once (the row's version and sending time decide).
+   *
+   * @return true when sent, false when there was nothing to send or it went out moments ago
+   * @throws GraphException when Graph did not send it (nothing recorded)
+   */
+  public boolean resendByStaff(long onboardingId, String customMessage) {
+    Optional<GuestInvitation> known = invitations.findById(onboardingId);
+    if (known.isEmpty() || known.get().getStatus() != GuestInvitationStatus.PENDING_ACCEPTANCE) {
+      return false;
+    }
+    GuestInvitation invitation = known.get();
+    Instant previous = invitation.getSentAt();
+    // as PostgreSQL keeps it, so that the row read back after a failure compares equal
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    if (previous != null && previous.isAfter(now.minus(STAFF_RESEND_QUIET))) {
+      return false;
+    }
+    invitation.resentByStaff(now);
+    try {
+      invitation = invitations.saveAndFlush(invitation);
+    } catch (OptimisticLockingFailureException e) {
+      return false; // another resend claimed it at the same moment
+    }
+    try {
+      graph.invite(invitation.getInvitedEmail(), redirectUrl(), customMessage);
+      return true;
+    } catch (GraphException e) {
+      GuestInvitation again = find(onboardingId);
+      if (now.equals(again.getSentAt()) && previous != null) {
+        again.resentByStaff(previous);
+        invitations.saveAndFlush(again);
+      }
+      throw e;
+    }
   }
 
   /** Reads the guest in the tenant; records an acceptance, a mismatch or a removal. */

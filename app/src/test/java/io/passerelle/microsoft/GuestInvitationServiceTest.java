@@ -395,6 +395,99 @@ class GuestInvitationServiceTest {
     assertThat(deletes()).hasSize(1);
   }
 
+  @Test
+  @DisplayName(
+      "the staff's resend while pending: POST /invitations again with the bearer; a second click"
+          + " or two at once send once; an outage throws and lets the next click send")
+  void staffResend() throws Exception {
+    long onboarding = pendingGuest(513);
+    // the first sending was moments ago: a resend now is a double click
+    assertThat(guests.resendByStaff(onboarding, "Relance")).isFalse();
+    jdbc.update(
+        "update guest_invitation set sent_at = now() - interval '2 minutes' where onboarding_id = ?",
+        onboarding);
+
+    routes.put("POST /v1.0/invitations", r -> graphError(503, "ServiceUnavailable", "Try later"));
+    assertThatThrownBy(() -> guests.resendByStaff(onboarding, "Relance"))
+        .isInstanceOf(GraphException.Unavailable.class);
+
+    routes.put("POST /v1.0/invitations", GraphClientTest::invitationCreated);
+    long before = posts("/v1.0/invitations");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.Callable<Boolean> click =
+        () -> {
+          start.await();
+          return guests.resendByStaff(onboarding, "Relance");
+        };
+    var first = pool.submit(click);
+    var second = pool.submit(click);
+    start.countDown();
+    boolean a = first.get();
+    boolean b = second.get();
+    pool.shutdown();
+
+    assertThat(a ^ b).as("exactly one of two clicks at once sends").isTrue();
+    assertThat(posts("/v1.0/invitations") - before).isEqualTo(1);
+    RecordedRequest resent =
+        requests.stream()
+            .filter(r -> r.getMethod().equals("POST"))
+            .filter(r -> r.getRequestUrl().encodedPath().equals("/v1.0/invitations"))
+            .reduce((x, y) -> y)
+            .orElseThrow();
+    assertThat(resent.getHeader("Authorization")).isEqualTo("Bearer token-1");
+    String body = resent.getBody().readUtf8();
+    assertThat(body).contains("\"invitedUserEmailAddress\":\"jean@client.example\"", "Relance");
+    assertThat(guests.resendByStaff(onboarding, "Relance")).as("a click right after").isFalse();
+    assertThat(guests.state(onboarding).remindersSent()).as("not a reminder").isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "resend and cancel of an onboarding waiting for the guest: refused to anonymous and to staff"
+          + " who do not manage the dossier; nothing sent, nothing recorded")
+  void guestActionsAttack() throws Exception {
+    var dossier = fixtures.dossier(Api.MANAGER);
+    var contact = fixtures.contact(SubscriberType.CLIENT);
+    fixtures.link(dossier.id(), contact.id(), false, AccessLevel.READ_ONLY);
+    long onboarding = onboarding(dossier.id(), contact.id());
+    jdbc.update(
+        "insert into guest_invitation (onboarding_id, status, graph_user_id, invited_email,"
+            + " sent_at) values (?, 'PENDING_ACCEPTANCE', 'g-9', ?, now() - interval '1 hour')",
+        onboarding,
+        contact.email());
+
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/onboardings/" + onboarding + "/resend")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+        .andExpect(status().isUnauthorized());
+    for (String path : List.of("/resend", "/cancellation")) {
+      Api.as(mvc, json, Api.STAFF)
+          .post("/api/onboardings/" + onboarding + path, null)
+          .andExpect(status().isForbidden());
+    }
+    assertThat(guests.state(onboarding).status())
+        .isEqualTo(GuestInvitationStatus.PENDING_ACCEPTANCE);
+    assertThat(
+            jdbc.queryForObject(
+                "select sent_at < now() - interval '30 minutes' from guest_invitation"
+                    + " where onboarding_id = ?",
+                Boolean.class,
+                onboarding))
+        .as("nothing resent")
+        .isTrue();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from activity where dossier_id = ? and type ="
+                    + " 'INVITATION_RESEND_REQUESTED'",
+                Long.class,
+                dossier.id()))
+        .isZero();
+  }
+
   /** An onboarding whose guest invitation was sent and waits for the guest. */
   private long pendingGuest(long requestKey) {
     long onboarding = onboarding();
