@@ -156,7 +156,8 @@ public class GraphClient {
       throw tokens.refuse(
           what
               + ". Passerelle's app registration needs the application permissions"
-              + " User.Invite.All and User.Read.All with admin consent in the firm's tenant;"
+              + " User.Invite.All and User.Read.All (and User.ReadWrite.All to delete a"
+              + " cancelled pending guest) with admin consent in the firm's tenant;"
               + " grant them, restart Passerelle, then retry this job.");
     }
     throw new GraphException.Refused(answer.status(), error[0], what);
