@@ -20,11 +20,11 @@ import org.springframework.web.client.RestClient;
 /**
  * The few Microsoft Graph v1.0 calls the guest invitation needs, over Spring's {@link RestClient}
  * with an application token ({@link GraphTokens}): find a user by address, invite a guest, read a
- * user. Failures are classified ({@link GraphException}): 429 and 5xx (or no answer) are {@code
- * Unavailable} with Graph's Retry-After; 401 (after one new token) and 403 {@code
- * Authorization_RequestDenied} mean Passerelle's credentials or permissions are refused ({@code
- * CredentialsRefused}, one circuit with the token endpoint); other 4xx are {@code Refused} (the
- * data: an invalid address, a domain blocked by the cross-tenant access policy).
+ * user, delete a pending guest. Failures are classified ({@link GraphException}): 429 and 5xx (or
+ * no answer) are {@code Unavailable} with Graph's Retry-After; 401 (after one new token) and 403
+ * {@code Authorization_RequestDenied} mean Passerelle's credentials or permissions are refused
+ * ({@code CredentialsRefused}, one circuit with the token endpoint); other 4xx are {@code Refused}
+ * (the data: an invalid address, a domain blocked by the cross-tenant access policy).
  */
 @Component
 public class GraphClient {
@@ -105,6 +105,28 @@ public class GraphClient {
     }
   }
 
+  /**
+   * Deletes a user of the tenant ({@code DELETE /users/{id}}, 204): the caller makes sure it is a
+   * guest Passerelle invited who has not redeemed. Idempotent: a 404 means already gone.
+   *
+   * @return true when Graph deleted it, false when it was gone already
+   */
+  public boolean deleteUser(String id) {
+    try {
+      call(
+          HttpMethod.DELETE,
+          URI.create(properties.graphBase() + "/users/" + encode(id)),
+          null,
+          false);
+      return true;
+    } catch (GraphException.Refused e) {
+      if (e.status() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   private JsonNode call(HttpMethod method, URI uri, Object body, boolean advanced) {
     Answer answer = send(method, uri, body, advanced);
     if (answer.status() == 401) {
@@ -134,7 +156,8 @@ public class GraphClient {
       throw tokens.refuse(
           what
               + ". Passerelle's app registration needs the application permissions"
-              + " User.Invite.All and User.Read.All with admin consent in the firm's tenant;"
+              + " User.Invite.All and User.Read.All (and User.ReadWrite.All to delete a"
+              + " cancelled pending guest) with admin consent in the firm's tenant;"
               + " grant them, restart Passerelle, then retry this job.");
     }
     throw new GraphException.Refused(answer.status(), error[0], what);

@@ -100,6 +100,12 @@ class GuestInvitation {
     this.updatedAt = now;
   }
 
+  /** Sent again at the staff's request (not a reminder: the reminders' count stays). */
+  void resentByStaff(Instant at) {
+    this.sentAt = at;
+    this.updatedAt = at;
+  }
+
   void accepted(Instant now) {
     if (status != GuestInvitationStatus.ACCEPTED) {
       this.status = GuestInvitationStatus.ACCEPTED;
@@ -145,6 +151,18 @@ class GuestInvitation {
 
   String getInvitedEmail() {
     return invitedEmail;
+  }
+
+  Instant getSentAt() {
+    return sentAt;
+  }
+
+  String getFailureCode() {
+    return failureCode;
+  }
+
+  boolean isAlreadyInTenant() {
+    return alreadyInTenant;
   }
 
   Long getRequestKey() {

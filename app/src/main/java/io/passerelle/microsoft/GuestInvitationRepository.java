@@ -18,4 +18,7 @@ interface GuestInvitationRepository extends JpaRepository<GuestInvitation, Long>
 
   @Query("select g.onboardingId from GuestInvitation g where g.processInstanceKey = :key")
   Optional<Long> onboardingOfProcess(long key);
+
+  @Query("select g.onboardingId from GuestInvitation g where g.failureCode = :code")
+  List<Long> onboardingsWithFailure(String code);
 }

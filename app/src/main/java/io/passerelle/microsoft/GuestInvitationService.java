@@ -3,12 +3,19 @@ package io.passerelle.microsoft;
 import io.passerelle.web.Links;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class GuestInvitationService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GuestInvitationService.class);
 
   /** What a check of the guest found. */
   public enum Check {
@@ -108,6 +117,48 @@ public class GuestInvitationService {
     invitations.saveAndFlush(invitation);
   }
 
+  /** A staff's resend within this time of the last sending sends nothing (a double click). */
+  public static final Duration STAFF_RESEND_QUIET = Duration.ofMinutes(1);
+
+  /**
+   * The staff's "resend" while the guest has not accepted: {@code POST /invitations} again (Graph
+   * mails the guest again). Outside any transaction; two at once or a second within {@link
+   * #STAFF_RESEND_QUIET} send once (the row's version and sending time decide).
+   *
+   * @return true when sent, false when there was nothing to send or it went out moments ago
+   * @throws GraphException when Graph did not send it (nothing recorded)
+   */
+  public boolean resendByStaff(long onboardingId, String customMessage) {
+    Optional<GuestInvitation> known = invitations.findById(onboardingId);
+    if (known.isEmpty() || known.get().getStatus() != GuestInvitationStatus.PENDING_ACCEPTANCE) {
+      return false;
+    }
+    GuestInvitation invitation = known.get();
+    Instant previous = invitation.getSentAt();
+    // as PostgreSQL keeps it, so that the row read back after a failure compares equal
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    if (previous != null && previous.isAfter(now.minus(STAFF_RESEND_QUIET))) {
+      return false;
+    }
+    invitation.resentByStaff(now);
+    try {
+      invitation = invitations.saveAndFlush(invitation);
+    } catch (OptimisticLockingFailureException e) {
+      return false; // another resend claimed it at the same moment
+    }
+    try {
+      graph.invite(invitation.getInvitedEmail(), redirectUrl(), customMessage);
+      return true;
+    } catch (GraphException e) {
+      GuestInvitation again = find(onboardingId);
+      if (now.equals(again.getSentAt()) && previous != null) {
+        again.resentByStaff(previous);
+        invitations.saveAndFlush(again);
+      }
+      throw e;
+    }
+  }
+
   /** Reads the guest in the tenant; records an acceptance, a mismatch or a removal. */
   public Check check(long onboardingId) {
     GuestInvitation invitation = find(onboardingId);
@@ -145,6 +196,105 @@ public class GuestInvitationService {
       invitation.accepted(clock.instant());
       invitations.saveAndFlush(invitation);
     }
+  }
+
+  /** What cancelling an onboarding did to its guest invitation. */
+  public enum Cancellation {
+    /** Nothing pending: never sent, accepted (a member or a guest who redeemed), or failed. */
+    NOTHING_PENDING,
+    /** The pending guest was deleted from the tenant (or was gone already). */
+    GUEST_DELETED,
+    /** The guest redeemed meanwhile: kept in the tenant. */
+    GUEST_KEPT,
+    /** Graph could not be reached: recorded, retried by {@link #retryCancellations()}. */
+    DELETION_DEFERRED
+  }
+
+  /** Failure code of a cancelled invitation whose pending guest was deleted (or gone). */
+  public static final String GUEST_DELETED = "GUEST_DELETED";
+
+  /** Failure code of a cancelled invitation whose guest had redeemed meanwhile (kept). */
+  public static final String GUEST_KEPT = "GUEST_KEPT";
+
+  /** Failure code of a cancelled invitation whose guest is still to delete (Graph unreachable). */
+  public static final String GUEST_DELETION_PENDING = "GUEST_DELETION_PENDING";
+
+  /**
+   * The onboarding is cancelled: a guest Passerelle invited who has not redeemed is deleted from
+   * the tenant ({@code DELETE /users/{id}}); never a member, a guest already in the tenant when
+   * invited, nor one who redeemed (read again just before). The state becomes FAILED with the code
+   * saying what happened. Idempotent (a 404 is done); a Graph outage does not throw: it is recorded
+   * ({@link #GUEST_DELETION_PENDING}) and retried by {@link #retryCancellations()}.
+   */
+  public Cancellation cancel(long onboardingId) {
+    Optional<GuestInvitation> known = invitations.findById(onboardingId);
+    if (known.isEmpty() || !deletable(known.get())) {
+      return Cancellation.NOTHING_PENDING;
+    }
+    GuestInvitation invitation = known.get();
+    try {
+      Optional<GraphUser> user = graph.user(invitation.getGraphUserId());
+      if (user.isPresent() && user.get().inTenant()) {
+        invitation.failed(
+            GUEST_KEPT, "Cancelled after the guest redeemed: kept.", null, clock.instant());
+        invitations.saveAndFlush(invitation);
+        return Cancellation.GUEST_KEPT;
+      }
+      if (user.isPresent()) {
+        graph.deleteUser(invitation.getGraphUserId());
+      }
+      invitation.failed(
+          GUEST_DELETED, "Cancelled: the pending guest was deleted.", null, clock.instant());
+      invitations.saveAndFlush(invitation);
+      return Cancellation.GUEST_DELETED;
+    } catch (GraphException e) {
+      LOG.warn("Onboarding {}: pending guest not deleted yet: {}", onboardingId, e.getMessage());
+      invitation.failed(GUEST_DELETION_PENDING, e.getMessage(), null, clock.instant());
+      invitations.saveAndFlush(invitation);
+      return Cancellation.DELETION_DEFERRED;
+    }
+  }
+
+  /**
+   * The onboarding is cancelled inside a transaction (no Graph call there): a pending guest is
+   * marked {@link #GUEST_DELETION_PENDING}, deleted by the next {@link #retryCancellations()}.
+   */
+  public void cancelLater(long onboardingId) {
+    invitations
+        .findById(onboardingId)
+        .filter(GuestInvitationService::deletable)
+        .filter(invitation -> invitation.getStatus() == GuestInvitationStatus.PENDING_ACCEPTANCE)
+        .ifPresent(
+            invitation -> {
+              invitation.failed(
+                  GUEST_DELETION_PENDING,
+                  "Cancelled: the pending guest is deleted at the next retry.",
+                  null,
+                  clock.instant());
+              invitations.saveAndFlush(invitation);
+            });
+  }
+
+  /** Retries the deletions Graph could not do at the cancellation (every 10 minutes). */
+  @Scheduled(
+      fixedDelayString = "${passerelle.microsoft.guest-deletion-retry:PT10M}",
+      initialDelayString = "${passerelle.microsoft.guest-deletion-retry:PT10M}")
+  public void retryCancellations() {
+    for (long onboardingId : invitations.onboardingsWithFailure(GUEST_DELETION_PENDING)) {
+      try {
+        cancel(onboardingId);
+      } catch (RuntimeException e) {
+        LOG.warn("Onboarding {}: guest deletion retry failed: {}", onboardingId, e.getMessage());
+      }
+    }
+  }
+
+  private static boolean deletable(GuestInvitation invitation) {
+    boolean pending =
+        invitation.getStatus() == GuestInvitationStatus.PENDING_ACCEPTANCE
+            || (invitation.getStatus() == GuestInvitationStatus.FAILED
+                && GUEST_DELETION_PENDING.equals(invitation.getFailureCode()));
+    return pending && !invitation.isAlreadyInTenant() && invitation.getGraphUserId() != null;
   }
 
   /** The onboarding's guest invitation; NOT_SENT when there is none. */

@@ -177,7 +177,7 @@ public class LostOnboardings {
         invitations.cancel(invitation.id(), actor);
       }
     }
-    journey.recordCancellation(onboardingId);
+    journey.recordCancellationInTransaction(onboardingId);
     activity.record(
         ActivityRecord.of(
                 ActivityType.ONBOARDING_CLOSED,

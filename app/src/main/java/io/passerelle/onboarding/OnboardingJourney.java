@@ -18,6 +18,7 @@ import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.DossierSummary;
 import io.passerelle.mail.MailDeliveryException;
 import io.passerelle.mail.MailOutbox;
+import io.passerelle.microsoft.GuestInvitationService;
 import io.passerelle.microsoft.Identity;
 import io.passerelle.notification.NotificationService;
 import io.passerelle.processes.ProcessNames.Errors;
@@ -59,6 +60,7 @@ class OnboardingJourney implements OnboardingSteps {
   private final Clock clock;
   private final OnboardingInstanceClaim instances;
   private final AccountService accounts;
+  private final GuestInvitationService guests;
 
   OnboardingJourney(
       OnboardingRepository onboardings,
@@ -74,8 +76,10 @@ class OnboardingJourney implements OnboardingSteps {
       PlatformTransactionManager transactions,
       Clock clock,
       OnboardingInstanceClaim instances,
-      AccountService accounts) {
+      AccountService accounts,
+      GuestInvitationService guests) {
     this.accounts = accounts;
+    this.guests = guests;
     this.tx = new TransactionTemplate(transactions);
     this.instances = instances;
     this.onboardings = onboardings;
@@ -229,6 +233,17 @@ class OnboardingJourney implements OnboardingSteps {
   @Override
   public void recordCancellation(long onboardingId) {
     end(onboardingId, OnboardingStatus.CANCELLED, null, ActivityType.ONBOARDING_CANCELLED);
+    // after the commit, outside any transaction (a Graph call); never throws for an outage
+    guests.cancel(onboardingId);
+  }
+
+  /**
+   * The cancellation inside the caller's transaction (a lost instance closed): no Graph call here,
+   * the pending guest's deletion is left to {@link GuestInvitationService#retryCancellations()}.
+   */
+  void recordCancellationInTransaction(long onboardingId) {
+    end(onboardingId, OnboardingStatus.CANCELLED, null, ActivityType.ONBOARDING_CANCELLED);
+    guests.cancelLater(onboardingId);
   }
 
   @Override

@@ -13,7 +13,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The journey's door for the other features and the web: propose a collaborative service (which
@@ -43,13 +45,19 @@ public class OnboardingService {
   private final ClientProposal clientProposal;
   private final JourneyCommands commands;
   private final StaffScope scopes;
+  private final GuestResends guestResends;
+  private final TransactionTemplate tx;
 
   OnboardingService(
       OnboardingRepository onboardings,
       StaffProposal staffProposal,
       ClientProposal clientProposal,
       JourneyCommands commands,
-      StaffScope scopes) {
+      StaffScope scopes,
+      GuestResends guestResends,
+      PlatformTransactionManager transactions) {
+    this.guestResends = guestResends;
+    this.tx = new TransactionTemplate(transactions);
     this.onboardings = onboardings;
     this.staffProposal = staffProposal;
     this.clientProposal = clientProposal;
@@ -149,11 +157,15 @@ public class OnboardingService {
    * reminder schedule restarts from now. While the stalled-activation follow-up task is open, this
    * is that task's "resend" decision; an invitation kept for later is sent now. Resending the same
    * pending invitation twice sends one new link, and a resend within a minute of a resent link's
-   * issue changes nothing (a double click that arrives after the new link is out).
+   * issue changes nothing (a double click that arrives after the new link is out). While the
+   * journey waits for the client to accept the firm's Microsoft guest invitation (no service
+   * invitation yet), the guest invitation goes out again instead ({@link GuestResends}, a Graph
+   * call outside any transaction); the rest runs in one transaction.
    */
-  @Transactional
   public OnboardingView resend(long onboardingId, Actor actor) {
-    return commands.resend(onboardingId, actor);
+    return guestResends
+        .resendIfWaitingForGuest(onboardingId, actor)
+        .orElseGet(() -> tx.execute(status -> commands.resend(onboardingId, actor)));
   }
 
   /**
