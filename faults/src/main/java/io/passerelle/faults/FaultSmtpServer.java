@@ -252,14 +252,21 @@ public final class FaultSmtpServer implements AutoCloseable {
     return true;
   }
 
+  /**
+   * One mail session for every message parsed: a new one per message scans the class path for
+   * providers, which inside the suite's executable jar goes through one lock; a burst of
+   * invitations then waited on it past the application's SMTP read timeout (no mail accepted at
+   * all).
+   */
+  private static final Session PARSING = Session.getInstance(new Properties());
+
   /** The activation token of an invitation's text part, or null. */
   static String tokenOf(String messageId, byte[] message) {
     if (!messageId.startsWith("<invitation.")) {
       return null;
     }
     try {
-      var mime =
-          new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message));
+      var mime = new MimeMessage(PARSING, new ByteArrayInputStream(message));
       Matcher matcher = ACTIVATION.matcher(text(mime));
       return matcher.find() ? matcher.group(1) : null;
     } catch (Exception e) {
