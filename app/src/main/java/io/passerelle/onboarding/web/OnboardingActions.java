@@ -9,7 +9,9 @@ import io.passerelle.web.pages.Flash;
 import io.passerelle.web.pages.FrenchMessages;
 import io.passerelle.web.pages.StaffPage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,8 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Send now, resend and cancel an onboarding's invitation — one (from a dossier, a contact, an
  * onboarding) or several (seed 002's pending list: "resend to selected", "cancel invitations to
- * selected"). Each goes through the journey's {@link OnboardingService}, which owns the rules and
- * makes a repeated click harmless.
+ * selected"), the lines of onboardings waiting for the Microsoft guest's acceptance among them.
+ * Each goes through the journey's {@link OnboardingService}, which owns the rules and makes a
+ * repeated click harmless.
  */
 @StaffPage
 class OnboardingActions {
@@ -42,36 +45,55 @@ class OnboardingActions {
       @PathVariable long id,
       @PathVariable String action,
       @RequestParam(name = "back", required = false) String back,
+      @RequestParam(name = "invitation", required = false) String which,
       @AuthenticationPrincipal StaffPrincipal me,
       RedirectAttributes flash) {
     String to = back != null && back.matches("/[a-z0-9/-]*") ? back : "/integrations/" + id;
+    boolean guest = "microsoft".equals(which);
     return Flash.run(
         to,
         flash,
         switch (action) {
           case "envoyer" -> "L'invitation est envoyée.";
           case "renvoyer" ->
-              "L'invitation est renvoyée : un nouveau lien part, l'ancien ne fonctionne plus.";
-          default -> "L'invitation est annulée : son lien ne fonctionne plus.";
+              guest
+                  ? "L'invitation Microsoft est renvoyée (si elle est partie il y a plus d'une"
+                      + " minute)."
+                  : "L'invitation est renvoyée : un nouveau lien part, l'ancien ne fonctionne"
+                      + " plus.";
+          default ->
+              guest
+                  ? "L'intégration est annulée : l'invité en attente est retiré du tenant"
+                      + " Microsoft du cabinet."
+                  : "L'invitation est annulée : son lien ne fonctionne plus.";
         },
         () -> run(id, action, me));
   }
 
-  /** Seed 002: several selected invitations resent or cancelled at once. */
+  /**
+   * Seed 002: several selected lines resent or cancelled at once. The lines of invitations name
+   * them ({@code invitation}); the lines of Microsoft offers waiting for the guest's acceptance,
+   * which have no invitation yet, name their onboarding ({@code onboarding}, issue 23). Each
+   * onboarding is acted on once, however it was named.
+   */
   @PostMapping("/activations-en-attente/actions")
   String selected(
       @RequestParam(name = "invitation", required = false) List<Long> invitationIds,
+      @RequestParam(name = "onboarding", required = false) List<Long> onboardingIds,
       @RequestParam String action,
       @AuthenticationPrincipal StaffPrincipal me,
       RedirectAttributes flash) {
-    if (invitationIds == null || invitationIds.isEmpty()) {
+    List<Long> byInvitation = invitationIds == null ? List.of() : invitationIds;
+    List<Long> byOnboarding = onboardingIds == null ? List.of() : onboardingIds;
+    if (byInvitation.isEmpty() && byOnboarding.isEmpty()) {
       flash.addFlashAttribute("failure", "Sélectionnez au moins une personne.");
       return "redirect:/activations-en-attente";
     }
     String verb = "annuler".equals(action) ? "annuler" : "renvoyer";
     int done = 0;
     List<String> refused = new ArrayList<>();
-    for (long invitationId : invitationIds.stream().distinct().limit(500).toList()) {
+    Set<Long> actedOn = new HashSet<>();
+    for (long invitationId : byInvitation.stream().distinct().limit(500).toList()) {
       try {
         // one outside the member's dossiers is refused as unknown, naming nothing
         scoped.requireVisible(ScopedResources.Kind.INVITATION, invitationId);
@@ -80,7 +102,20 @@ class OnboardingActions {
           refused.add(invitation.email() + " : invitation sans intégration");
           continue;
         }
-        run(invitation.onboardingId(), verb, me);
+        if (actedOn.add(invitation.onboardingId())) {
+          run(invitation.onboardingId(), verb, me);
+        }
+        done++;
+      } catch (DomainException e) {
+        refused.add(FrenchMessages.of(e));
+      }
+    }
+    for (long onboardingId : byOnboarding.stream().distinct().limit(500).toList()) {
+      try {
+        scoped.requireVisible(ScopedResources.Kind.ONBOARDING, onboardingId);
+        if (actedOn.add(onboardingId)) {
+          run(onboardingId, verb, me);
+        }
         done++;
       } catch (DomainException e) {
         refused.add(FrenchMessages.of(e));
