@@ -90,53 +90,80 @@ class OnboardingActions {
       return "redirect:/activations-en-attente";
     }
     String verb = "annuler".equals(action) ? "annuler" : "renvoyer";
-    int done = 0;
-    List<String> refused = new ArrayList<>();
-    Set<Long> actedOn = new HashSet<>();
+    Selection selection = new Selection();
     for (long invitationId : byInvitation.stream().distinct().limit(500).toList()) {
-      try {
-        // one outside the member's dossiers is refused as unknown, naming nothing
-        scoped.requireVisible(ScopedResources.Kind.INVITATION, invitationId);
-        var invitation = invitations.get(invitationId);
-        if (invitation.onboardingId() == null) {
-          refused.add(invitation.email() + " : invitation sans intégration");
-          continue;
-        }
-        if (actedOn.add(invitation.onboardingId())) {
-          run(invitation.onboardingId(), verb, me);
-        }
-        done++;
-      } catch (DomainException e) {
-        refused.add(FrenchMessages.of(e));
-      }
+      selection.act(() -> actOnInvitation(invitationId, verb, me, selection));
     }
     for (long onboardingId : byOnboarding.stream().distinct().limit(500).toList()) {
+      selection.act(
+          () -> {
+            scoped.requireVisible(ScopedResources.Kind.ONBOARDING, onboardingId);
+            selection.once(onboardingId, () -> run(onboardingId, verb, me));
+          });
+    }
+    selection.tell(flash, verb);
+    return "redirect:/activations-en-attente";
+  }
+
+  private void actOnInvitation(
+      long invitationId, String verb, StaffPrincipal me, Selection selection) {
+    // one outside the member's dossiers is refused as unknown, naming nothing
+    scoped.requireVisible(ScopedResources.Kind.INVITATION, invitationId);
+    var invitation = invitations.get(invitationId);
+    if (invitation.onboardingId() == null) {
+      throw new Selection.Refused(invitation.email() + " : invitation sans intégration");
+    }
+    selection.once(invitation.onboardingId(), () -> run(invitation.onboardingId(), verb, me));
+  }
+
+  /** What a batch did: how many lines, which refusals, and the onboardings acted on (once each). */
+  private static final class Selection {
+
+    private int done;
+    private final List<String> refused = new ArrayList<>();
+    private final Set<Long> actedOn = new HashSet<>();
+
+    /** A line refused with its sentence, not an error. */
+    static final class Refused extends RuntimeException {
+      Refused(String message) {
+        super(message, null, false, false);
+      }
+    }
+
+    void act(Runnable line) {
       try {
-        scoped.requireVisible(ScopedResources.Kind.ONBOARDING, onboardingId);
-        if (actedOn.add(onboardingId)) {
-          run(onboardingId, verb, me);
-        }
+        line.run();
         done++;
+      } catch (Refused e) {
+        refused.add(e.getMessage());
       } catch (DomainException e) {
         refused.add(FrenchMessages.of(e));
       }
     }
-    if (done > 0) {
-      flash.addFlashAttribute(
-          "success",
-          done
-              + ("annuler".equals(verb)
-                  ? " invitation(s) annulée(s)."
-                  : " invitation(s) renvoyée(s)."));
+
+    void once(long onboardingId, Runnable action) {
+      if (actedOn.add(onboardingId)) {
+        action.run();
+      }
     }
-    if (!refused.isEmpty()) {
-      flash.addFlashAttribute(
-          "failure",
-          refused.size()
-              + " refusée(s) : "
-              + String.join(" ; ", refused.stream().distinct().toList()));
+
+    void tell(RedirectAttributes flash, String verb) {
+      if (done > 0) {
+        flash.addFlashAttribute(
+            "success",
+            done
+                + ("annuler".equals(verb)
+                    ? " invitation(s) annulée(s)."
+                    : " invitation(s) renvoyée(s)."));
+      }
+      if (!refused.isEmpty()) {
+        flash.addFlashAttribute(
+            "failure",
+            refused.size()
+                + " refusée(s) : "
+                + String.join(" ; ", refused.stream().distinct().toList()));
+      }
     }
-    return "redirect:/activations-en-attente";
   }
 
   private void run(long onboardingId, String action, StaffPrincipal me) {
