@@ -95,7 +95,7 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
     var waiting = waitingGuest("liste");
     long id = waiting.onboardingId();
 
-    RecordedRequest invitation = invitationsTo(waiting.email()).getFirst();
+    RecordedRequest invitation = graphInvitationsTo(waiting.email()).getFirst();
     assertThat(invitation.getMethod()).isEqualTo("POST");
     assertThat(invitation.getRequestUrl().encodedPath()).isEqualTo("/v1.0/invitations");
     assertThat(invitation.getHeader("Authorization")).startsWith("Bearer ");
@@ -129,7 +129,7 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
     MvcResult second = listAction("renvoyer", id);
     assertThat(first.getFlashMap().get("success")).isEqualTo("1 invitation(s) renvoyée(s).");
     assertThat(second.getFlashMap().get("failure")).isNull();
-    assertThat(invitationsTo(waiting.email())).as("the first and one resend").hasSize(2);
+    assertThat(graphInvitationsTo(waiting.email())).as("the first and one resend").hasSize(2);
     assertThat(guests.state(id).remindersSent()).as("not a reminder").isZero();
 
     // cancel from the list, a double click: the engine's cancellation deletes the guest once
@@ -137,18 +137,18 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
     listAction("annuler", id);
     await()
         .atMost(MicrosoftOnboardings.PATIENCE)
-        .until(() -> !deletesOf(waiting.email()).isEmpty());
+        .until(() -> !graphDeletesOf(waiting.email()).isEmpty());
     await()
         .atMost(MicrosoftOnboardings.PATIENCE)
         .until(() -> onboardings.get(id).status() == OnboardingStatus.CANCELLED);
-    RecordedRequest delete = deletesOf(waiting.email()).getFirst();
+    RecordedRequest delete = graphDeletesOf(waiting.email()).getFirst();
     assertThat(delete.getRequestUrl().encodedPath())
         .isEqualTo("/v1.0/users/" + guestId(waiting.email()));
     assertThat(delete.getHeader("Authorization")).startsWith("Bearer ");
     await()
         .atMost(MicrosoftOnboardings.PATIENCE)
         .until(() -> GuestInvitationService.GUEST_DELETED.equals(guests.state(id).failureCode()));
-    assertThat(deletesOf(waiting.email())).hasSize(1);
+    assertThat(graphDeletesOf(waiting.email())).hasSize(1);
     assertThat(guests.state(id).status()).isEqualTo(GuestInvitationStatus.FAILED);
     assertThat(pendingLines(id)).as("the line is gone").isEmpty();
     assertThat(page("/activations-en-attente?ordre=desc"))
@@ -186,7 +186,7 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
         .post("/api/invitations/resend", Map.of("onboardingIds", List.of("x")))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    assertThat(invitationsTo(waiting.email())).as("nothing sent by bad requests").hasSize(1);
+    assertThat(graphInvitationsTo(waiting.email())).as("nothing sent by bad requests").hasSize(1);
 
     sentMinutesAgo(id);
     JsonNode resent =
@@ -202,7 +202,7 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
         .post("/api/invitations/resend", Map.of("onboardingIds", List.of(id)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].outcome").value("RESENT"));
-    assertThat(invitationsTo(waiting.email())).as("the first and one resend").hasSize(2);
+    assertThat(graphInvitationsTo(waiting.email())).as("the first and one resend").hasSize(2);
 
     // the contact page: the guest invitation's buttons, the same onboarding actions
     long contactId = onboardings.get(id).contactId();
@@ -224,7 +224,7 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
               org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
                   back));
     }
-    assertThat(invitationsTo(waiting.email())).as("one more for two clicks").hasSize(3);
+    assertThat(graphInvitationsTo(waiting.email())).as("one more for two clicks").hasSize(3);
 
     mvc.perform(
             post("/integrations/" + id + "/annuler")
@@ -235,7 +235,7 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
         .andExpect(status().is3xxRedirection());
     await()
         .atMost(MicrosoftOnboardings.PATIENCE)
-        .until(() -> deletesOf(waiting.email()).size() == 1);
+        .until(() -> graphDeletesOf(waiting.email()).size() == 1);
     await()
         .atMost(MicrosoftOnboardings.PATIENCE)
         .until(() -> onboardings.get(id).status() == OnboardingStatus.CANCELLED);
@@ -245,7 +245,7 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
         .post("/api/invitations/cancellation", Map.of("onboardingIds", List.of(id)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].outcome").value("CANCELLED"));
-    assertThat(deletesOf(waiting.email())).hasSize(1);
+    assertThat(graphDeletesOf(waiting.email())).hasSize(1);
   }
 
   @Test
@@ -334,8 +334,8 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
                 .findValuesAsText("email"))
         .doesNotContain(waiting.email());
     // nothing happened
-    assertThat(invitationsTo(waiting.email())).as("only the first sending").hasSize(1);
-    assertThat(deletesOf(waiting.email())).isEmpty();
+    assertThat(graphInvitationsTo(waiting.email())).as("only the first sending").hasSize(1);
+    assertThat(graphDeletesOf(waiting.email())).isEmpty();
     assertThat(onboardings.get(id).status()).isEqualTo(OnboardingStatus.IN_PROGRESS);
     assertThat(guests.state(id).status()).isEqualTo(GuestInvitationStatus.PENDING_ACCEPTANCE);
   }
@@ -351,7 +351,7 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
             () ->
                 guests.state(proposed.onboardingId()).status()
                     == GuestInvitationStatus.PENDING_ACCEPTANCE);
-    assertThat(invitationsTo(email)).hasSize(1);
+    assertThat(graphInvitationsTo(email)).hasSize(1);
     return proposed;
   }
 
@@ -417,20 +417,5 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
 
   private int statusOf(MockHttpServletRequestBuilder request) throws Exception {
     return mvc.perform(request).andReturn().getResponse().getStatus();
-  }
-
-  private static List<RecordedRequest> invitationsTo(String email) {
-    return GRAPH_REQUESTS.stream()
-        .filter(r -> "POST".equals(r.getMethod()))
-        .filter(r -> "/v1.0/invitations".equals(r.getRequestUrl().encodedPath()))
-        .filter(r -> r.getBody().clone().readUtf8().contains("\"" + email + "\""))
-        .toList();
-  }
-
-  private static List<RecordedRequest> deletesOf(String email) {
-    return GRAPH_REQUESTS.stream()
-        .filter(r -> "DELETE".equals(r.getMethod()))
-        .filter(r -> r.getRequestUrl().encodedPath().equals("/v1.0/users/" + guestId(email)))
-        .toList();
   }
 }

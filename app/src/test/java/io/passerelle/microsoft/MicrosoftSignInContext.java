@@ -151,6 +151,23 @@ abstract class MicrosoftSignInContext {
         .setBody(body);
   }
 
+  /** The {@code POST /invitations} the local Graph received for this address. */
+  static List<RecordedRequest> graphInvitationsTo(String email) {
+    return GRAPH_REQUESTS.stream()
+        .filter(r -> "POST".equals(r.getMethod()))
+        .filter(r -> "/v1.0/invitations".equals(r.getRequestUrl().encodedPath()))
+        .filter(r -> r.getBody().clone().readUtf8().contains("\"" + email + "\""))
+        .toList();
+  }
+
+  /** The {@code DELETE /users/{id}} the local Graph received for this address's guest. */
+  static List<RecordedRequest> graphDeletesOf(String email) {
+    return GRAPH_REQUESTS.stream()
+        .filter(r -> "DELETE".equals(r.getMethod()))
+        .filter(r -> r.getRequestUrl().encodedPath().equals("/v1.0/users/" + guestId(email)))
+        .toList();
+  }
+
   @DynamicPropertySource
   static void microsoft(DynamicPropertyRegistry registry) {
     String database = TestDatabases.newName("passerelle_microsoft");
