@@ -7,12 +7,14 @@ document.addEventListener("htmx:configRequest", function (event) {
   }
 });
 
-// "Select all" checkboxes: <input type="checkbox" data-select-all="name-of-the-boxes">
+// "Select all" checkboxes: <input type="checkbox" data-select-all="name-of-the-boxes other-name">
 document.addEventListener("change", function (event) {
-  var name = event.target.getAttribute && event.target.getAttribute("data-select-all");
-  if (name) {
-    document.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (box) {
-      box.checked = event.target.checked;
+  var names = event.target.getAttribute && event.target.getAttribute("data-select-all");
+  if (names) {
+    names.split(/\s+/).forEach(function (name) {
+      document.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (box) {
+        box.checked = event.target.checked;
+      });
     });
   }
 });

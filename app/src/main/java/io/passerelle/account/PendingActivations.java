@@ -21,19 +21,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * The read model of seed 002's "pending activation" tab: live invitations with the person's name,
- * every dossier they can switch between, and who invited. A plain SQL read across the tables it
- * shows (the contact and dossier features own those rows; nothing here changes them).
+ * every dossier they can switch between, and who invited; and, for offers whose clients sign in
+ * with Microsoft (issue 23), the onboardings still waiting for the guest invitation's acceptance,
+ * which have no service invitation yet. A plain SQL read across the tables it shows (the contact,
+ * dossier, onboarding and microsoft features own those rows; nothing here changes them).
  */
 @Component
 class PendingActivations {
 
-  /** API sort property → SQL expression. */
+  /** API sort property → SQL expression (on the union of both kinds of line). */
   static final Map<String, String> SORTABLE =
       Map.of(
-          "sentAt", "i.sent_at",
-          "createdAt", "i.created_at",
-          "expiresAt", "i.expires_at",
-          "email", "lower(i.email)");
+          "sentAt", "u.sent_at",
+          "createdAt", "u.created_at",
+          "expiresAt", "u.expires_at",
+          "email", "lower(u.email)");
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -41,9 +43,39 @@ class PendingActivations {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Live service invitations, and the onboardings of Microsoft offers that wait for the guest's
+   * acceptance with no service invitation yet (issue 23): one statement for the count, one for the
+   * page, one for the page's dossiers, whatever the page.
+   */
   Page<PendingActivation> find(
       Boolean neverSent, Boolean emailInvalid, Scope scope, Pageable pageable) {
     var params = new MapSqlParameterSource();
+    String union =
+        invitations(neverSent, emailInvalid, scope, params)
+            + " union all "
+            + guestRows(neverSent, emailInvalid, scope, params);
+    Long total = jdbc.queryForObject("select count(*) from (" + union + ") u", params, Long.class);
+    params.addValue("limit", pageable.getPageSize());
+    params.addValue("offset", pageable.getOffset());
+    String sql =
+        "select u.* from ("
+            + union
+            + ") u"
+            + orderBy(pageable.getSort())
+            + " limit :limit offset :offset";
+    List<Row> rows = jdbc.query(sql, params, (rs, n) -> row(rs));
+    Map<Long, List<PendingActivation.DossierRef>> dossiers = dossiersOf(rows, scope);
+    List<PendingActivation> content = new ArrayList<>();
+    for (Row row : rows) {
+      content.add(row.toView(dossiers.getOrDefault(row.contactId, List.of())));
+    }
+    return new PageImpl<>(content, pageable, total == null ? 0 : total);
+  }
+
+  /** The live service invitations (seed 002), with the guest invitation's state beside them. */
+  private static String invitations(
+      Boolean neverSent, Boolean emailInvalid, Scope scope, MapSqlParameterSource params) {
     StringBuilder where = new StringBuilder(" where i.status in ('PENDING_SEND', 'SENT')");
     if (!scope.isEverything()) {
       where.append(" and ").append(scope.rowSql("i.dossier_id", "a.contact_id"));
@@ -55,36 +87,66 @@ class PendingActivations {
       where.append(" and (i.email_invalid or c.email_invalid) = :emailInvalid");
       params.addValue("emailInvalid", emailInvalid);
     }
-    String from =
-        " from invitation i join client_account a on a.id = i.account_id"
-            + " join contact c on c.id = a.contact_id"
-            + " left join staff_member s on s.id = i.invited_by_staff_id"
-            + " left join client_account ia on ia.id = i.invited_by_account_id"
-            + " left join contact ic on ic.id = ia.contact_id"
-            + " left join onboarding o on o.id = i.onboarding_id"
-            + " left join guest_invitation g on g.onboarding_id = i.onboarding_id";
-    Long total = jdbc.queryForObject("select count(*)" + from + where, params, Long.class);
-    params.addValue("limit", pageable.getPageSize());
-    params.addValue("offset", pageable.getOffset());
-    String sql =
-        "select i.id, i.account_id, a.contact_id, c.first_name, c.last_name, c.company_name,"
-            + " i.email, (i.email_invalid or c.email_invalid) as email_invalid, i.status,"
-            + " i.created_at, i.sent_at, i.expires_at, i.reminders_sent,"
-            + " i.invited_by_staff_id, s.first_name as staff_first, s.last_name as staff_last,"
-            + " i.invited_by_account_id, ic.first_name as client_first, ic.last_name as client_last,"
-            + " case when o.identity = 'MICROSOFT' then coalesce(g.status, 'NOT_SENT') end"
-            + " as guest_status"
-            + from
-            + where
-            + orderBy(pageable.getSort())
-            + " limit :limit offset :offset";
-    List<Row> rows = jdbc.query(sql, params, (rs, n) -> row(rs));
-    Map<Long, List<PendingActivation.DossierRef>> dossiers = dossiersOf(rows, scope);
-    List<PendingActivation> content = new ArrayList<>();
-    for (Row row : rows) {
-      content.add(row.toView(dossiers.getOrDefault(row.contactId, List.of())));
+    return "select 'INVITATION' as kind, i.id as invitation_id, i.onboarding_id, i.account_id,"
+        + " a.contact_id, c.first_name, c.last_name, c.company_name, i.email,"
+        + " (i.email_invalid or c.email_invalid) as email_invalid, i.status, i.created_at,"
+        + " i.sent_at, i.expires_at, i.reminders_sent, i.invited_by_staff_id,"
+        + " s.first_name as staff_first, s.last_name as staff_last, i.invited_by_account_id,"
+        + " ic.first_name as client_first, ic.last_name as client_last,"
+        + " case when o.identity = 'MICROSOFT' then coalesce(g.status, 'NOT_SENT') end"
+        + " as guest_status, g.sent_at as guest_sent_at, g.failure_code as guest_failure_code"
+        + " from invitation i join client_account a on a.id = i.account_id"
+        + " join contact c on c.id = a.contact_id"
+        + " left join staff_member s on s.id = i.invited_by_staff_id"
+        + " left join client_account ia on ia.id = i.invited_by_account_id"
+        + " left join contact ic on ic.id = ia.contact_id"
+        + " left join onboarding o on o.id = i.onboarding_id"
+        + " left join guest_invitation g on g.onboarding_id = i.onboarding_id"
+        + where;
+  }
+
+  /**
+   * The running onboardings of Microsoft offers with no service invitation yet: the guest
+   * invitation not sent yet, waiting for acceptance, accepted moments before the service invitation
+   * is issued, or failed (a staff task is open). "Never sent": nothing went out to the person yet.
+   * An account already active gets no invitation at all (the new-access notice): not listed.
+   */
+  private static String guestRows(
+      Boolean neverSent, Boolean emailInvalid, Scope scope, MapSqlParameterSource params) {
+    StringBuilder where =
+        new StringBuilder(
+            " where o.identity = 'MICROSOFT' and o.status in ('STARTING', 'IN_PROGRESS')"
+                + " and not exists (select 1 from invitation x where x.onboarding_id = o.id)"
+                + " and (a.id is null or a.status <> 'ACTIVE')");
+    if (!scope.isEverything()) {
+      where.append(" and ").append(scope.dossierSql("o.dossier_id"));
     }
-    return new PageImpl<>(content, pageable, total == null ? 0 : total);
+    if (Boolean.TRUE.equals(neverSent)) {
+      where.append(" and coalesce(g.status, 'NOT_SENT') = 'NOT_SENT'");
+    }
+    if (emailInvalid != null) {
+      where.append(" and c.email_invalid = :emailInvalid");
+      params.addValue("emailInvalid", emailInvalid);
+    }
+    return "select 'GUEST_INVITATION' as kind, null::bigint as invitation_id,"
+        + " o.id as onboarding_id, o.account_id, o.contact_id, c.first_name, c.last_name,"
+        + " c.company_name, coalesce(g.invited_email, c.email) as email,"
+        + " c.email_invalid as email_invalid, null as status, o.created_at,"
+        + " null::timestamptz as sent_at, null::timestamptz as expires_at,"
+        + " coalesce(g.reminders_sent, 0) as reminders_sent,"
+        + " o.proposed_by_staff_id as invited_by_staff_id,"
+        + " s.first_name as staff_first, s.last_name as staff_last,"
+        + " o.proposed_by_account_id as invited_by_account_id,"
+        + " ic.first_name as client_first, ic.last_name as client_last,"
+        + " coalesce(g.status, 'NOT_SENT') as guest_status, g.sent_at as guest_sent_at,"
+        + " g.failure_code as guest_failure_code"
+        + " from onboarding o join contact c on c.id = o.contact_id"
+        + " left join client_account a on a.id = o.account_id"
+        + " left join staff_member s on s.id = o.proposed_by_staff_id"
+        + " left join client_account ia on ia.id = o.proposed_by_account_id"
+        + " left join contact ic on ic.id = ia.contact_id"
+        + " left join guest_invitation g on g.onboarding_id = o.id"
+        + where;
   }
 
   private Map<Long, List<PendingActivation.DossierRef>> dossiersOf(List<Row> rows, Scope scope) {
@@ -120,19 +182,22 @@ class PendingActivations {
       // never sent (no date) first when ascending: seed 002 sorts them to the top to find them
       parts.add(column + (order.isAscending() ? " asc nulls first" : " desc nulls last"));
     }
-    parts.add("i.id");
+    parts.add("u.invitation_id");
+    parts.add("u.onboarding_id");
     return " order by " + String.join(", ", parts);
   }
 
   private static Row row(ResultSet rs) throws SQLException {
     return new Row(
-        rs.getLong("id"),
-        rs.getLong("account_id"),
+        PendingActivation.Kind.valueOf(rs.getString("kind")),
+        rs.getObject("invitation_id", Long.class),
+        rs.getObject("onboarding_id", Long.class),
+        rs.getObject("account_id", Long.class),
         rs.getLong("contact_id"),
         name(rs.getString("first_name"), rs.getString("last_name"), rs.getString("company_name")),
         rs.getString("email"),
         rs.getBoolean("email_invalid"),
-        InvitationStatus.valueOf(rs.getString("status")),
+        rs.getString("status") == null ? null : InvitationStatus.valueOf(rs.getString("status")),
         instant(rs.getTimestamp("created_at")),
         instant(rs.getTimestamp("sent_at")),
         instant(rs.getTimestamp("expires_at")),
@@ -146,7 +211,9 @@ class PendingActivations {
                 "CLIENT",
                 rs.getLong("invited_by_account_id"),
                 name(rs.getString("client_first"), rs.getString("client_last"), null)),
-        rs.getString("guest_status"));
+        rs.getString("guest_status"),
+        instant(rs.getTimestamp("guest_sent_at")),
+        rs.getString("guest_failure_code"));
   }
 
   private static String name(String first, String last, String company) {
@@ -162,8 +229,10 @@ class PendingActivations {
   }
 
   private record Row(
-      long invitationId,
-      long accountId,
+      PendingActivation.Kind kind,
+      Long invitationId,
+      Long onboardingId,
+      Long accountId,
       long contactId,
       String contactName,
       String email,
@@ -174,11 +243,15 @@ class PendingActivations {
       Instant expiresAt,
       int remindersSent,
       PendingActivation.InvitedBy invitedBy,
-      String guestInvitation) {
+      String guestInvitation,
+      Instant guestSentAt,
+      String guestFailureCode) {
 
     PendingActivation toView(List<PendingActivation.DossierRef> dossiers) {
       return new PendingActivation(
+          kind,
           invitationId,
+          onboardingId,
           accountId,
           contactId,
           contactName,
@@ -191,7 +264,9 @@ class PendingActivations {
           expiresAt,
           remindersSent,
           invitedBy,
-          guestInvitation);
+          guestInvitation,
+          guestSentAt,
+          guestFailureCode);
     }
   }
 }

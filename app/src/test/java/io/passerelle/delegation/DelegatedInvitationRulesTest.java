@@ -494,7 +494,7 @@ class DelegatedInvitationRulesTest {
                       .pendingActivations(
                           null, null, PageRequest.of(0, 100, Sort.by(Sort.Order.desc("createdAt"))))
                       .stream()
-                      .filter(p -> p.invitationId() == invitationId)
+                      .filter(p -> Long.valueOf(invitationId).equals(p.invitationId()))
                       .findFirst();
               return found[0].isPresent();
             });

@@ -67,6 +67,19 @@ final class MicrosoftOnboardings {
 
   /** The manager proposes the offer to a new contact; returns once the invitation went out. */
   Proposed propose(String email) throws Exception {
+    Proposed proposed = start(email, null);
+    long id = proposed.onboardingId();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                invitations.forOnboarding(id).stream()
+                    .anyMatch(i -> i.status() == InvitationStatus.SENT));
+    return proposed;
+  }
+
+  /** The manager proposes the offer to a new contact, with a message; returns at once (202). */
+  Proposed start(String email, String customMessage) throws Exception {
     DossierView dossier = fixtures.dossier(Api.MANAGER);
     Map<String, Object> contact = new LinkedHashMap<>();
     contact.put("firstName", "Jeanne");
@@ -80,16 +93,12 @@ final class MicrosoftOnboardings {
     body.put("offerCode", OFFER);
     body.put("accessLevel", "READ_WRITE");
     body.put("sendNow", true);
+    if (customMessage != null) {
+      body.put("customMessage", customMessage);
+    }
     JsonNode created =
         manager.read(manager.post("/api/onboardings", body).andExpect(status().isAccepted()));
-    long id = created.get("id").asLong();
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                invitations.forOnboarding(id).stream()
-                    .anyMatch(i -> i.status() == InvitationStatus.SENT));
-    return new Proposed(id, dossier, email);
+    return new Proposed(created.get("id").asLong(), dossier, email);
   }
 
   void awaitOnboarded(long onboardingId) {

@@ -1,6 +1,7 @@
 package io.passerelle.microsoft;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.account.AccountService;
@@ -35,6 +36,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -60,6 +62,8 @@ class MicrosoftSignInBrowserTest extends MicrosoftSignInContext {
   @Autowired AccountService accounts;
   @Autowired NotificationService notifications;
   @Autowired DevMailServer mailServer;
+  @Autowired GuestInvitationService guests;
+  @Autowired JdbcClient jdbc;
 
   ChromeDriver browser;
   MicrosoftOnboardings microsoft;
@@ -148,5 +152,56 @@ class MicrosoftSignInBrowserTest extends MicrosoftSignInContext {
     wait.until(d -> !d.getCurrentUrl().contains("/login"));
     assertThat(browser.getCurrentUrl()).doesNotContain("/connexion");
     assertThat(browser.getPageSource()).contains("Sophie");
+  }
+
+  @Test
+  @DisplayName(
+      "a line waiting for the Microsoft guest on the pending list: 'select all' ticks it with the"
+          + " invitations; ticked alone, 'Renvoyer' re-sends the guest invitation once")
+  void guestLineResentFromThePendingList() throws Exception {
+    String email = TestData.email("ligne.invite");
+    NOT_IN_TENANT.add(email);
+    long onboarding = microsoft.start(email, null).onboardingId();
+    await()
+        .atMost(MicrosoftOnboardings.PATIENCE)
+        .until(() -> guests.state(onboarding).status() == GuestInvitationStatus.PENDING_ACCEPTANCE);
+    jdbc.sql(
+            "update guest_invitation set sent_at = now() - interval '5 minutes'"
+                + " where onboarding_id = ?")
+        .param(onboarding)
+        .update();
+    // a line of the other kind on the same page
+    microsoft.propose(TestData.email("ligne.service"));
+
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    browser.get(base + "/connexion");
+    browser.findElement(By.id("username")).sendKeys(Api.MANAGER);
+    browser.findElement(By.id("password")).sendKeys(Api.passwordOf(Api.MANAGER));
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(d -> !d.getCurrentUrl().contains("/connexion"));
+    browser.get(base + "/activations-en-attente?ordre=desc");
+    var line = browser.findElement(By.id("onb-" + onboarding));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("tr[data-onboarding='" + onboarding + "']"))
+                .getText())
+        .contains(email)
+        .contains("En attente d'acceptation")
+        .contains("Après l'invitation Microsoft");
+    var invitationBoxes = browser.findElements(By.cssSelector("input[name='invitation']"));
+    assertThat(invitationBoxes).isNotEmpty();
+
+    browser.findElement(By.id("select-all")).click();
+    assertThat(line.isSelected()).isTrue();
+    assertThat(invitationBoxes).allMatch(box -> box.isSelected());
+    browser.findElement(By.id("select-all")).click();
+    assertThat(line.isSelected()).isFalse();
+
+    line.click();
+    browser.findElement(By.cssSelector("button[value='renvoyer']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".success")));
+    assertThat(browser.findElement(By.cssSelector(".success")).getText())
+        .contains("1 invitation(s) renvoyée(s)");
+    assertThat(graphInvitationsTo(email)).as("the first and one resend").hasSize(2);
   }
 }

@@ -948,6 +948,23 @@ class AssignmentScopeAttackTest {
       assertThat(outcome.path("outcome").asText()).isEqualTo("REFUSED");
       assertThat(outcome.path("code").asText()).isEqualTo("INVITATION_NOT_FOUND");
       assertThat(outcome.path("message").asText()).doesNotContain(world.contact().email());
+      // the lines waiting for a Microsoft guest's acceptance, named by onboarding (issue 23)
+      MockHttpServletResponse byOnboarding =
+          mvc.perform(
+                  MockMvcRequestBuilders.post(batch)
+                      .with(httpBasic(world.outsider(), OUTSIDER_PASSWORD))
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .content(
+                          json.writeValueAsString(
+                              Map.of("onboardingIds", List.of(world.onboardingId())))))
+              .andReturn()
+              .getResponse();
+      JsonNode refused = json.readTree(byOnboarding.getContentAsString()).get(0);
+      assertThat(refused.path("outcome").asText()).isEqualTo("REFUSED");
+      assertThat(refused.path("code").asText()).isEqualTo("ONBOARDING_NOT_FOUND");
+      assertThat(byOnboarding.getContentAsString(StandardCharsets.UTF_8))
+          .doesNotContain(world.contact().email())
+          .doesNotContain(world.dossier().companyName());
     }
     for (String action : List.of("renvoyer", "annuler")) {
       var result =
@@ -960,6 +977,18 @@ class AssignmentScopeAttackTest {
               .andReturn();
       assertThat(result.getFlashMap().get("success")).isNull();
       assertThat(String.valueOf(result.getFlashMap().get("failure")))
+          .contains("1 refusée(s)")
+          .doesNotContain(world.contact().email());
+      var byOnboarding =
+          mvc.perform(
+                  MockMvcRequestBuilders.post("/activations-en-attente/actions")
+                      .param("onboarding", String.valueOf(world.onboardingId()))
+                      .param("action", action)
+                      .with(csrf())
+                      .with(user(users.loadUserByUsername(world.outsider()))))
+              .andReturn();
+      assertThat(byOnboarding.getFlashMap().get("success")).isNull();
+      assertThat(String.valueOf(byOnboarding.getFlashMap().get("failure")))
           .contains("1 refusée(s)")
           .doesNotContain(world.contact().email());
     }

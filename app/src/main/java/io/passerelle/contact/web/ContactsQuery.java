@@ -206,7 +206,12 @@ class ContactsQuery {
     return jdbc.query(
         "select o.id, d.id as dossier_id, d.company_name, o.offer_code,"
             + " coalesce(g.status, 'NOT_SENT') as status, g.sent_at, g.accepted_at,"
-            + " coalesce(g.reminders_sent, 0) as reminders_sent, g.failure_code"
+            + " coalesce(g.reminders_sent, 0) as reminders_sent, g.failure_code,"
+            // pending, the journey running and no service invitation yet: the guest invitation is
+            // what the onboarding's resend and cancel act on (issue 23, item 5)
+            + " (g.status = 'PENDING_ACCEPTANCE' and o.status in ('STARTING', 'IN_PROGRESS')"
+            + " and not exists (select 1 from invitation x where x.onboarding_id = o.id))"
+            + " as actionable"
             + " from onboarding o join dossier d on d.id = o.dossier_id"
             + " left join guest_invitation g on g.onboarding_id = o.id"
             + " where o.contact_id = :contactId and o.identity = 'MICROSOFT' and "
@@ -225,10 +230,14 @@ class ContactsQuery {
                     ? null
                     : rs.getTimestamp("accepted_at").toInstant(),
                 rs.getInt("reminders_sent"),
-                rs.getString("failure_code")));
+                rs.getString("failure_code"),
+                rs.getBoolean("actionable")));
   }
 
-  /** A line of the contact page's "Microsoft guest invitations" table. */
+  /**
+   * A line of the contact page's "Microsoft guest invitations" table; {@code actionable}: pending
+   * acceptance while the journey waits for it, so that resend and cancel act on it.
+   */
   record GuestInvitationLine(
       long onboardingId,
       long dossierId,
@@ -238,5 +247,6 @@ class ContactsQuery {
       java.time.Instant sentAt,
       java.time.Instant acceptedAt,
       int remindersSent,
-      String failureCode) {}
+      String failureCode,
+      boolean actionable) {}
 }

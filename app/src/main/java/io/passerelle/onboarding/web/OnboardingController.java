@@ -20,13 +20,13 @@ import io.passerelle.web.ApiPaging;
 import io.passerelle.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -35,6 +35,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -146,7 +147,9 @@ class OnboardingController {
 
   /**
    * Seed 002's "resend to selected": each invitation's onboarding resends (or sends a kept
-   * invitation now); the answer says, per invitation, what happened.
+   * invitation now), and each onboarding named by {@code onboardingIds} (the list's lines of
+   * Microsoft offers waiting for the guest's acceptance, which have no invitation yet: their guest
+   * invitation goes out again) resends; the answer says, per item, what happened.
    */
   @PostMapping("/api/invitations/resend")
   List<BatchOutcome> resendInvitations(
@@ -155,7 +158,11 @@ class OnboardingController {
     return batch(selection, me, true);
   }
 
-  /** Seed 002's "cancel the selected invitations": their links die, no more reminders. */
+  /**
+   * Seed 002's "cancel the selected invitations": their links die, no more reminders; an onboarding
+   * named by {@code onboardingIds} is cancelled (a pending Microsoft guest is deleted from the
+   * firm's tenant).
+   */
   @PostMapping("/api/invitations/cancellation")
   List<BatchOutcome> cancelInvitations(
       @Valid @RequestBody InvitationSelection selection,
@@ -165,12 +172,20 @@ class OnboardingController {
 
   private List<BatchOutcome> batch(
       InvitationSelection selection, StaffPrincipal me, boolean resend) {
+    selection.check();
     List<BatchOutcome> outcomes = new ArrayList<>();
-    for (long invitationId : selection.invitationIds()) {
+    for (long invitationId : selection.invitations()) {
       try {
         outcomes.add(eachItem.execute(status -> item(invitationId, me, resend)));
       } catch (DomainException e) {
         outcomes.add(new BatchOutcome(invitationId, null, "REFUSED", e.code(), e.getMessage()));
+      }
+    }
+    for (long onboardingId : selection.onboardings()) {
+      try {
+        outcomes.add(isolated(() -> onboardingItem(onboardingId, me, resend)));
+      } catch (DomainException e) {
+        outcomes.add(new BatchOutcome(null, onboardingId, "REFUSED", e.code(), e.getMessage()));
       }
     }
     return outcomes;
@@ -196,6 +211,28 @@ class OnboardingController {
         invitationId, invitation.onboardingId(), resend ? "RESENT" : "CANCELLED", null, null);
   }
 
+  private BatchOutcome onboardingItem(long onboardingId, StaffPrincipal me, boolean resend) {
+    // one outside the member's dossiers is refused as unknown, naming nothing
+    scoped.requireVisible(ScopedResources.Kind.ONBOARDING, onboardingId);
+    if (resend) {
+      onboardings.resend(onboardingId, me.actor());
+    } else {
+      onboardings.cancel(onboardingId, me.actor());
+    }
+    return new BatchOutcome(null, onboardingId, resend ? "RESENT" : "CANCELLED", null, null);
+  }
+
+  /**
+   * An onboarding's item in a transaction of its own when the request has one (an Idempotency-Key:
+   * a refusal must not doom it, as for the invitations); otherwise in none, so that a guest resend
+   * calls Microsoft Graph outside any transaction ({@code GuestResends}).
+   */
+  private BatchOutcome isolated(Supplier<BatchOutcome> item) {
+    return TransactionSynchronizationManager.isActualTransactionActive()
+        ? eachItem.execute(status -> item.get())
+        : item.get();
+  }
+
   private InstanceState state(Long processInstanceKey) {
     if (processInstanceKey == null) {
       return null;
@@ -214,11 +251,49 @@ class OnboardingController {
       InstanceState onboardingProcess,
       InstanceState invitationProcess) {}
 
-  record InvitationSelection(@NotEmpty @Size(max = 500) List<@NotNull Long> invitationIds) {}
+  /**
+   * The lines selected on the pending-activation list: invitations by id, and the onboardings of
+   * Microsoft offers that wait for the guest's acceptance (no invitation yet) by onboarding id. At
+   * least one, at most {@value #MAX} in all; an onboarding named twice is acted on once.
+   */
+  record InvitationSelection(
+      @Size(max = MAX) List<@NotNull Long> invitationIds,
+      @Size(max = MAX) List<@NotNull Long> onboardingIds) {
 
-  /** What a batch action did for one invitation. */
+    static final int MAX = 500;
+
+    List<Long> invitations() {
+      return invitationIds == null ? List.of() : invitationIds;
+    }
+
+    List<Long> onboardings() {
+      return onboardingIds == null ? List.of() : onboardingIds.stream().distinct().toList();
+    }
+
+    void check() {
+      int selected = invitations().size() + onboardings().size();
+      if (selected == 0) {
+        throw DomainException.invalid(
+            OnboardingErrors.NOTHING_SELECTED,
+            "invitationIds",
+            "Select at least one line: invitationIds, onboardingIds (the lines waiting for the"
+                + " Microsoft guest's acceptance), or both.");
+      }
+      if (selected > MAX) {
+        throw DomainException.invalid(
+            OnboardingErrors.TOO_MANY,
+            "onboardingIds",
+            "At most " + MAX + " lines at once (invitationIds and onboardingIds together).");
+      }
+    }
+  }
+
+  /**
+   * What a batch action did for one line: an invitation ({@code invitationId}, with its onboarding)
+   * or an onboarding named by id ({@code invitationId} null).
+   */
   record BatchOutcome(
-      long invitationId, Long onboardingId, String outcome, String code, String message) {}
+      Long invitationId, Long onboardingId, String outcome, String code, String message) {}
 
   /**
    * @param contactId an existing contact, or null with {@code contact}
