@@ -340,6 +340,65 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
     assertThat(guests.state(id).status()).isEqualTo(GuestInvitationStatus.PENDING_ACCEPTANCE);
   }
 
+  @Test
+  @DisplayName(
+      "the dashboard's stuck activations count the guest lines of the pending list: the count"
+          + " agrees with the list's lines waiting for longer, and the guest is among them")
+  void dashboardCountsTheGuestLines() throws Exception {
+    int before = stuckOnDashboard();
+    var waiting = waitingGuest("tableau");
+    long id = waiting.onboardingId();
+    assertThat(stuckOnDashboard()).as("waiting since a moment: not stuck").isEqualTo(before);
+    jdbc.sql(
+            "update guest_invitation set sent_at = now() - interval '20 days'"
+                + " where onboarding_id = ?")
+        .param(id)
+        .update();
+    jdbc.sql("update onboarding set created_at = now() - interval '20 days' where id = ?")
+        .param(id)
+        .update();
+
+    String dashboard = page("/tableau-de-bord?bloquees=14");
+    assertThat(stuckOnDashboard()).isEqualTo(before + 1);
+    assertThat(dashboard)
+        .contains(waiting.email())
+        .contains("data-kind=\"GUEST_INVITATION\"")
+        .contains("(invitation Microsoft)");
+    // the same people as the pending-activation list's lines waiting for more than 14 days
+    java.time.Instant limit = java.time.Instant.now().minus(java.time.Duration.ofDays(14));
+    Api manager = Api.as(mvc, json, Api.MANAGER);
+    long listed = 0;
+    for (int number = 0; ; number++) {
+      JsonNode page =
+          manager.read(
+              manager
+                  .get("/api/invitations/pending?size=100&sort=createdAt,asc&page=" + number)
+                  .andExpect(status().isOk()));
+      for (JsonNode line : page.path("content")) {
+        boolean guest = "GUEST_INVITATION".equals(line.path("kind").asText());
+        JsonNode sent = line.path(guest ? "guestSentAt" : "sentAt");
+        String since =
+            sent.isNull() || sent.isMissingNode() ? line.path("createdAt").asText() : sent.asText();
+        if (java.time.Instant.parse(since).isBefore(limit)) {
+          listed++;
+        }
+      }
+      if (page.path("content").size() < 100) {
+        break;
+      }
+    }
+    assertThat(stuckOnDashboard()).as("the dashboard's count, the list's lines").isEqualTo(listed);
+  }
+
+  /** The dashboard's count of activations stuck for more than 14 days, as the manager reads it. */
+  private int stuckOnDashboard() throws Exception {
+    java.util.regex.Matcher count =
+        java.util.regex.Pattern.compile("Activations bloquées depuis plus de 14 jours : (\\d+)")
+            .matcher(page("/tableau-de-bord?bloquees=14"));
+    assertThat(count.find()).isTrue();
+    return Integer.parseInt(count.group(1));
+  }
+
   /** An onboarding of the Microsoft offer whose contact is not in the tenant, once invited. */
   private MicrosoftOnboardings.Proposed waitingGuest(String name) throws Exception {
     String email = TestData.email(name);
