@@ -73,6 +73,8 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
   @Autowired UserDetailsService users;
   @Autowired Links appLinks;
   @Autowired JdbcClient jdbc;
+  @Autowired io.passerelle.onboarding.StaffTaskService tasks;
+  @Autowired io.passerelle.activity.ActivityService activity;
 
   MicrosoftOnboardings microsoft;
   Fixtures fixtures;
@@ -397,6 +399,80 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
             .matcher(page("/tableau-de-bord?bloquees=14"));
     assertThat(count.find()).isTrue();
     return Integer.parseInt(count.group(1));
+  }
+
+  @Test
+  @DisplayName(
+      "a domain the tenant blocks opens 'Vérifier l'identité Microsoft du client'; the manager's"
+          + " decision and note go to the activity feed with the onboarding")
+  void identityTaskNoteInTheFeed() throws Exception {
+    String email = TestData.email("bloque");
+    NOT_IN_TENANT.add(email);
+    BLOCKED.add(email);
+    var proposed = microsoft.start(email, null);
+    long id = proposed.onboardingId();
+    var claire = fixtures.actor(Api.MANAGER);
+    await().atMost(MicrosoftOnboardings.PATIENCE).until(() -> identityTask(id, claire).isPresent());
+    assertThat(guests.state(id).status()).isEqualTo(GuestInvitationStatus.FAILED);
+    long key = identityTask(id, claire).orElseThrow().userTaskKey();
+
+    String note = "Le domaine du client est bloqué : il passera par son adresse personnelle.";
+    Api manager = Api.as(mvc, json, Api.MANAGER);
+    manager
+        .post(
+            "/api/tasks/" + key + "/completion",
+            Map.of("guestDecision", "cancel", "guestNote", note))
+        .andExpect(status().isNoContent());
+    await()
+        .atMost(MicrosoftOnboardings.PATIENCE)
+        .until(() -> onboardings.get(id).status() == OnboardingStatus.CANCELLED);
+
+    var entries =
+        activity
+            .list(
+                new io.passerelle.activity.ActivityFilter(
+                    proposed.dossier().id(),
+                    null,
+                    io.passerelle.activity.ActivityType.STAFF_TASK_COMPLETED,
+                    null,
+                    null),
+                org.springframework.data.domain.PageRequest.of(0, 50))
+            .getContent();
+    var entry =
+        entries.stream()
+            .filter(e -> Long.valueOf(key).equals(number(e.details().get("userTaskKey"))))
+            .findFirst()
+            .orElseThrow();
+    assertThat(entry.details())
+        .containsEntry("guestNote", note)
+        .containsEntry("guestDecision", "cancel")
+        .containsEntry(
+            "task", io.passerelle.processes.ProcessNames.Elements.USER_TASK_RESOLVE_GUEST_IDENTITY);
+    assertThat(number(entry.details().get("onboardingId"))).isEqualTo(id);
+    assertThat(entry.contactId()).isEqualTo(onboardings.get(id).contactId());
+    // the feed's API gives it to who reads the dossier
+    assertThat(
+            manager
+                .read(
+                    manager.get("/api/activity?dossierId=" + proposed.dossier().id() + "&size=100"))
+                .path("content")
+                .findValuesAsText("guestNote"))
+        .contains(note);
+  }
+
+  private java.util.Optional<io.passerelle.onboarding.StaffTaskView> identityTask(
+      long onboardingId, io.passerelle.domain.Actor actor) {
+    return tasks.openTasks(actor).stream()
+        .filter(t -> Long.valueOf(onboardingId).equals(t.onboardingId()))
+        .filter(
+            t ->
+                io.passerelle.processes.ProcessNames.Elements.USER_TASK_RESOLVE_GUEST_IDENTITY
+                    .equals(t.elementId()))
+        .findFirst();
+  }
+
+  private static Long number(Object value) {
+    return value instanceof Number n ? n.longValue() : null;
   }
 
   /** An onboarding of the Microsoft offer whose contact is not in the tenant, once invited. */
