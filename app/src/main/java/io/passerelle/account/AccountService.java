@@ -219,6 +219,37 @@ public class AccountService {
             });
   }
 
+  /** What {@link #forgetMicrosoftIdentity} did: the account after it, and whether one was kept. */
+  public record MicrosoftIdentityCleared(AccountView account, boolean cleared) {}
+
+  /**
+   * Forgets the Microsoft object id the contact's account kept at its first Microsoft sign-in
+   * (issue 23): a guest deleted from the firm's tenant and invited again has a new one, which the
+   * sign-in refuses ({@code OTHER_IDENTITY}) until then; the next Microsoft sign-in with the
+   * account's address keeps the new one. Under the account's lock, the one the sign-in takes;
+   * idempotent: nothing kept, nothing written (no second feed entry). The caller checked who may
+   * (the contact's identity managers); a contact with no account is {@code ACCOUNT_NOT_FOUND}.
+   */
+  @Transactional
+  public MicrosoftIdentityCleared forgetMicrosoftIdentity(long contactId, Actor actor) {
+    ClientAccount account =
+        accounts
+            .findByContactId(contactId)
+            .orElseThrow(
+                () ->
+                    DomainException.notFound(
+                        CommonErrors.ACCOUNT_NOT_FOUND, "This contact has no client account."));
+    long id = account.getId();
+    locks.lock("account-invitation", String.valueOf(id));
+    boolean cleared = accounts.forgetMicrosoftOid(id, clock.instant()) == 1;
+    if (cleared) {
+      activity.record(
+          ActivityRecord.of(ActivityType.ACCOUNT_MICROSOFT_IDENTITY_CLEARED, actor, null, contactId)
+              .with("accountId", id));
+    }
+    return new MicrosoftIdentityCleared(find(id).view(), cleared);
+  }
+
   /** What the clients' sign-in checks: an ACTIVE account and its password hash. */
   public record Credentials(AccountView account, String passwordHash) {}
 

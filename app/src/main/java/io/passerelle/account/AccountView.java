@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * A client account as staff see it; {@code colour} is derived from {@code status}; {@code identity}
- * says how the client signs in (MICROSOFT: with the Microsoft account, no Passerelle password).
+ * says how the client signs in (MICROSOFT: with the Microsoft account, no Passerelle password);
+ * {@code microsoftIdentityKept}: a Microsoft object id was kept at a Microsoft sign-in, and only
+ * that identity signs in until staff clear it (issue 23).
  */
 public record AccountView(
     long id,
@@ -19,7 +21,8 @@ public record AccountView(
     Instant lastLoginAt,
     Instant disabledAt,
     Instant createdAt,
-    Identity identity) {
+    Identity identity,
+    boolean microsoftIdentityKept) {
 
   public boolean active() {
     return status == AccountStatus.ACTIVE;

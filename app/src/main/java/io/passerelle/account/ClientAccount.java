@@ -220,6 +220,7 @@ class ClientAccount {
         lastLoginAt,
         disabledAt,
         createdAt,
-        identity);
+        identity,
+        microsoftOid != null);
   }
 }

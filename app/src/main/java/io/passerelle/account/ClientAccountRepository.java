@@ -3,6 +3,7 @@ package io.passerelle.account;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface ClientAccountRepository
@@ -29,4 +30,14 @@ interface ClientAccountRepository
 
   @Query("select a from ClientAccount a where a.microsoftOid = :oid")
   Optional<ClientAccount> findByMicrosoftOid(String oid);
+
+  /**
+   * Forgets the Microsoft object id kept for this account, if any: 1 when one was cleared, 0 when
+   * none was kept (so that the same request twice clears once).
+   */
+  @Modifying(clearAutomatically = true, flushAutomatically = true)
+  @Query(
+      "update ClientAccount a set a.microsoftOid = null, a.updatedAt = :now,"
+          + " a.version = a.version + 1 where a.id = :id and a.microsoftOid is not null")
+  int forgetMicrosoftOid(long id, java.time.Instant now);
 }

@@ -34,6 +34,8 @@ public enum ActivityType {
   ACCOUNT_DISABLED,
   ACCOUNT_ENABLED,
   ACCOUNT_PASSWORD_RESET,
+  // staff forgot the Microsoft object id an account kept (issue 23)
+  ACCOUNT_MICROSOFT_IDENTITY_CLEARED,
   INVITATION_ISSUED,
   INVITATION_SENT,
   INVITATION_REMINDED,

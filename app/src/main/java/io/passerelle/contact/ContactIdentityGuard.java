@@ -86,7 +86,8 @@ class ContactIdentityGuard {
                       + String.join(", ", managers)
                       + ")")
               + " or the office administrator may change this contact's e-mail address, type,"
-              + " organisational role or read-only flag, or reactivate it.");
+              + " organisational role or read-only flag, reactivate it, or forget its kept"
+              + " Microsoft identity.");
     }
   }
 

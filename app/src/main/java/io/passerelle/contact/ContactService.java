@@ -1,5 +1,6 @@
 package io.passerelle.contact;
 
+import io.passerelle.account.AccountService;
 import io.passerelle.account.InvitationBounced;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
@@ -36,6 +37,7 @@ public class ContactService {
   private final ContactErasure erasure;
   private final ContactSearch search;
   private final ContactIdentityGuard guard;
+  private final MicrosoftIdentityReset microsoft;
 
   ContactService(
       ContactRepository contacts,
@@ -46,7 +48,8 @@ public class ContactService {
       ContactLifecycle lifecycle,
       ContactErasure erasure,
       ContactSearch search,
-      ContactIdentityGuard guard) {
+      ContactIdentityGuard guard,
+      MicrosoftIdentityReset microsoft) {
     this.contacts = contacts;
     this.reader = reader;
     this.creation = creation;
@@ -56,6 +59,7 @@ public class ContactService {
     this.erasure = erasure;
     this.search = search;
     this.guard = guard;
+    this.microsoft = microsoft;
   }
 
   /**
@@ -131,6 +135,17 @@ public class ContactService {
   @Transactional
   public ContactEmailChanged applyEmailCorrection(long onboardingId, long contactId) {
     return emails.applyEmailCorrection(onboardingId, contactId);
+  }
+
+  /**
+   * Forgets the Microsoft identity (object id) the contact's account kept at its first Microsoft
+   * sign-in, so that the next one keeps the new identity of a guest deleted and invited again in
+   * the firm's tenant (issue 23). Part of the contact's identity: {@link #requireIdentityManager}'s
+   * rule. Idempotent: twice is once, one feed entry.
+   */
+  @Transactional
+  public AccountService.MicrosoftIdentityCleared forgetMicrosoftIdentity(long id, Actor actor) {
+    return microsoft.forget(id, actor);
   }
 
   /** The address bounced: flag it (seed 002's red mark). Idempotent. */

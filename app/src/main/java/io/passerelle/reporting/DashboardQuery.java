@@ -32,8 +32,16 @@ public class DashboardQuery {
 
   public record Reminders(long invitationsReminded, long firstReminders, long secondReminders) {}
 
+  /**
+   * An activation stuck: a live service invitation ({@code invitationId}), or an onboarding of a
+   * Microsoft offer still waiting for the guest invitation's acceptance, with no service invitation
+   * yet ({@code invitationId} null, {@code guest}: issue 23, the pending list's guest lines);
+   * {@code sentAt} is the guest invitation's sending for those.
+   */
   public record Stuck(
-      long invitationId,
+      Long invitationId,
+      Long onboardingId,
+      boolean guest,
       long contactId,
       String name,
       String email,
@@ -100,12 +108,7 @@ public class DashboardQuery {
                 + scope.invitationSql("x"),
             params,
             (rs, n) -> new Reminders(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
-    String stuckWhere =
-        " from invitation i join client_account a on a.id = i.account_id"
-            + " join contact c on c.id = a.contact_id"
-            + " where i.status in ('PENDING_SEND', 'SENT')"
-            + " and coalesce(i.sent_at, i.created_at) < :stuckBefore and "
-            + scope.rowSql("i.dossier_id", "a.contact_id");
+    String stuckWhere = " from (" + stuckLines(scope) + ") u";
     Long stuckCount = jdbc.queryForObject("select count(*)" + stuckWhere, params, Long.class);
     List<Stuck> stuck = oldestStuck(stuckWhere, params);
     return new Figures(
@@ -118,17 +121,46 @@ public class DashboardQuery {
         weeks(now, params, scope));
   }
 
-  /** The 10 invitations stuck longest (not accepted since before the stuck limit). */
+  /**
+   * The lines of the pending-activation list ({@code account.PendingActivations}: both kinds) that
+   * wait since before the stuck limit: a live service invitation not accepted since it was sent (or
+   * issued), and an onboarding of a Microsoft offer with no service invitation and no active
+   * account, running since its guest invitation was sent (or since it started, when none went out
+   * yet). So the dashboard's count and the list count the same people.
+   */
+  private static String stuckLines(Scope scope) {
+    return "select i.id as invitation_id, i.onboarding_id, false as guest, c.id as contact_id,"
+        + " c.first_name, c.last_name, c.company_name, i.email,"
+        + " (i.email_invalid or c.email_invalid) as invalid, i.sent_at,"
+        + " coalesce(i.sent_at, i.created_at) as since, i.reminders_sent"
+        + " from invitation i join client_account a on a.id = i.account_id"
+        + " join contact c on c.id = a.contact_id"
+        + " where i.status in ('PENDING_SEND', 'SENT')"
+        + " and coalesce(i.sent_at, i.created_at) < :stuckBefore and "
+        + scope.rowSql("i.dossier_id", "a.contact_id")
+        + " union all select null::bigint, o.id, true, c.id, c.first_name, c.last_name,"
+        + " c.company_name, coalesce(g.invited_email, c.email), c.email_invalid, g.sent_at,"
+        + " coalesce(g.sent_at, o.created_at), coalesce(g.reminders_sent, 0)"
+        + " from onboarding o join contact c on c.id = o.contact_id"
+        + " left join client_account a on a.id = o.account_id"
+        + " left join guest_invitation g on g.onboarding_id = o.id"
+        + " where o.identity = 'MICROSOFT' and o.status in ('STARTING', 'IN_PROGRESS')"
+        + " and not exists (select 1 from invitation x where x.onboarding_id = o.id)"
+        + " and (a.id is null or a.status <> 'ACTIVE')"
+        + " and coalesce(g.sent_at, o.created_at) < :stuckBefore and "
+        + scope.dossierSql("o.dossier_id");
+  }
+
+  /** The 10 activations stuck longest (not accepted since before the stuck limit). */
   private List<Stuck> oldestStuck(String stuckWhere, MapSqlParameterSource params) {
     return jdbc.query(
-        "select i.id, c.id as contact_id, c.first_name, c.last_name, c.company_name, i.email,"
-            + " (i.email_invalid or c.email_invalid) as invalid, i.sent_at, i.reminders_sent"
-            + stuckWhere
-            + " order by coalesce(i.sent_at, i.created_at), i.id limit 10",
+        "select u.*" + stuckWhere + " order by u.since, u.invitation_id, u.onboarding_id limit 10",
         params,
         (rs, n) ->
             new Stuck(
-                rs.getLong("id"),
+                rs.getObject("invitation_id", Long.class),
+                rs.getObject("onboarding_id", Long.class),
+                rs.getBoolean("guest"),
                 rs.getLong("contact_id"),
                 Names.person(
                     rs.getString("first_name"),

@@ -73,6 +73,8 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
   @Autowired UserDetailsService users;
   @Autowired Links appLinks;
   @Autowired JdbcClient jdbc;
+  @Autowired io.passerelle.onboarding.StaffTaskService tasks;
+  @Autowired io.passerelle.activity.ActivityService activity;
 
   MicrosoftOnboardings microsoft;
   Fixtures fixtures;
@@ -338,6 +340,139 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
     assertThat(graphDeletesOf(waiting.email())).isEmpty();
     assertThat(onboardings.get(id).status()).isEqualTo(OnboardingStatus.IN_PROGRESS);
     assertThat(guests.state(id).status()).isEqualTo(GuestInvitationStatus.PENDING_ACCEPTANCE);
+  }
+
+  @Test
+  @DisplayName(
+      "the dashboard's stuck activations count the guest lines of the pending list: the count"
+          + " agrees with the list's lines waiting for longer, and the guest is among them")
+  void dashboardCountsTheGuestLines() throws Exception {
+    int before = stuckOnDashboard();
+    var waiting = waitingGuest("tableau");
+    long id = waiting.onboardingId();
+    assertThat(stuckOnDashboard()).as("waiting since a moment: not stuck").isEqualTo(before);
+    jdbc.sql(
+            "update guest_invitation set sent_at = now() - interval '20 days'"
+                + " where onboarding_id = ?")
+        .param(id)
+        .update();
+    jdbc.sql("update onboarding set created_at = now() - interval '20 days' where id = ?")
+        .param(id)
+        .update();
+
+    String dashboard = page("/tableau-de-bord?bloquees=14");
+    assertThat(stuckOnDashboard()).isEqualTo(before + 1);
+    assertThat(dashboard)
+        .contains(waiting.email())
+        .contains("data-kind=\"GUEST_INVITATION\"")
+        .contains("(invitation Microsoft)");
+    // the same people as the pending-activation list's lines waiting for more than 14 days
+    java.time.Instant limit = java.time.Instant.now().minus(java.time.Duration.ofDays(14));
+    Api manager = Api.as(mvc, json, Api.MANAGER);
+    long listed = 0;
+    for (int number = 0; ; number++) {
+      JsonNode page =
+          manager.read(
+              manager
+                  .get("/api/invitations/pending?size=100&sort=createdAt,asc&page=" + number)
+                  .andExpect(status().isOk()));
+      for (JsonNode line : page.path("content")) {
+        boolean guest = "GUEST_INVITATION".equals(line.path("kind").asText());
+        JsonNode sent = line.path(guest ? "guestSentAt" : "sentAt");
+        String since =
+            sent.isNull() || sent.isMissingNode() ? line.path("createdAt").asText() : sent.asText();
+        if (java.time.Instant.parse(since).isBefore(limit)) {
+          listed++;
+        }
+      }
+      if (page.path("content").size() < 100) {
+        break;
+      }
+    }
+    assertThat(stuckOnDashboard()).as("the dashboard's count, the list's lines").isEqualTo(listed);
+  }
+
+  /** The dashboard's count of activations stuck for more than 14 days, as the manager reads it. */
+  private int stuckOnDashboard() throws Exception {
+    java.util.regex.Matcher count =
+        java.util.regex.Pattern.compile("Activations bloquées depuis plus de 14 jours : (\\d+)")
+            .matcher(page("/tableau-de-bord?bloquees=14"));
+    assertThat(count.find()).isTrue();
+    return Integer.parseInt(count.group(1));
+  }
+
+  @Test
+  @DisplayName(
+      "a domain the tenant blocks opens 'Vérifier l'identité Microsoft du client'; the manager's"
+          + " decision and note go to the activity feed with the onboarding")
+  void identityTaskNoteInTheFeed() throws Exception {
+    String email = TestData.email("bloque");
+    NOT_IN_TENANT.add(email);
+    BLOCKED.add(email);
+    var proposed = microsoft.start(email, null);
+    long id = proposed.onboardingId();
+    var claire = fixtures.actor(Api.MANAGER);
+    await().atMost(MicrosoftOnboardings.PATIENCE).until(() -> identityTask(id, claire).isPresent());
+    assertThat(guests.state(id).status()).isEqualTo(GuestInvitationStatus.FAILED);
+    long key = identityTask(id, claire).orElseThrow().userTaskKey();
+
+    String note = "Le domaine du client est bloqué : il passera par son adresse personnelle.";
+    Api manager = Api.as(mvc, json, Api.MANAGER);
+    manager
+        .post(
+            "/api/tasks/" + key + "/completion",
+            Map.of("guestDecision", "cancel", "guestNote", note))
+        .andExpect(status().isNoContent());
+    await()
+        .atMost(MicrosoftOnboardings.PATIENCE)
+        .until(() -> onboardings.get(id).status() == OnboardingStatus.CANCELLED);
+
+    var entries =
+        activity
+            .list(
+                new io.passerelle.activity.ActivityFilter(
+                    proposed.dossier().id(),
+                    null,
+                    io.passerelle.activity.ActivityType.STAFF_TASK_COMPLETED,
+                    null,
+                    null),
+                org.springframework.data.domain.PageRequest.of(0, 50))
+            .getContent();
+    var entry =
+        entries.stream()
+            .filter(e -> Long.valueOf(key).equals(number(e.details().get("userTaskKey"))))
+            .findFirst()
+            .orElseThrow();
+    assertThat(entry.details())
+        .containsEntry("guestNote", note)
+        .containsEntry("guestDecision", "cancel")
+        .containsEntry(
+            "task", io.passerelle.processes.ProcessNames.Elements.USER_TASK_RESOLVE_GUEST_IDENTITY);
+    assertThat(number(entry.details().get("onboardingId"))).isEqualTo(id);
+    assertThat(entry.contactId()).isEqualTo(onboardings.get(id).contactId());
+    // the feed's API gives it to who reads the dossier
+    assertThat(
+            manager
+                .read(
+                    manager.get("/api/activity?dossierId=" + proposed.dossier().id() + "&size=100"))
+                .path("content")
+                .findValuesAsText("guestNote"))
+        .contains(note);
+  }
+
+  private java.util.Optional<io.passerelle.onboarding.StaffTaskView> identityTask(
+      long onboardingId, io.passerelle.domain.Actor actor) {
+    return tasks.openTasks(actor).stream()
+        .filter(t -> Long.valueOf(onboardingId).equals(t.onboardingId()))
+        .filter(
+            t ->
+                io.passerelle.processes.ProcessNames.Elements.USER_TASK_RESOLVE_GUEST_IDENTITY
+                    .equals(t.elementId()))
+        .findFirst();
+  }
+
+  private static Long number(Object value) {
+    return value instanceof Number n ? n.longValue() : null;
   }
 
   /** An onboarding of the Microsoft offer whose contact is not in the tenant, once invited. */

@@ -45,6 +45,13 @@ abstract class MicrosoftSignInContext {
    */
   static final Set<String> NOT_IN_TENANT = ConcurrentHashMap.newKeySet();
 
+  /**
+   * The addresses whose domain the firm's tenant blocks (cross-tenant access settings): {@code POST
+   * /invitations} answers 403, Graph's refusal of the data (add them to {@link #NOT_IN_TENANT}
+   * too).
+   */
+  static final Set<String> BLOCKED = ConcurrentHashMap.newKeySet();
+
   private static final Set<String> DELETED = ConcurrentHashMap.newKeySet();
 
   /** The object id the local Graph gives the guest invited with this address. */
@@ -93,6 +100,12 @@ abstract class MicrosoftSignInContext {
               Matcher email = invited.matcher(request.getBody().clone().readUtf8());
               if (!email.find()) {
                 return json(400, "{\"error\":{\"code\":\"BadRequest\",\"message\":\"x\"}}");
+              }
+              if (BLOCKED.contains(email.group(1).toLowerCase(Locale.ROOT))) {
+                return json(
+                    403,
+                    "{\"error\":{\"code\":\"Forbidden\",\"message\":\"The invited user's"
+                        + " domain is blocked by the cross-tenant access settings.\"}}");
               }
               String id = guestId(email.group(1));
               DELETED.remove(id);

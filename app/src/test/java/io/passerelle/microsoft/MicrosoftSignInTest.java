@@ -1,6 +1,12 @@
 package io.passerelle.microsoft;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -59,6 +68,7 @@ class MicrosoftSignInTest extends MicrosoftSignInContext {
   @Autowired ActivityService activity;
   @Autowired DevMailServer mailServer;
   @Autowired JdbcClient jdbc;
+  @Autowired UserDetailsService users;
 
   MicrosoftOnboardings microsoft;
   Mailbox mailbox;
@@ -123,6 +133,128 @@ class MicrosoftSignInTest extends MicrosoftSignInContext {
     assertThat(page.body()).contains("lié à un autre compte Microsoft");
     assertThat(flow.get(base + "/espace").location()).endsWith("/espace/connexion");
     assertThat(oidOf(accounts.byEmail(email).orElseThrow().id())).isEqualTo(owner.oid());
+  }
+
+  @Test
+  @DisplayName(
+      "a guest deleted and invited again (a new object id) is refused until the dossier's manager"
+          + " forgets the kept identity (API, page with its confirmation; twice is once, one feed"
+          + " entry); the next sign-in keeps the new one")
+  void staffForgetTheKeptIdentity() throws Exception {
+    String email = TestData.email("reinvitee");
+    var proposed = microsoft.propose(email);
+    Person before = PROVIDER.user(Person.guest(email));
+    new SignInFlow(base).signIn("/oauth2/authorization/microsoft", before);
+    long accountId = accounts.byEmail(email).orElseThrow().id();
+    long contactId = accounts.get(accountId).contactId();
+    assertThat(accounts.get(accountId).microsoftIdentityKept()).isTrue();
+
+    // deleted from the tenant and invited again: the same address, a new object id
+    Person after = PROVIDER.user(Person.guest(email));
+    assertThat(after.oid()).isNotEqualTo(before.oid());
+    assertThat(new SignInFlow(base).signIn("/oauth2/authorization/microsoft", after).location())
+        .endsWith("motif=OTHER_IDENTITY");
+
+    // the contact page shows the kept identity and the form, behind its confirmation
+    String contactPage = "/interlocuteurs/" + contactId;
+    assertThat(page(contactPage, Api.MANAGER))
+        .contains("id=\"microsoft-identity-form\"")
+        .contains("name=\"confirmation\"")
+        .contains("Oublier l'identité Microsoft retenue");
+    String forget = contactPage + "/identite-microsoft/oublier";
+    var unconfirmed =
+        mvc.perform(post(forget).with(csrf()).with(user(users.loadUserByUsername(Api.MANAGER))))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    assertThat(String.valueOf(unconfirmed.getFlashMap().get("failure")))
+        .contains("Cochez la case de confirmation");
+    assertThat(oidOf(accountId)).as("nothing without the confirmation").isEqualTo(before.oid());
+
+    // refused: anonymous, staff who do not manage the contact's dossier, a client
+    String api = "/api/accounts/" + accountId + "/microsoft-identity";
+    assertThat(mvc.perform(delete(api)).andReturn().getResponse().getStatus()).isEqualTo(401);
+    assertThat(
+            mvc.perform(post(forget).param("confirmation", "oui").with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .contains("/connexion");
+    MockHttpServletResponse otherManager =
+        mvc.perform(
+                delete(api)
+                    .with(httpBasic(Api.OTHER_MANAGER, Api.passwordOf(Api.OTHER_MANAGER)))
+                    .accept(org.springframework.http.MediaType.APPLICATION_JSON))
+            .andReturn()
+            .getResponse();
+    assertThat(otherManager.getStatus()).as("not her dossier: unknown").isEqualTo(404);
+    assertThat(otherManager.getContentAsString()).doesNotContain(email);
+    assertThat(
+            mvc.perform(
+                    post(forget)
+                        .param("confirmation", "oui")
+                        .with(csrf())
+                        .with(user(users.loadUserByUsername(Api.OTHER_MANAGER))))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(404);
+    // assigned to the dossier, but not its manager: the contact's identity is not theirs
+    Api.as(mvc, json, Api.STAFF)
+        .delete(api)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("CONTACT_IDENTITY_MANAGER_ONLY"));
+    assertThat(page(contactPage, Api.STAFF)).doesNotContain("id=\"microsoft-identity-form\"");
+    var clients =
+        new ClientFixtures(staff, dossiers, contacts, links, invitations, accounts, collaboration);
+    var client = clients.activeHolder();
+    MockHttpSession clientSession =
+        ClientFixtures.signIn(mvc, client.account().email(), ClientFixtures.PASSWORD);
+    assertThat(
+            mvc.perform(delete(api).session(clientSession)).andReturn().getResponse().getStatus())
+        .isIn(401, 403);
+    MockHttpServletResponse asClient =
+        mvc.perform(post(forget).param("confirmation", "oui").with(csrf()).session(clientSession))
+            .andReturn()
+            .getResponse();
+    assertThat(asClient.getStatus()).isIn(302, 401, 403);
+    if (asClient.getStatus() == 302) {
+      assertThat(asClient.getRedirectedUrl()).contains("/connexion");
+    }
+    assertThat(oidOf(accountId)).as("nothing refused changed it").isEqualTo(before.oid());
+    assertThat(cleared(contactId)).isZero();
+
+    // the dossier's manager, through the API: cleared; again: nothing more
+    Api manager = Api.as(mvc, json, Api.MANAGER);
+    manager
+        .delete(api)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.cleared").value(true))
+        .andExpect(jsonPath("$.account.microsoftIdentityKept").value(false));
+    manager.delete(api).andExpect(status().isOk()).andExpect(jsonPath("$.cleared").value(false));
+    assertThat(oidOf(accountId)).isNull();
+    // and the page's button, confirmed, twice: nothing more either
+    for (int click = 0; click < 2; click++) {
+      var done =
+          mvc.perform(
+                  post(forget)
+                      .param("confirmation", "oui")
+                      .with(csrf())
+                      .with(user(users.loadUserByUsername(Api.MANAGER))))
+              .andExpect(status().is3xxRedirection())
+              .andReturn();
+      assertThat(String.valueOf(done.getFlashMap().get("success"))).contains("oubliée");
+    }
+    assertThat(cleared(contactId)).as("one feed entry for four requests").isEqualTo(1);
+    assertThat(page(contactPage, Api.MANAGER)).contains("id=\"microsoft-identity-none\"");
+
+    // the next Microsoft sign-in keeps the new identity; the account stays as it was
+    var flow = new SignInFlow(base);
+    assertThat(flow.signIn("/oauth2/authorization/microsoft", after).location())
+        .isEqualTo(base + "/espace");
+    assertThat(flow.get(base + "/espace").status()).isEqualTo(200);
+    assertThat(oidOf(accountId)).isEqualTo(after.oid());
+    assertThat(accounts.get(accountId).status()).isEqualTo(AccountStatus.ACTIVE);
+    assertThat(count(proposed.dossier().id(), "ACCOUNT_ACTIVATED")).isEqualTo(1);
   }
 
   @Test
@@ -310,5 +442,29 @@ class MicrosoftSignInTest extends MicrosoftSignInContext {
         .stream()
         .filter(a -> a.type().name().equals(type))
         .count();
+  }
+
+  /** The feed's entries saying the contact's kept Microsoft identity was cleared. */
+  private long cleared(long contactId) {
+    return activity
+        .list(
+            new ActivityFilter(
+                null,
+                contactId,
+                io.passerelle.activity.ActivityType.ACCOUNT_MICROSOFT_IDENTITY_CLEARED,
+                null,
+                null),
+            PageRequest.of(0, 200))
+        .getTotalElements();
+  }
+
+  private String page(String path, String username) throws Exception {
+    return mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .with(user(users.loadUserByUsername(username))))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

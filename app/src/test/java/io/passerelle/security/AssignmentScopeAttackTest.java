@@ -786,6 +786,12 @@ class AssignmentScopeAttackTest {
             "/api/dossier-requests/" + r + "/lookup-retry",
             null),
         new Write(HttpMethod.DELETE, "/api/contacts/{id}", "/api/contacts/" + c, null),
+        // forgetting a client's kept Microsoft identity (issue 23): 404 outside the scope
+        new Write(
+            HttpMethod.DELETE,
+            "/api/accounts/{id}/microsoft-identity",
+            "/api/accounts/" + world.accountId() + "/microsoft-identity",
+            null),
         new Write(
             HttpMethod.POST, "/api/contacts/{id}/erasure", "/api/contacts/" + c + "/erasure", null),
         // the pages' forms
@@ -839,6 +845,11 @@ class AssignmentScopeAttackTest {
             "/interlocuteurs/{id}/acces/{dossierId}/{linkId}/ged",
             "/interlocuteurs/" + c + "/acces/" + d + "/" + l + "/ged",
             Map.of("access", "false")),
+        new Write(
+            HttpMethod.POST,
+            "/interlocuteurs/{id}/identite-microsoft/oublier",
+            "/interlocuteurs/" + c + "/identite-microsoft/oublier",
+            Map.of("confirmation", "oui")),
         new Write(
             HttpMethod.POST,
             "/processus/{key}/incidents/{incidentKey}/relancer",

@@ -1,5 +1,6 @@
 package io.passerelle.contact.web;
 
+import io.passerelle.account.AccountService;
 import io.passerelle.account.AccountStatus;
 import io.passerelle.account.InvitationService;
 import io.passerelle.account.InvitationView;
@@ -34,14 +35,17 @@ class ContactsPageController {
   private final DossierLinkService links;
   private final InvitationService invitations;
   private final ScopedResources scoped;
+  private final AccountService accounts;
 
   ContactsPageController(
       ContactsQuery query,
       ContactService contacts,
       DossierLinkService links,
       InvitationService invitations,
-      ScopedResources scoped) {
+      ScopedResources scoped,
+      AccountService accounts) {
     this.scoped = scoped;
+    this.accounts = accounts;
     this.query = query;
     this.contacts = contacts;
     this.links = links;
@@ -93,7 +97,33 @@ class ContactsPageController {
             : scoped.keepVisible(
                 invitations.forAccount(contact.account().id()), InvitationView::dossierId));
     model.addAttribute("guestInvitations", query.guestInvitationsOf(id));
+    model.addAttribute("account", accounts.forContact(id).orElse(null));
     return "pages/interlocuteur";
+  }
+
+  /**
+   * Forgets the Microsoft identity the client's account kept (issue 23), once the box confirming it
+   * is ticked: without it nothing changes. Twice is once.
+   */
+  @PostMapping("/interlocuteurs/{id}/identite-microsoft/oublier")
+  String forgetMicrosoftIdentity(
+      @PathVariable long id,
+      @RequestParam(name = "confirmation", required = false) String confirmation,
+      @AuthenticationPrincipal StaffPrincipal me,
+      RedirectAttributes flash) {
+    scoped.requireVisible(ScopedResources.Kind.CONTACT, id);
+    if (!"oui".equals(confirmation)) {
+      flash.addFlashAttribute(
+          "failure",
+          "Cochez la case de confirmation : l'identité Microsoft retenue n'a pas été oubliée.");
+      return "redirect:/interlocuteurs/" + id;
+    }
+    return Flash.run(
+        "/interlocuteurs/" + id,
+        flash,
+        "L'identité Microsoft retenue est oubliée : la prochaine connexion Microsoft du client"
+            + " retiendra la sienne.",
+        () -> contacts.forgetMicrosoftIdentity(id, me.actor()));
   }
 
   /** Corrects the address; a pending invitation goes again to the new one (the journey). */
