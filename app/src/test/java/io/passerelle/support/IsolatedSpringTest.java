@@ -21,9 +21,11 @@ import org.springframework.test.context.TestPropertySource;
  * {@code csrf()} never ran), the engine command outbox (its link to the engine cut, {@link
  * EngineLink}, and the relay's schedule switched off at run time) and the operations journey (lost
  * instances, whose onboardings must not be the shared context's; the development SMTP server
- * stopped at run time). One context for these, not one each: every context boots its own engine. A
- * test class adds nothing to it ({@code @Import}, properties, mocks), or it gets a context of its
- * own again; what a test must switch, it switches at run time and switches back when done.
+ * stopped at run time), and the sign-in with Microsoft (the firm's tenant against local fakes and a
+ * fixed port, {@link MicrosoftTenant}). One context for these, not one each: every context boots
+ * its own engine. A test class adds nothing to it ({@code @Import}, properties, mocks), or it gets
+ * a context of its own again; what a test must switch, it switches at run time and switches back
+ * when done.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -38,7 +40,7 @@ import org.springframework.test.context.TestPropertySource;
       "passerelle.engine.snapshot-interval=PT1H",
       "passerelle.engine.snapshot-records=100000000"
     })
-@ContextConfiguration(initializers = IsolatedSpringTest.OwnDatabase.class)
+@ContextConfiguration(initializers = {IsolatedSpringTest.OwnDatabase.class, MicrosoftTenant.class})
 public @interface IsolatedSpringTest {
 
   /**
