@@ -163,10 +163,9 @@ public class EngineCommandRelay {
   }
 
   /**
-   * Switches the sweeper's schedule off or on again, at run time (a test that runs the sweeps
-   * itself, {@link #relayDue()}, to see what one sweep does, in a context that other tests share).
-   * Switching it off returns once a scheduled sweep under way has ended: none runs after. The relay
-   * after each commit goes on either way.
+   * Switches the sweeper's schedule off or on at run time (for a test that runs {@link #relayDue()}
+   * itself in a shared context); off returns once a sweep under way has ended. The relay after each
+   * commit goes on either way.
    */
   public void scheduleSweeps(boolean on) {
     schedule.lock();
