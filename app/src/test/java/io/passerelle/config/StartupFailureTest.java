@@ -116,8 +116,7 @@ class StartupFailureTest {
                     "camunda.client.rest-address=http://127.0.0.1:1",
                     "passerelle.token.secret=remote-mode-test-secret-of-at-least-32-chars",
                     "passerelle.database.reset-on-start=true"))
-        .hasRootCauseInstanceOf(StartupConfigurationException.class)
-        .rootCause()
+        .isInstanceOf(StartupConfigurationException.class)
         .hasMessageContaining("PASSERELLE_DATABASE_RESET_ON_START");
   }
 }
