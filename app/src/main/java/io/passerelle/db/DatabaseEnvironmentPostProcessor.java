@@ -12,9 +12,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Before anything else touches PostgreSQL: checks the server answers, and creates the application's
- * database when it is missing ({@code passerelle.database.create-if-missing}, on by default). What
- * cannot be done ends the start with one line that says how to fix it.
+ * Before anything else touches PostgreSQL: checks the reset's setting ({@link
+ * DatabaseResetConfiguration#resetOnStart}), checks the server answers, and creates the
+ * application's database when it is missing ({@code passerelle.database.create-if-missing}, on by
+ * default). What cannot be done ends the start with one line that says how to fix it.
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -23,6 +24,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
+    // the reset asked for without the development tools stops the start here, before the engine
+    DatabaseResetConfiguration.resetOnStart(environment);
     if (!environment.getProperty("passerelle.database.create-if-missing", Boolean.class, true)) {
       return;
     }

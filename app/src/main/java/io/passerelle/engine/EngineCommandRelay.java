@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +76,11 @@ public class EngineCommandRelay {
    * While the engine was last found unreachable: the after-commit relay leaves rows to the sweep.
    */
   private final AtomicReference<Instant> unreachableUntil = new AtomicReference<>(Instant.MIN);
+
+  /** Held by each scheduled sweep, so that switching the schedule off waits for one under way. */
+  private final ReentrantLock schedule = new ReentrantLock();
+
+  private volatile boolean scheduled = true;
 
   EngineCommandRelay(
       ProcessEngine engine,
@@ -141,15 +147,41 @@ public class EngineCommandRelay {
     afterCommit.shutdownNow();
   }
 
+  /** The sweeper: every {@code passerelle.engine.command-relay-interval}, unless switched off. */
+  @Scheduled(
+      fixedDelayString = "${passerelle.engine.command-relay-interval:PT5S}",
+      initialDelayString = "${passerelle.engine.command-relay-interval:PT5S}")
+  void sweep() {
+    schedule.lock();
+    try {
+      if (scheduled) {
+        relayDue();
+      }
+    } finally {
+      schedule.unlock();
+    }
+  }
+
+  /**
+   * Switches the sweeper's schedule off or on at run time (for a test that runs {@link #relayDue()}
+   * itself in a shared context); off returns once a sweep under way has ended. The relay after each
+   * commit goes on either way.
+   */
+  public void scheduleSweeps(boolean on) {
+    schedule.lock();
+    try {
+      scheduled = on;
+    } finally {
+      schedule.unlock();
+    }
+  }
+
   /**
    * Relays the rows that are due, oldest first, a batch at a time; a row the engine refuses for
    * good is marked and the others go on; the sweep stops when the engine does not answer.
    *
    * @return how many rows the engine took (accepted or had already)
    */
-  @Scheduled(
-      fixedDelayString = "${passerelle.engine.command-relay-interval:PT5S}",
-      initialDelayString = "${passerelle.engine.command-relay-interval:PT5S}")
   public int relayDue() {
     int done = 0;
     List<Long> due =

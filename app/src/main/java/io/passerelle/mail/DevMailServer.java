@@ -1,5 +1,6 @@
 package io.passerelle.mail;
 
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -25,14 +26,18 @@ public class DevMailServer implements DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(DevMailServer.class);
 
   private final GreenMail greenMail;
+  private final ServerSetup setup;
   private final int port;
+  // the SMTP service started again after a stop (listen(false), then listen(true)), if any
+  private SmtpServer restarted;
+  private boolean listening = true;
   // the number of each stored message, by identity (GreenMail keeps one object per stored mail)
   private final Map<StoredMessage, Long> ids = new IdentityHashMap<>();
   private long lastId;
 
   public DevMailServer(int port) {
     this.port = port;
-    var setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    this.setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     setup.setServerStartupTimeout(5_000);
     this.greenMail = new GreenMail(setup);
     try {
@@ -52,6 +57,37 @@ public class DevMailServer implements DisposableBean {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * Stops the SMTP service ({@code false}: connections to its port are refused, open ones closed,
+   * as with a mail server that is down) or starts it again on the same port ({@code true}); the
+   * mailbox keeps what it received. For the tests of an SMTP outage, in a context other tests
+   * share: each switches it on again when done.
+   */
+  public synchronized void listen(boolean on) {
+    if (on == listening) {
+      return;
+    }
+    if (on) {
+      SmtpServer smtp = new SmtpServer(setup, greenMail.getManagers());
+      smtp.startService();
+      try {
+        if (!smtp.waitTillRunning(setup.getServerStartupTimeout())) {
+          throw new IllegalStateException("The development SMTP server did not start again");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while starting the SMTP server again", e);
+      }
+      restarted = smtp;
+      LOG.info("Development SMTP server listening again on 127.0.0.1:{}", port);
+    } else {
+      (restarted != null ? restarted : greenMail.getSmtp()).stopService();
+      restarted = null;
+      LOG.info("Development SMTP server stopped listening on 127.0.0.1:{}", port);
+    }
+    listening = on;
   }
 
   /** Every message received so far, oldest first. */
@@ -113,6 +149,11 @@ public class DevMailServer implements DisposableBean {
   @Override
   public void destroy() {
     LOG.info("Stopping the development SMTP server on port {}", port);
+    synchronized (this) {
+      if (restarted != null) {
+        restarted.stopService();
+      }
+    }
     greenMail.stop();
   }
 }

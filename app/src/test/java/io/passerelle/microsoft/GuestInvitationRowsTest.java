@@ -25,7 +25,7 @@ import io.passerelle.portal.ClientFixtures;
 import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
 import io.passerelle.support.Fixtures;
-import io.passerelle.support.PasserelleSpringTest;
+import io.passerelle.support.IsolatedSpringTest;
 import io.passerelle.support.TestData;
 import io.passerelle.web.Links;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * its own with the guest invitation's state, and the staff's resend and cancel from that list, its
  * API and the contact page reach Microsoft Graph — once per click.
  */
-@PasserelleSpringTest
+@IsolatedSpringTest
 class GuestInvitationRowsTest extends MicrosoftSignInContext {
 
   private static final String MESSAGE = "Bonjour, voici votre accès au cabinet.";

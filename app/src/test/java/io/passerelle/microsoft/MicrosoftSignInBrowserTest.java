@@ -21,8 +21,8 @@ import io.passerelle.support.Api;
 import io.passerelle.support.EntraIdProvider.Person;
 import io.passerelle.support.Fixtures;
 import io.passerelle.support.HeadlessChromium;
+import io.passerelle.support.IsolatedSpringTest;
 import io.passerelle.support.Mailbox;
-import io.passerelle.support.PasserelleSpringTest;
 import io.passerelle.support.TestData;
 import java.time.Duration;
 import java.util.Map;
@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * lands in their space; the account is activated, the onboarding completes on the engine (widget
  * enabled, staff told). Then a staff member signs in with Microsoft from the staff's sign-in page.
  */
-@PasserelleSpringTest
+@IsolatedSpringTest
 class MicrosoftSignInBrowserTest extends MicrosoftSignInContext {
 
   private static final Pattern LINK = Pattern.compile("(http://\\S+/activation/[A-Za-z0-9_-]+)");

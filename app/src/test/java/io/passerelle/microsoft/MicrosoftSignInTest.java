@@ -30,8 +30,8 @@ import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
 import io.passerelle.support.EntraIdProvider.Person;
 import io.passerelle.support.Fixtures;
+import io.passerelle.support.IsolatedSpringTest;
 import io.passerelle.support.Mailbox;
-import io.passerelle.support.PasserelleSpringTest;
 import io.passerelle.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -51,7 +51,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * are refused; staff sign in by address and keep Passerelle's role; an unknown member, a guest of
  * the tenant and a forged callback are refused; neither side's session opens the other's pages.
  */
-@PasserelleSpringTest
+@IsolatedSpringTest
 class MicrosoftSignInTest extends MicrosoftSignInContext {
 
   @Autowired MockMvc mvc;
@@ -314,7 +314,8 @@ class MicrosoftSignInTest extends MicrosoftSignInContext {
         .contains("/oauth2/authorization/microsoft?login_hint=")
         .doesNotContain("id=\"activation-form\"");
     mvc.perform(
-            ClientFixtures.activate(token, ClientFixtures.PASSWORD, ClientFixtures.PASSWORD)
+            ClientFixtures.activateAsBrowser(
+                    mvc, token, ClientFixtures.PASSWORD, ClientFixtures.PASSWORD)
                 .with(ClientFixtures.freshIp()))
         .andExpect(status().isConflict());
     AccountView account = accounts.byEmail(email).orElseThrow();

@@ -26,10 +26,9 @@ import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
 import io.passerelle.support.EngineLink;
 import io.passerelle.support.Fixtures;
+import io.passerelle.support.IsolatedSpringTest;
 import io.passerelle.support.Mailbox;
-import io.passerelle.support.PasserelleSpringTest;
 import io.passerelle.support.TestData;
-import io.passerelle.support.TestDatabases;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,23 +53,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the engine is cut ({@link EngineLink}: every call of its client fails as with a gateway down)
  * while staff act; each change commits, its command waits in {@code engine_command}, and once the
  * link is back the sweeper relays it: delivered once, the journey moves on. The sweeper's schedule
- * is off here: the tests run its sweeps themselves, so that what one sweep does is seen.
+ * is off during each test ({@link EngineCommandRelay#scheduleSweeps}): the tests run its sweeps
+ * themselves, so that what one sweep does is seen. In the isolated context ({@link
+ * IsolatedSpringTest}: its database of its own keeps the shared context's sweeper off these rows;
+ * {@link EngineLink} is in it), switched at run time rather than by a property, which would cost a
+ * context and an engine of its own.
  */
-@PasserelleSpringTest
-@Import(EngineLink.class)
-@TestPropertySource(properties = "passerelle.engine.command-relay-interval=PT1H")
+@IsolatedSpringTest
 class EngineCommandOutboxTest {
-
-  /**
-   * A database of its own: the suite's shared context runs beside this one, and its outbox sweeper
-   * would relay this context's commands to the shared context's engine.
-   */
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String database = TestDatabases.newName("passerelle_outbox");
-    TestDatabases.create(database);
-    registry.add("spring.datasource.url", () -> TestDatabases.url(database));
-  }
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -101,14 +87,16 @@ class EngineCommandOutboxTest {
 
   @BeforeEach
   void setUp() {
+    relay.scheduleSweeps(false);
     fixtures = new Fixtures(staff, dossiers, contacts, links);
     mailbox = new Mailbox(mailServer);
     claire = Api.as(mvc, json, Api.MANAGER);
   }
 
   @AfterEach
-  void restoreLink() {
+  void restoreLinkAndSweeps() {
     link.restore();
+    relay.scheduleSweeps(true);
   }
 
   @Test

@@ -9,76 +9,60 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
 import io.passerelle.account.InvitationService;
 import io.passerelle.account.InvitationStatus;
-import io.passerelle.config.Ports;
 import io.passerelle.contact.ContactService;
 import io.passerelle.contact.DossierLinkService;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.engine.EmbeddedZeebeEngine;
 import io.passerelle.engine.InstanceState;
 import io.passerelle.engine.ProcessEngine;
+import io.passerelle.mail.DevMailServer;
 import io.passerelle.onboarding.OnboardingService;
 import io.passerelle.onboarding.OnboardingStatus;
 import io.passerelle.onboarding.OnboardingView;
 import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
 import io.passerelle.support.Fixtures;
-import io.passerelle.support.PasserelleSpringTest;
+import io.passerelle.support.IsolatedSpringTest;
+import io.passerelle.support.Mailbox;
 import io.passerelle.support.StaffSignIn;
 import io.passerelle.support.TestData;
-import io.passerelle.support.TestDatabases;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Issue 18, item 6, on the real embedded engine and PostgreSQL, with a real SMTP server (GreenMail)
- * this test stops and starts: an onboarding whose instance is cancelled behind the application's
- * back is listed (health detail, operator page) and restarted (it waits again, and the journey
- * completes) or closed, once; a mail step failing for N onboardings while SMTP is down ends in N
- * incidents, one kind on the page, and "retry all of this kind" sends each mail once SMTP is back.
+ * Issue 18, item 6, on the real embedded engine and PostgreSQL, with the development SMTP server
+ * this test stops and starts ({@link DevMailServer#listen}): an onboarding whose instance is
+ * cancelled behind the application's back is listed (health detail, operator page) and restarted
+ * (it waits again, and the journey completes) or closed, once; a mail step failing for N
+ * onboardings while SMTP is down ends in N incidents, one kind on the page, and "retry all of this
+ * kind" sends each mail once SMTP is back. In the isolated context ({@link IsolatedSpringTest}): a
+ * database of its own, since the shared context's onboardings (whose instances live in that
+ * context's engine) would all look lost here, and the SMTP server switched at run time rather than
+ * a server of its own by properties, which would cost a context and an engine of its own.
  */
-@PasserelleSpringTest
+@IsolatedSpringTest
 class OperationsJourneyTest {
 
-  private static final int SMTP_PORT = Ports.anyFree();
   private static final String PASSWORD = "Une phrase de passe solide 42";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final Pattern ACTIVATION = Pattern.compile("/activation/([A-Za-z0-9_-]+)");
-  private static GreenMail smtp;
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    // mail goes through SMTP (this test's GreenMail), not the development mailbox
-    registry.add("passerelle.dev-mail.enabled", () -> "false");
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-    // a database of its own: the suite's shared context runs beside this one, and its onboardings
-    // (whose instances live in the other context's engine) would all look lost here
-    String database = TestDatabases.ownDatabase("operations");
-    registry.add("spring.datasource.url", () -> TestDatabases.url(database));
-  }
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -92,20 +76,20 @@ class OperationsJourneyTest {
   @Autowired DossierService dossiers;
   @Autowired ContactService contacts;
   @Autowired DossierLinkService links;
+  @Autowired DevMailServer mailServer;
 
   private Fixtures fixtures;
+  private Mailbox mailbox;
 
   @BeforeEach
   void setUp() {
     fixtures = new Fixtures(staff, dossiers, contacts, links);
-    smtpUp();
+    mailbox = new Mailbox(mailServer);
   }
 
-  @AfterAll
-  static void stopSmtp() {
-    if (smtp != null) {
-      smtp.stop();
-    }
+  @AfterEach
+  void smtpBackUp() {
+    mailServer.listen(true);
   }
 
   @Test
@@ -215,7 +199,7 @@ class OperationsJourneyTest {
   void incidentsByKind() throws Exception {
     int n = 3;
     var dossier = fixtures.dossier(Api.MANAGER);
-    smtpDown();
+    mailServer.listen(false);
     List<String> emails = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String email = TestData.email("panne-smtp-" + i);
@@ -249,7 +233,7 @@ class OperationsJourneyTest {
     assertThat(page).contains("id=\"incident-kind-" + kind + "\"");
     assertThat(page).containsPattern("class=\"incident-count\">" + n + "<");
 
-    smtpUp();
+    mailServer.listen(true);
     mvc.perform(
             post("/operations/incidents/types/" + kind + "/relancer").session(session).with(csrf()))
         .andExpect(status().isFound())
@@ -354,51 +338,18 @@ class OperationsJourneyTest {
         String.valueOf(onboardingId));
   }
 
-  private static void smtpUp() {
-    if (smtp == null) {
-      var setup = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-      smtp = new GreenMail(setup);
-      smtp.start();
-    }
+  /** The mail received by this address. */
+  private List<MimeMessage> to(String address) {
+    return mailbox.to(address);
   }
 
-  private static void smtpDown() {
-    if (smtp != null) {
-      RECEIVED.addAll(Arrays.asList(smtp.getReceivedMessages()));
-      smtp.stop();
-      smtp = null;
-    }
-  }
-
-  /** Mail received by the GreenMail servers this test stopped. */
-  private static final List<MimeMessage> RECEIVED =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
-
-  /** Mail received by this address, over every GreenMail this test started. */
-  private static List<MimeMessage> to(String address) {
-    List<MimeMessage> all = new ArrayList<>(RECEIVED);
-    if (smtp != null) {
-      all.addAll(Arrays.asList(smtp.getReceivedMessages()));
-    }
-    return all.stream().filter(m -> addressedTo(m, address)).toList();
-  }
-
-  private static List<MimeMessage> awaitMails(String address, int count) {
+  private List<MimeMessage> awaitMails(String address, int count) {
     await().atMost(PATIENCE).until(() -> to(address).size() >= count);
     return to(address);
   }
 
-  private static boolean addressedTo(MimeMessage message, String address) {
-    try {
-      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-          .anyMatch(a -> a.toString().contains(address));
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static String token(MimeMessage message) {
-    var matcher = ACTIVATION.matcher(io.passerelle.support.Mailbox.text(message));
+    var matcher = ACTIVATION.matcher(Mailbox.text(message));
     if (!matcher.find()) {
       throw new AssertionError("no activation link");
     }

@@ -20,6 +20,7 @@ import io.passerelle.dossier.DossierView;
 import io.passerelle.staff.StaffService;
 import io.passerelle.support.Api;
 import io.passerelle.support.Fixtures;
+import io.passerelle.support.StaffSignIn;
 import io.passerelle.support.TestData;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -178,6 +179,24 @@ public final class ClientFixtures {
               + result.getResponse().getRedirectedUrl());
     }
     return (MockHttpSession) result.getRequest().getSession(false);
+  }
+
+  /**
+   * The activation form as a browser posts it: with the client pages' CSRF cookie and the token of
+   * a page that has a form (the sign-in page), not Spring Security Test's {@code csrf()}, which
+   * would put a session-backed token repository in the client pages' filter chain for every later
+   * request of the context (the isolated context's {@code ClientPagesOverHttpTest} checks that
+   * anonymous client pages open no session).
+   */
+  public static MockHttpServletRequestBuilder activateAsBrowser(
+      MockMvc mvc, String token, String password, String confirm) throws Exception {
+    var page = mvc.perform(MockMvcRequestBuilders.get(PortalLinks.SIGN_IN)).andReturn();
+    String csrf = StaffSignIn.csrfOf(page.getResponse().getContentAsString());
+    return MockMvcRequestBuilders.post("/activation/" + token)
+        .cookie(page.getResponse().getCookies())
+        .param("_csrf", csrf)
+        .param("password", password)
+        .param("confirmation", confirm);
   }
 
   public static MockHttpServletRequestBuilder activate(

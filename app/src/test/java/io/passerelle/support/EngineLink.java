@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Bean;
  * application's Camunda client (commands, job polling) fails at once with {@code UNAVAILABLE}, as
  * with a gateway that is down or a network that is gone; the engine itself runs on, and its state
  * is intact when the link comes back. The Camunda Spring starter puts every {@link
- * ClientInterceptor} bean into its client. Import it into a test context of its own; the
- * configuration is itself the bean a test injects.
+ * ClientInterceptor} bean into its client. It is in the isolated context ({@link
+ * IsolatedSpringTest}), where it lets every call through until a test cuts it (and restores it when
+ * done); the configuration is itself the bean a test injects.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EngineLink {

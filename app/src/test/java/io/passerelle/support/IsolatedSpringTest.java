@@ -17,15 +17,20 @@ import org.springframework.test.context.TestPropertySource;
  * PasserelleSpringTest}): the statement counts of the list pages (every statement on the request's
  * thread counted, {@link StatementCounter}; thousands of rows that would show in the shared lists),
  * back-pressure (an engine backlog limit of 500, the start sweeper every 2 s, no snapshot during
- * the test) and the client pages' sessions over real HTTP (a context where Spring Security Test's
- * {@code csrf()} never ran). One context for the three, not one each: every context boots its own
- * engine. A test class adds nothing to it ({@code @Import}, properties, mocks), or it gets a
- * context of its own again.
+ * the test), the client pages' sessions over real HTTP (a context where Spring Security Test's
+ * {@code csrf()} never ran), the engine command outbox (its link to the engine cut, {@link
+ * EngineLink}, and the relay's schedule switched off at run time) and the operations journey (lost
+ * instances, whose onboardings must not be the shared context's; the development SMTP server
+ * stopped at run time), and the sign-in with Microsoft (the firm's tenant against local fakes and a
+ * fixed port, {@link MicrosoftTenant}). One context for these, not one each: every context boots
+ * its own engine. A test class adds nothing to it ({@code @Import}, properties, mocks), or it gets
+ * a context of its own again; what a test must switch, it switches at run time and switches back
+ * when done.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @PasserelleSpringTest
-@Import(StatementCounter.class)
+@Import({StatementCounter.class, EngineLink.class})
 @TestPropertySource(
     properties = {
       "passerelle.engine.backlog-limit=500",
@@ -35,7 +40,7 @@ import org.springframework.test.context.TestPropertySource;
       "passerelle.engine.snapshot-interval=PT1H",
       "passerelle.engine.snapshot-records=100000000"
     })
-@ContextConfiguration(initializers = IsolatedSpringTest.OwnDatabase.class)
+@ContextConfiguration(initializers = {IsolatedSpringTest.OwnDatabase.class, MicrosoftTenant.class})
 public @interface IsolatedSpringTest {
 
   /**
