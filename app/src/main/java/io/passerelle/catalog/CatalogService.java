@@ -33,6 +33,7 @@ public class CatalogService {
   private final Locks locks;
   private final Clock clock;
   private final MicrosoftProperties microsoft;
+  private final OfferCache cache;
 
   CatalogService(
       OfferRepository offers,
@@ -45,6 +46,7 @@ public class CatalogService {
     this.locks = locks;
     this.clock = clock;
     this.microsoft = microsoft;
+    this.cache = new OfferCache();
   }
 
   // ---- offers ----
@@ -55,12 +57,10 @@ public class CatalogService {
   }
 
   /** The offer with this code, or {@code OFFER_UNKNOWN} (also for a withdrawn offer). */
-  @Transactional(readOnly = true)
   public OfferView activeOffer(String code) {
     String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-    return offers
-        .findByCode(normalised)
-        .map(Offer::view)
+    return cache
+        .get(normalised, () -> offers.findByCode(normalised).map(Offer::view))
         .filter(OfferView::active)
         .orElseThrow(
             () ->
@@ -70,12 +70,14 @@ public class CatalogService {
                     "No active offer has the code '" + Texts.abbreviate(normalised, 40) + "'."));
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * The offer with this code, or {@code OFFER_NOT_FOUND}. Read from a short-lived cache ({@link
+   * OfferCache}): every step of every journey asks for its offer.
+   */
   public OfferView offer(String code) {
     String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-    return offers
-        .findByCode(normalised)
-        .map(Offer::view)
+    return cache
+        .get(normalised, () -> offers.findByCode(normalised).map(Offer::view))
         .orElseThrow(
             () ->
                 DomainException.notFound(
@@ -151,7 +153,9 @@ public class CatalogService {
             widgetName,
             definition.active(),
             definition.identity()));
-    return offers.saveAndFlush(offer).view();
+    OfferView saved = offers.saveAndFlush(offer).view();
+    cache.forgetAfterCommit(code);
+    return saved;
   }
 
   // ---- organisational roles ----

@@ -47,24 +47,37 @@ final class DurableLogReader implements LogStorageReader {
     }
   }
 
+  /**
+   * The next committed block. Where it lies is looked up under the storage's lock; the block is
+   * read from the file after it, so that appends do not wait for a reader's disk read (a block,
+   * once written, never changes; its segment is deleted only below the last snapshot and the
+   * projection's position, which every reader has passed).
+   */
   @Override
   public DirectBuffer next() {
+    LogSegment segment;
+    long start;
+    int length;
+    long highest;
     synchronized (storage) {
       long[] at = locate();
       if (at == null) {
         throw new NoSuchElementException();
       }
-      LogSegment segment = storage.segments.get((int) at[0]);
+      segment = storage.segments.get((int) at[0]);
       int block = (int) at[1];
-      byte[] payload;
-      try {
-        payload = segment.payload(block);
-      } catch (IOException e) {
-        throw new UncheckedIOException("The engine's log could not be read", e);
-      }
-      next = segment.highest[block] + 1;
-      return new UnsafeBuffer(payload);
+      start = segment.offset[block] + LogSegment.HEADER;
+      length = (int) (segment.end(block) - start);
+      highest = segment.highest[block];
     }
+    byte[] payload;
+    try {
+      payload = segment.read(start, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The engine's log could not be read", e);
+    }
+    next = highest + 1;
+    return new UnsafeBuffer(payload);
   }
 
   /** {segment index, block index} of the next committed block, or null. */

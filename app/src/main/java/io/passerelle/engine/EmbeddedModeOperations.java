@@ -32,6 +32,10 @@ final class EmbeddedModeOperations implements ModeOperations {
   private final ObjectMapper json;
   private final Duration timeout;
   private final DeployedModels deployed;
+  private final EmbeddedZeebeEngine engine;
+
+  /** How often a caller waiting for capacity looks at the backlog again. */
+  private static final Duration CAPACITY_POLL = Duration.ofMillis(25);
 
   EmbeddedModeOperations(
       EmbeddedZeebeEngine engine,
@@ -44,6 +48,30 @@ final class EmbeddedModeOperations implements ModeOperations {
     this.json = json;
     this.timeout = timeout;
     this.deployed = deployed;
+    this.engine = engine;
+  }
+
+  /**
+   * Waits until the backlog is below three quarters of the gateway's limit: a start sent then is
+   * taken, where one sent at the limit would be refused, rolled back and sent again (the margin
+   * keeps the waiting callers from all being refused together the moment the backlog dips).
+   */
+  @Override
+  public boolean awaitCapacity(Duration within) {
+    long threshold = engine.backlogLimit() / 4 * 3;
+    long deadline = System.nanoTime() + within.toNanos();
+    while (engine.backlog() > threshold) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(CAPACITY_POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -98,10 +98,12 @@ final class LogSegment {
     add(low, high, at);
   }
 
-  /** The payload of one indexed block, read from the file. */
-  byte[] payload(int block) throws IOException {
-    long start = offset[block] + HEADER;
-    ByteBuffer buffer = ByteBuffer.allocate((int) (end(block) - start));
+  /**
+   * {@code length} bytes from {@code start}: positional reads, safe beside appends and other reads
+   * without the storage's lock.
+   */
+  byte[] read(long start, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(length);
     readFully(channel, buffer, start);
     return buffer.array();
   }

@@ -48,6 +48,15 @@ interface ModeOperations {
   Optional<InstanceTrail> instanceTrail(long processInstanceKey);
 
   /**
+   * Waits, at most {@code within}, until the engine takes new work without pushing back; true when
+   * it does. Only the embedded engine knows its backlog without asking (two volatile reads); a
+   * cluster's back-pressure is known by its answer, so remote mode says yes at once.
+   */
+  default boolean awaitCapacity(java.time.Duration within) {
+    return true;
+  }
+
+  /**
    * The status of each of these instances the engine knows; a key missing from the answer is an
    * instance the engine does not know (the embedded projection: in memory; a cluster: a search by
    * keys, a bounded number of keys a request).

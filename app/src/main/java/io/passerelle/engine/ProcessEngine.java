@@ -87,6 +87,15 @@ public class ProcessEngine {
     return deployment.adoptUnchanged(resources);
   }
 
+  /**
+   * Waits, at most {@code within}, until the engine takes new work without pushing back (embedded
+   * mode: its backlog is below the limit with a margin); true when it does, at once in remote mode.
+   * A caller about to start many instances waits here instead of being refused and trying again.
+   */
+  public boolean awaitCapacity(Duration within) {
+    return operations.awaitCapacity(within);
+  }
+
   /** Starts the latest version of a process; returns the process instance key. */
   public long startInstance(String bpmnProcessId, Map<String, Object> variables) {
     return EngineErrors.call(

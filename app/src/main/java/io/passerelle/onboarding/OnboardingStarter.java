@@ -95,6 +95,14 @@ class OnboardingStarter {
   /** The gauge of the onboardings waiting for a start thread or being started by one. */
   static final String QUEUED_STARTS_GAUGE = "passerelle.onboarding.starts.queued";
 
+  /**
+   * How long a start thread waits for the engine to take new work before each attempt, and how many
+   * attempts it makes while the engine pushes back, before leaving the onboarding to the sweeper.
+   */
+  static final Duration CAPACITY_WAIT = Duration.ofSeconds(30);
+
+  static final int BUSY_ATTEMPTS = 3;
+
   /** How many onboardings are started at once after their commit. */
   static final int START_THREADS = 4;
 
@@ -125,9 +133,21 @@ class OnboardingStarter {
 
   private void startNow(long onboardingId) {
     try {
-      start(onboardingId);
+      for (int attempt = 1; ; attempt++) {
+        // during a burst (a bulk) the embedded engine pushes back: wait for it here rather than
+        // be refused, roll back and leave the row to the sweeper (a transaction and a call each)
+        engine.awaitCapacity(CAPACITY_WAIT);
+        try {
+          start(onboardingId);
+          return;
+        } catch (EngineUnavailableException e) {
+          if (!e.busy() || attempt >= BUSY_ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
     } catch (EngineUnavailableException e) {
-      // back-pressure during a burst: expected, one line at INFO
+      // an engine down, or still busy after the waits: the sweeper starts it; one line at INFO
       LOG.info(
           "Onboarding {} stored; the engine {}: the sweeper starts it",
           onboardingId,
@@ -215,6 +235,9 @@ class OnboardingStarter {
       if (queued.contains(id)) {
         continue;
       }
+      if (!engine.awaitCapacity(SWEEP_CAPACITY_WAIT)) {
+        break; // the engine is busy: the next sweep goes on
+      }
       try {
         if (start(id, SWEEP_LOCK_TIMEOUT)) {
           started++;
@@ -232,6 +255,9 @@ class OnboardingStarter {
     }
     return started;
   }
+
+  /** How long the sweeper waits for the engine to take new work before each row. */
+  static final Duration SWEEP_CAPACITY_WAIT = Duration.ofSeconds(5);
 
   /** How long the sweeper waits for a STARTING row's lock before going on to the next row. */
   static final Duration SWEEP_LOCK_TIMEOUT = Duration.ofSeconds(2);

@@ -32,10 +32,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Back-pressure in the whole application: an onboarding proposed while the engine's backlog is
- * above the limit is accepted (it is stored; its start comes after the commit), its start is
- * refused, the row stays STARTING with no half-written start, and the sweeper starts it once the
- * engine has caught up: one process instance, not two. In the second application context ({@link
- * IsolatedSpringTest}: a backlog limit of 500, the start sweeper every 2 s, a database of its own).
+ * above the limit is accepted (it is stored; its start comes after the commit), its start waits for
+ * the engine (nothing is sent while the backlog is above the limit), the row stays STARTING with no
+ * half-written start, and it is started once the engine has caught up (by its start thread, or the
+ * sweeper if that one gave up): one process instance, not two. In the second application context
+ * ({@link IsolatedSpringTest}: a backlog limit of 500, the start sweeper every 2 s, a database of
+ * its own).
  */
 @IsolatedSpringTest
 class BackPressureApplicationTest {
@@ -51,8 +53,8 @@ class BackPressureApplicationTest {
 
   @Test
   @DisplayName(
-      "proposed during back-pressure: accepted, stays STARTING, started once by the sweeper after"
-          + " the backlog drains")
+      "proposed during back-pressure: accepted, stays STARTING, started once after the backlog"
+          + " drains")
   void onboardingStartedOnceAfterTheBacklogDrains() throws Exception {
     var claire = Api.as(mvc, json, Api.MANAGER);
     var dossier = new Fixtures(staff, dossiers, contacts, links).dossier(Api.MANAGER);
@@ -81,7 +83,7 @@ class BackPressureApplicationTest {
             .get("id")
             .asLong();
 
-    Thread.sleep(1_000); // the start threads try at once, and are refused
+    Thread.sleep(1_000); // the start thread waits for the backlog to drain
     assertThat(embedded.backlog()).isGreaterThan(embedded.backlogLimit());
     assertThat(onboardings.get(id).status()).isEqualTo(OnboardingStatus.STARTING);
     assertThat(onboardings.get(id).processInstanceKey()).isNull();

@@ -12,20 +12,14 @@ import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
-import io.camunda.zeebe.protocol.record.RecordType;
-import io.camunda.zeebe.protocol.record.RejectionType;
-import io.camunda.zeebe.protocol.record.ValueType;
-import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
-import io.camunda.zeebe.stream.api.CommandResponseWriter;
 import io.camunda.zeebe.stream.api.records.TypedRecord;
 import io.camunda.zeebe.stream.api.scheduling.ScheduledCommandCache.StageableScheduledCommandCache;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.stream.impl.StreamProcessorListener;
 import io.camunda.zeebe.util.FeatureFlags;
-import io.camunda.zeebe.util.buffer.BufferWriter;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
@@ -37,7 +31,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.agrona.DirectBuffer;
 
 /**
  * Passerelle's assembly of the in-memory engine ({@code zeebe-process-test-engine}): the same parts
@@ -265,70 +258,6 @@ public final class PasserelleEngineAssembly {
       throw new IllegalStateException(
           "The engine's gateway request store is not the one this assembly knows (engine version?)",
           e);
-    }
-  }
-
-  /**
-   * Answers only the requests of this process: a command written by an earlier one (its caller is
-   * gone) is processed, and its answer dropped instead of failing on a request this gateway never
-   * had.
-   */
-  private record CurrentProcessResponses(CommandResponseWriter delegate, long firstRequestId)
-      implements CommandResponseWriter {
-
-    @Override
-    public CommandResponseWriter partitionId(int partitionId) {
-      delegate.partitionId(partitionId);
-      return this;
-    }
-
-    @Override
-    public CommandResponseWriter key(long key) {
-      delegate.key(key);
-      return this;
-    }
-
-    @Override
-    public CommandResponseWriter intent(Intent intent) {
-      delegate.intent(intent);
-      return this;
-    }
-
-    @Override
-    public CommandResponseWriter recordType(RecordType type) {
-      delegate.recordType(type);
-      return this;
-    }
-
-    @Override
-    public CommandResponseWriter valueType(ValueType valueType) {
-      delegate.valueType(valueType);
-      return this;
-    }
-
-    @Override
-    public CommandResponseWriter rejectionType(RejectionType rejectionType) {
-      delegate.rejectionType(rejectionType);
-      return this;
-    }
-
-    @Override
-    public CommandResponseWriter rejectionReason(DirectBuffer reason) {
-      delegate.rejectionReason(reason);
-      return this;
-    }
-
-    @Override
-    public CommandResponseWriter valueWriter(BufferWriter value) {
-      delegate.valueWriter(value);
-      return this;
-    }
-
-    @Override
-    public void tryWriteResponse(int requestStreamId, long requestId) {
-      if (requestId >= firstRequestId) {
-        delegate.tryWriteResponse(requestStreamId, requestId);
-      }
     }
   }
 
