@@ -262,7 +262,7 @@ class GuestInvitationRowsTest extends MicrosoftSignInContext {
         new ClientFixtures(staff, dossiers, contacts, links, invitations, accounts, collaboration)
             .activeHolder();
     MockHttpSession clientSession =
-        ClientFixtures.signIn(mvc, client.account().email(), ClientFixtures.PASSWORD);
+        ClientFixtures.signInAsBrowser(mvc, client.account().email(), ClientFixtures.PASSWORD);
 
     for (String batch : List.of("/api/invitations/resend", "/api/invitations/cancellation")) {
       String body = json.writeValueAsString(Map.of("onboardingIds", List.of(id)));

@@ -208,7 +208,7 @@ class MicrosoftSignInTest extends MicrosoftSignInContext {
         new ClientFixtures(staff, dossiers, contacts, links, invitations, accounts, collaboration);
     var client = clients.activeHolder();
     MockHttpSession clientSession =
-        ClientFixtures.signIn(mvc, client.account().email(), ClientFixtures.PASSWORD);
+        ClientFixtures.signInAsBrowser(mvc, client.account().email(), ClientFixtures.PASSWORD);
     assertThat(
             mvc.perform(delete(api).session(clientSession)).andReturn().getResponse().getStatus())
         .isIn(401, 403);

@@ -182,6 +182,34 @@ public final class ClientFixtures {
   }
 
   /**
+   * Signs a client in as a browser does (the client pages' CSRF cookie and the sign-in page's
+   * token, not {@code csrf()}: see {@link #activateAsBrowser}); for tests in the isolated context.
+   */
+  public static MockHttpSession signInAsBrowser(MockMvc mvc, String email, String password)
+      throws Exception {
+    var page = mvc.perform(MockMvcRequestBuilders.get(PortalLinks.SIGN_IN)).andReturn();
+    String csrf = StaffSignIn.csrfOf(page.getResponse().getContentAsString());
+    var result =
+        mvc.perform(
+                MockMvcRequestBuilders.post(PortalLinks.SIGN_IN)
+                    .session(new MockHttpSession())
+                    .cookie(page.getResponse().getCookies())
+                    .with(freshIp())
+                    .param("_csrf", csrf)
+                    .param("email", email)
+                    .param("password", password))
+            .andReturn();
+    if (!"/espace".equals(result.getResponse().getRedirectedUrl())) {
+      throw new AssertionError(
+          "sign-in failed: "
+              + result.getResponse().getStatus()
+              + " "
+              + result.getResponse().getRedirectedUrl());
+    }
+    return (MockHttpSession) result.getRequest().getSession(false);
+  }
+
+  /**
    * The activation form as a browser posts it: with the client pages' CSRF cookie and the token of
    * a page that has a form (the sign-in page), not Spring Security Test's {@code csrf()}, which
    * would put a session-backed token repository in the client pages' filter chain for every later
