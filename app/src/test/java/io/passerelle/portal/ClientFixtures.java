@@ -161,16 +161,20 @@ public final class ClientFixtures {
   /** Signs in through the real form; returns the session the client is signed in with. */
   public static MockHttpSession signIn(MockMvc mvc, String email, String password)
       throws Exception {
-    var session = new MockHttpSession();
-    var result =
-        mvc.perform(
-                MockMvcRequestBuilders.post(PortalLinks.SIGN_IN)
-                    .session(session)
-                    .with(freshIp())
-                    .with(csrf())
-                    .param("email", email)
-                    .param("password", password))
-            .andReturn();
+    return signedIn(
+        mvc,
+        MockMvcRequestBuilders.post(PortalLinks.SIGN_IN)
+            .session(new MockHttpSession())
+            .with(freshIp())
+            .with(csrf())
+            .param("email", email)
+            .param("password", password));
+  }
+
+  /** Posts the sign-in form and returns the client's session, or fails the test. */
+  private static MockHttpSession signedIn(MockMvc mvc, MockHttpServletRequestBuilder form)
+      throws Exception {
+    var result = mvc.perform(form).andReturn();
     if (!"/espace".equals(result.getResponse().getRedirectedUrl())) {
       throw new AssertionError(
           "sign-in failed: "
@@ -189,24 +193,15 @@ public final class ClientFixtures {
       throws Exception {
     var page = mvc.perform(MockMvcRequestBuilders.get(PortalLinks.SIGN_IN)).andReturn();
     String csrf = StaffSignIn.csrfOf(page.getResponse().getContentAsString());
-    var result =
-        mvc.perform(
-                MockMvcRequestBuilders.post(PortalLinks.SIGN_IN)
-                    .session(new MockHttpSession())
-                    .cookie(page.getResponse().getCookies())
-                    .with(freshIp())
-                    .param("_csrf", csrf)
-                    .param("email", email)
-                    .param("password", password))
-            .andReturn();
-    if (!"/espace".equals(result.getResponse().getRedirectedUrl())) {
-      throw new AssertionError(
-          "sign-in failed: "
-              + result.getResponse().getStatus()
-              + " "
-              + result.getResponse().getRedirectedUrl());
-    }
-    return (MockHttpSession) result.getRequest().getSession(false);
+    return signedIn(
+        mvc,
+        MockMvcRequestBuilders.post(PortalLinks.SIGN_IN)
+            .session(new MockHttpSession())
+            .cookie(page.getResponse().getCookies())
+            .with(freshIp())
+            .param("_csrf", csrf)
+            .param("email", email)
+            .param("password", password));
   }
 
   /**
