@@ -3,14 +3,16 @@ package io.passerelle.engine;
 import io.camunda.zeebe.logstreams.storage.LogStorageReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.NoSuchElementException;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Reads the committed blocks of a {@link DurableLogStorage} in order from where it was sought,
- * under the storage's lock: a block is seen only once it is on disk.
+ * Reads the committed blocks of a {@link DurableLogStorage} in order from where it was sought, from
+ * the storage's current {@link CommittedLog} (no lock): a block is seen only once it is on disk.
+ * The block itself is read from its segment file (a block, once written, never changes; a segment
+ * is deleted only below the last snapshot and the projection's position, which every reader has
+ * passed).
  */
 final class DurableLogReader implements LogStorageReader {
 
@@ -25,80 +27,59 @@ final class DurableLogReader implements LogStorageReader {
 
   @Override
   public void seek(long position) {
-    synchronized (storage) {
-      List<LogSegment> segments = storage.segments;
-      long found = -1;
-      for (int i = segments.size() - 1; i >= 0; i--) {
-        LogSegment segment = segments.get(i);
-        int block = segment.floor(position);
-        if (block >= 0) {
-          found = segment.lowest[block];
-          break;
-        }
+    CommittedLog.Segment[] segments = storage.committedLog().segments();
+    long found = -1;
+    for (int i = segments.length - 1; i >= 0; i--) {
+      int block = segments[i].floor(position);
+      if (block >= 0) {
+        found = segments[i].lowest()[block];
+        break;
       }
-      next = found;
     }
+    next = found;
   }
 
   @Override
   public boolean hasNext() {
-    synchronized (storage) {
-      return locate() != null;
-    }
+    return locate(storage.committedLog()) >= 0;
   }
 
-  /**
-   * The next committed block. Where it lies is looked up under the storage's lock; the block is
-   * read from the file after it, so that appends do not wait for a reader's disk read (a block,
-   * once written, never changes; its segment is deleted only below the last snapshot and the
-   * projection's position, which every reader has passed).
-   */
   @Override
   public DirectBuffer next() {
-    LogSegment segment;
-    long start;
-    int length;
-    long highest;
-    synchronized (storage) {
-      long[] at = locate();
-      if (at == null) {
-        throw new NoSuchElementException();
-      }
-      segment = storage.segments.get((int) at[0]);
-      int block = (int) at[1];
-      start = segment.offset[block] + LogSegment.HEADER;
-      length = (int) (segment.end(block) - start);
-      highest = segment.highest[block];
+    CommittedLog log = storage.committedLog();
+    long at = locate(log);
+    if (at < 0) {
+      throw new NoSuchElementException();
     }
+    CommittedLog.Segment segment = log.segments()[(int) (at >>> 32)];
+    int block = (int) at;
+    long start = segment.offset()[block] + LogSegment.HEADER;
+    int length = (int) (segment.end(block) - start);
     byte[] payload;
     try {
-      payload = segment.read(start, length);
+      payload = segment.file().read(start, length);
     } catch (IOException e) {
       throw new UncheckedIOException("The engine's log could not be read", e);
     }
-    next = highest + 1;
+    next = segment.highest()[block] + 1;
     return new UnsafeBuffer(payload);
   }
 
-  /** {segment index, block index} of the next committed block, or null. */
-  private long[] locate() {
-    List<LogSegment> segments = storage.segments;
-    long committed = storage.committedPosition();
-    for (int i = 0; i < segments.size(); i++) {
-      LogSegment segment = segments.get(i);
-      if (segment.count == 0 || segment.last() < next) {
+  /** The next committed block as {@code segment << 32 | block}, or -1 when there is none yet. */
+  private long locate(CommittedLog log) {
+    CommittedLog.Segment[] segments = log.segments();
+    for (int i = 0; i < segments.length; i++) {
+      CommittedLog.Segment segment = segments[i];
+      if (segment.count() == 0 || segment.last() < next) {
         continue;
       }
       int block = next < 0 ? 0 : Math.max(0, segment.floor(next));
-      if (segment.lowest[block] < next && segment.highest[block] < next) {
+      if (segment.lowest()[block] < next && segment.highest()[block] < next) {
         block++;
       }
-      if (block >= segment.count || segment.highest[block] > committed) {
-        return null;
-      }
-      return new long[] {i, block};
+      return block >= segment.count() ? -1 : ((long) i << 32) | block;
     }
-    return null;
+    return -1;
   }
 
   @Override

@@ -55,7 +55,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
   private final long segmentSize;
   private final boolean groupCommit;
 
-  /** Guarded by this; read under this lock by {@link DurableLogReader}. */
+  /** Guarded by this; readers see {@link #view} instead. */
   final List<LogSegment> segments = new ArrayList<>();
 
   private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
@@ -73,6 +73,10 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
   private boolean flusherIdle;
 
   private volatile long committed = -1;
+
+  /** The committed blocks as readers see them, replaced at each commit ({@link CommittedLog}). */
+  private volatile CommittedLog view;
+
   private long appendedBlocks;
   private long forces;
   private volatile boolean closed;
@@ -97,6 +101,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
     segments.addAll(LogRecovery.recover(directory));
     lastAppended = LogRecovery.lastPosition(segments);
     committed = lastAppended;
+    view = CommittedLog.of(segments, committed);
     this.flusher = Thread.ofPlatform().name("engine-log-flusher").daemon().unstarted(this::flush);
     if (groupCommit) {
       flusher.start();
@@ -143,25 +148,9 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
   @Override
   public void append(
       long lowestPosition, long highestPosition, ByteBuffer buffer, AppendListener listener) {
-    int length = buffer.remaining();
-    byte[] bytes = new byte[length];
+    byte[] bytes = new byte[buffer.remaining()];
     buffer.duplicate().get(bytes);
-    append(
-        lowestPosition,
-        highestPosition,
-        new BufferWriter() {
-          @Override
-          public int getLength() {
-            return length;
-          }
-
-          @Override
-          public int write(org.agrona.MutableDirectBuffer target, int offset) {
-            target.putBytes(offset, bytes);
-            return length;
-          }
-        },
-        listener);
+    append(lowestPosition, highestPosition, new BytesWriter(bytes), listener);
   }
 
   /** Frames and writes the payload already in {@link #frame} (guarded by this). */
@@ -185,6 +174,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
         segment.channel.force(false);
         forces++;
         committed = high;
+        view = CommittedLog.of(segments, high);
       }
       return written;
     } catch (IOException e) {
@@ -254,6 +244,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
       synchronized (this) {
         forces++;
         committed = target;
+        view = CommittedLog.of(segments, target);
         while (!pending.isEmpty() && pending.peek().highest() <= target) {
           done.add(pending.poll());
         }
@@ -310,6 +301,9 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
       while (segments.size() > 1 && segments.get(1).first() <= position) {
         deleted.add(segments.remove(0));
       }
+      if (!deleted.isEmpty()) {
+        view = CommittedLog.of(segments, committed);
+      }
     }
     for (LogSegment segment : deleted) {
       try {
@@ -333,6 +327,11 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
   /** The position of the last record appended (-1 when the log is empty). */
   public synchronized long lastPosition() {
     return lastAppended;
+  }
+
+  /** The committed blocks, for the readers (no lock). */
+  CommittedLog committedLog() {
+    return view;
   }
 
   /** The position up to which the log is on disk and visible. */

@@ -114,6 +114,51 @@ class DurableLogStorageTest {
   }
 
   @Test
+  @DisplayName(
+      "a reader beside a busy appender (segments rolling over, the index growing) reads every"
+          + " block once, in order, whole, and only once it is on disk")
+  void readsBesideAppends() throws Exception {
+    // about 1,700 blocks a segment: the segments roll over and their index grows past 1,024
+    var storage = open(64 * 1024, true);
+    int blocks = 6_000;
+    var reader = storage.newReader();
+    List<String> read = new ArrayList<>();
+    List<String> problems = new CopyOnWriteArrayList<>();
+    Thread readerThread =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  while (read.size() < blocks) {
+                    if (!reader.hasNext()) {
+                      Thread.onSpinWait();
+                      continue;
+                    }
+                    long committedBefore = storage.committedPosition();
+                    String block = text(reader.next());
+                    long high = Long.parseLong(block.substring(block.indexOf('-') + 1));
+                    // committed only grows: what was read was on disk when it was read
+                    if (high > storage.committedPosition()) {
+                      problems.add(block + " read above " + committedBefore);
+                    }
+                    read.add(block);
+                  }
+                });
+    var committed = new AtomicLong(-1);
+    for (long low = 1; low <= blocks; low++) {
+      storage.append(low, low, payload(low, low), committedTo(committed));
+    }
+    readerThread.join(Duration.ofSeconds(30));
+
+    assertThat(problems).isEmpty();
+    assertThat(storage.segmentCount()).isGreaterThan(2);
+    assertThat(read).hasSize(blocks);
+    for (int i = 0; i < blocks; i++) {
+      assertThat(read.get(i)).isEqualTo("block " + (i + 1) + "-" + (i + 1));
+    }
+  }
+
+  @Test
   @DisplayName("without group commit each append forces the log before it returns")
   void forcedPerBlock() throws IOException {
     var storage = open(DurableLogStorage.DEFAULT_SEGMENT_SIZE, false);
