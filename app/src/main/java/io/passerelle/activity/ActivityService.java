@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.domain.Actor;
 import io.passerelle.staff.StaffScope;
 import jakarta.persistence.criteria.Predicate;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,15 +27,38 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActivityService {
 
+  /**
+   * An entry, once: a dedup key already recorded appends nothing. Plain JDBC in the caller's
+   * transaction, not a repository's native query: before a native statement Hibernate dirty-checks
+   * every entity of the session (even with the statement's table named), which made the feed's line
+   * the costliest statement of each journey step (issue 18, the bulk's profile). The table has no
+   * foreign key and no entity writes it, so nothing pending in the session has to go first.
+   */
+  private static final String APPEND =
+      """
+      insert into activity (occurred_at, type, actor_kind, actor_staff_id, actor_account_id,
+                            dossier_id, contact_id, details, dedup_key)
+      values (:occurredAt, :type, :actorKind, :actorStaffId, :actorAccountId,
+              :dossierId, :contactId, cast(:details as jsonb), :dedupKey)
+      on conflict (dedup_key) do nothing
+      """;
+
   private final StaffScope scopes;
 
   private final ActivityRepository entries;
+  private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final Clock clock;
 
-  ActivityService(ActivityRepository entries, ObjectMapper json, Clock clock, StaffScope scopes) {
+  ActivityService(
+      ActivityRepository entries,
+      JdbcClient jdbc,
+      ObjectMapper json,
+      Clock clock,
+      StaffScope scopes) {
     this.scopes = scopes;
     this.entries = entries;
+    this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
   }
@@ -59,16 +86,17 @@ public class ActivityService {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Activity details must be plain JSON values", e);
     }
-    return entries.append(
-            clock.instant(),
-            entry.type().name(),
-            kind,
-            staffId,
-            accountId,
-            entry.dossierId(),
-            entry.contactId(),
-            details,
-            entry.dedupKey())
+    return jdbc.sql(APPEND)
+            .param("occurredAt", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+            .param("type", entry.type().name())
+            .param("actorKind", kind)
+            .param("actorStaffId", staffId, Types.BIGINT)
+            .param("actorAccountId", accountId, Types.BIGINT)
+            .param("dossierId", entry.dossierId(), Types.BIGINT)
+            .param("contactId", entry.contactId(), Types.BIGINT)
+            .param("details", details)
+            .param("dedupKey", entry.dedupKey(), Types.VARCHAR)
+            .update()
         == 1;
   }
 
