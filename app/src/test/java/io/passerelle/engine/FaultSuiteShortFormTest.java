@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.passerelle.faults.FaultOptions;
 import io.passerelle.faults.FaultSuite;
 import io.passerelle.faults.Launcher;
+import io.passerelle.support.LaunchedApplication;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * of its 4 to 6 minutes; the long form and {@code KillAndRestartAcceptanceTest} keep the kill at
  * other moments).
  */
+@LaunchedApplication
 class FaultSuiteShortFormTest {
 
   @Test

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.passerelle.config.Ports;
 import io.passerelle.processes.ProcessNames.Elements;
+import io.passerelle.support.LaunchedApplication;
 import io.passerelle.support.Mailbox;
 import io.passerelle.support.TestData;
 import io.passerelle.support.TestDatabases;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the second one sends its invitation. Mail goes to an SMTP server in this JVM, which outlives the
  * application.
  */
+@LaunchedApplication
 class KillAndRestartAcceptanceTest {
 
   private static final Duration START_PATIENCE = Duration.ofSeconds(60);
