@@ -43,27 +43,7 @@ class ContactRules {
               ContactErrors.NAME_REQUIRED,
               "Give a first name, a last name or a company name."));
     }
-    if (request.subscriberType() == null) {
-      errors.add(
-          new FieldError(
-              "subscriberType",
-              CommonErrors.REQUIRED,
-              "Choose the subscriber type: CLIENT, FAMILY_MEMBER, EMPLOYEE or ADVISOR."));
-    } else if (request.subscriberType() == SubscriberType.ADVISOR
-        && request.advisorType() == null) {
-      errors.add(
-          new FieldError(
-              "advisorType",
-              ContactErrors.ADVISOR_TYPE_REQUIRED,
-              "Say which kind of advisor: BANKER, NOTARY, LAWYER or OTHER."));
-    } else if (request.subscriberType() != SubscriberType.ADVISOR
-        && request.advisorType() != null) {
-      errors.add(
-          new FieldError(
-              "advisorType",
-              ContactErrors.ADVISOR_TYPE_NOT_ALLOWED,
-              "Only advisors have an advisor type."));
-    }
+    subscriberType(request, errors);
     String phone = Texts.trimToNull(request.phone());
     if (phone != null && !PHONE.matcher(phone).matches()) {
       errors.add(
@@ -91,6 +71,31 @@ class ContactRules {
         role.id(),
         request.consultationOnly(),
         request.language() == null ? Language.fr : request.language());
+  }
+
+  /** The subscriber type is given, and an advisor type with it for an advisor only. */
+  private static void subscriberType(NewContact request, List<FieldError> errors) {
+    if (request.subscriberType() == null) {
+      errors.add(
+          new FieldError(
+              "subscriberType",
+              CommonErrors.REQUIRED,
+              "Choose the subscriber type: CLIENT, FAMILY_MEMBER, EMPLOYEE or ADVISOR."));
+    } else if (request.subscriberType() == SubscriberType.ADVISOR
+        && request.advisorType() == null) {
+      errors.add(
+          new FieldError(
+              "advisorType",
+              ContactErrors.ADVISOR_TYPE_REQUIRED,
+              "Say which kind of advisor: BANKER, NOTARY, LAWYER or OTHER."));
+    } else if (request.subscriberType() != SubscriberType.ADVISOR
+        && request.advisorType() != null) {
+      errors.add(
+          new FieldError(
+              "advisorType",
+              ContactErrors.ADVISOR_TYPE_NOT_ALLOWED,
+              "Only advisors have an advisor type."));
+    }
   }
 
   private static String text(String value, String field, int max, List<FieldError> errors) {

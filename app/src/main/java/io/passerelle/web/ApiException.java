@@ -4,19 +4,16 @@ import io.passerelle.domain.ErrorCode;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request the API refuses, with a stable machine-readable {@code code} and a sentence for people.
- * Rendered as RFC 9457 problem+json by {@link ApiExceptionHandler}.
+ * A request the API refuses, with a code of the catalogue ({@link ErrorCode}: stable, with its
+ * texts in the bundles) and a sentence for people. Rendered as RFC 9457 problem+json by {@link
+ * ApiExceptionHandler}.
  */
 public class ApiException extends RuntimeException {
 
   private final HttpStatus status;
-  private final String code;
+  private final ErrorCode code;
 
   public ApiException(HttpStatus status, ErrorCode code, String detail) {
-    this(status, code.code(), detail);
-  }
-
-  public ApiException(HttpStatus status, String code, String detail) {
     super(detail);
     this.status = status;
     this.code = code;
@@ -26,7 +23,7 @@ public class ApiException extends RuntimeException {
     return status;
   }
 
-  public String code() {
+  public ErrorCode code() {
     return code;
   }
 }

@@ -75,7 +75,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ProblemDetail onApiException(ApiException e) {
-    return Problems.of(e.status(), e.code(), e.getMessage());
+    return Problems.of(e.status(), e.code().code(), e.getMessage());
   }
 
   @ExceptionHandler(DomainException.class)

@@ -163,6 +163,15 @@ final class Report {
             get(r, "memory", "peakRssMb") + " / " + get(r, "memory", "peakHeapUsedMb") + " MB",
             "",
             ""));
+    rows.add(
+        row(
+            "live heap halfway through the burst: bulk / reminders due at once",
+            get(r, "bulk", "heapAfterGcHalfwayMb")
+                + " / "
+                + get(r, "remindersAllWaiting", "firstReminders", "heapAfterGcHalfwayMb")
+                + " MB",
+            "",
+            ""));
     Object perOnboarding = get(r, "memory", "heapBytesPerOnboarding");
     rows.add(
         row(

@@ -5,6 +5,8 @@ import io.passerelle.domain.Texts;
 import io.passerelle.staff.Scope;
 import io.passerelle.staff.StaffScope;
 import io.passerelle.web.pages.Names;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,33 +139,35 @@ class ContactsQuery {
                 + " order by lower(coalesce(c.last_name, c.company_name, '')),"
                 + " lower(coalesce(c.first_name, '')), c.id limit :limit offset :offset",
             params,
-            (rs, n) -> {
-              int links = rs.getInt("links");
-              int withGed = rs.getInt("with_ged");
-              GedStatus ged =
-                  links == 0
-                      ? GedStatus.NO_LINK
-                      : withGed == links
-                          ? GedStatus.ACCESS
-                          : withGed == 0 ? GedStatus.REVOKED : GedStatus.PARTIAL;
-              return new ContactRow(
-                  rs.getLong("id"),
-                  rs.getString("first_name"),
-                  rs.getString("last_name"),
-                  rs.getString("company_name"),
-                  rs.getString("subscriber_type"),
-                  rs.getString("email"),
-                  rs.getBoolean("email_invalid"),
-                  rs.getString("status"),
-                  AccountStatus.valueOf(rs.getString("account_status")),
-                  DossierContactsQuery.instant(rs.getTimestamp("last_login_at")),
-                  ged,
-                  links,
-                  (Long) rs.getObject("invitation_id"),
-                  (Long) rs.getObject("onboarding_id"),
-                  DossierContactsQuery.instant(rs.getTimestamp("sent_at")));
-            });
+            ContactsQuery::row);
     return new PageImpl<>(rows, pageable, total == null ? 0 : total);
+  }
+
+  private static ContactRow row(ResultSet rs, int n) throws SQLException {
+    int links = rs.getInt("links");
+    int withGed = rs.getInt("with_ged");
+    GedStatus ged =
+        links == 0
+            ? GedStatus.NO_LINK
+            : withGed == links
+                ? GedStatus.ACCESS
+                : withGed == 0 ? GedStatus.REVOKED : GedStatus.PARTIAL;
+    return new ContactRow(
+        rs.getLong("id"),
+        rs.getString("first_name"),
+        rs.getString("last_name"),
+        rs.getString("company_name"),
+        rs.getString("subscriber_type"),
+        rs.getString("email"),
+        rs.getBoolean("email_invalid"),
+        rs.getString("status"),
+        AccountStatus.valueOf(rs.getString("account_status")),
+        DossierContactsQuery.instant(rs.getTimestamp("last_login_at")),
+        ged,
+        links,
+        (Long) rs.getObject("invitation_id"),
+        (Long) rs.getObject("onboarding_id"),
+        DossierContactsQuery.instant(rs.getTimestamp("sent_at")));
   }
 
   record ContactLink(
