@@ -53,29 +53,6 @@ class StaffAndCatalogApiTest {
   }
 
   @Test
-  @DisplayName(
-      "a username that cannot be a Tasklist assignee and a short password are field errors")
-  void staffValidation() throws Exception {
-    as(Api.ADMIN)
-        .post(
-            "/api/staff",
-            Map.of(
-                "username", "Jean Dupont!",
-                "email", "pas-un-email",
-                "firstName", "Jean",
-                "lastName", "Dupont",
-                "role", "STAFF",
-                "password", "court"))
-        .andExpect(status().isBadRequest())
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'email')].code")
-                .value(org.hamcrest.Matchers.hasItem("INVALID_EMAIL")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'password')].code")
-                .value(org.hamcrest.Matchers.hasItem("TOO_SHORT")));
-  }
-
-  @Test
   @DisplayName("the last active administrator cannot be demoted")
   void lastAdministrator() throws Exception {
     long id = as(Api.ADMIN).read(as(Api.ADMIN).get("/api/staff/me")).get("id").asLong();
