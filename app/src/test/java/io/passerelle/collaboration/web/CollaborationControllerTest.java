@@ -23,8 +23,8 @@ import io.passerelle.collaboration.ServiceView;
 import io.passerelle.domain.Actor;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
-import io.passerelle.staff.StaffView;
 import io.passerelle.support.WebSliceTest;
+import io.passerelle.support.WebSlices;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,11 +49,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebSliceTest(CollaborationController.class)
 class CollaborationControllerTest {
 
-  static final StaffPrincipal MANAGER =
-      new StaffPrincipal(
-          new StaffView(
-              9, "claire.martin", "claire@firm.test", "Claire", "Martin", StaffRole.MANAGER, true),
-          "unused");
+  static final StaffPrincipal MANAGER = WebSlices.member(9, "Claire", "Martin", StaffRole.MANAGER);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -63,11 +59,7 @@ class CollaborationControllerTest {
   @DisplayName("without credentials: 401 problem+json asking for HTTP Basic; the service not asked")
   void signInRequired() throws Exception {
     mvc.perform(get("/api/collaborative-services").accept(MediaType.APPLICATION_JSON))
-        .andExpect(status().isUnauthorized())
-        .andExpect(
-            header().string("WWW-Authenticate", "Basic realm=\"Passerelle\", charset=\"UTF-8\""))
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
+        .andExpect(WebSlices.signInRequired());
     verifyNoInteractions(services);
   }
 

@@ -24,8 +24,8 @@ import io.passerelle.contact.SubscriberType;
 import io.passerelle.domain.Actor;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
-import io.passerelle.staff.StaffView;
 import io.passerelle.support.WebSliceTest;
+import io.passerelle.support.WebSlices;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,11 +49,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebSliceTest(ContactController.class)
 class ContactControllerTest {
 
-  static final StaffPrincipal STAFF =
-      new StaffPrincipal(
-          new StaffView(
-              9, "paul.bernard", "paul@firm.test", "Paul", "Bernard", StaffRole.STAFF, true),
-          "unused");
+  static final StaffPrincipal STAFF = WebSlices.member(9, "Paul", "Bernard", StaffRole.STAFF);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -64,11 +60,7 @@ class ContactControllerTest {
   @DisplayName("without credentials: 401 problem+json asking for HTTP Basic; the service not asked")
   void signInRequired() throws Exception {
     mvc.perform(get("/api/contacts").accept(MediaType.APPLICATION_JSON))
-        .andExpect(status().isUnauthorized())
-        .andExpect(
-            header().string("WWW-Authenticate", "Basic realm=\"Passerelle\", charset=\"UTF-8\""))
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
+        .andExpect(WebSlices.signInRequired());
     verifyNoInteractions(contacts, links);
   }
 

@@ -24,9 +24,9 @@ import io.passerelle.dossier.DossierView;
 import io.passerelle.dossier.NewDossier;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
-import io.passerelle.staff.StaffView;
 import io.passerelle.support.TestData;
 import io.passerelle.support.WebSliceTest;
+import io.passerelle.support.WebSlices;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +48,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebSliceTest(DossierController.class)
 class DossierControllerTest {
 
-  static final StaffPrincipal MANAGER =
-      new StaffPrincipal(
-          new StaffView(
-              7, "claire.martin", "claire@firm.test", "Claire", "Martin", StaffRole.MANAGER, true),
-          "unused");
+  static final StaffPrincipal MANAGER = WebSlices.member(7, "Claire", "Martin", StaffRole.MANAGER);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -62,11 +58,7 @@ class DossierControllerTest {
   @DisplayName("without credentials: 401 problem+json asking for HTTP Basic; the service not asked")
   void signInRequired() throws Exception {
     mvc.perform(get("/api/dossiers").accept(MediaType.APPLICATION_JSON))
-        .andExpect(status().isUnauthorized())
-        .andExpect(
-            header().string("WWW-Authenticate", "Basic realm=\"Passerelle\", charset=\"UTF-8\""))
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
+        .andExpect(WebSlices.signInRequired());
     verifyNoInteractions(dossiers);
   }
 

@@ -25,8 +25,8 @@ import io.passerelle.dossiercreation.DossierRequestView;
 import io.passerelle.dossiercreation.NewDossierRequest;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
-import io.passerelle.staff.StaffView;
 import io.passerelle.support.WebSliceTest;
+import io.passerelle.support.WebSlices;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,11 +52,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebSliceTest(DossierRequestController.class)
 class DossierRequestControllerTest {
 
-  static final StaffPrincipal MANAGER =
-      new StaffPrincipal(
-          new StaffView(
-              9, "claire.martin", "claire@firm.test", "Claire", "Martin", StaffRole.MANAGER, true),
-          "unused");
+  static final StaffPrincipal MANAGER = WebSlices.member(9, "Claire", "Martin", StaffRole.MANAGER);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -66,11 +62,7 @@ class DossierRequestControllerTest {
   @DisplayName("without credentials: 401 problem+json asking for HTTP Basic; the service not asked")
   void signInRequired() throws Exception {
     mvc.perform(get("/api/dossier-requests").accept(MediaType.APPLICATION_JSON))
-        .andExpect(status().isUnauthorized())
-        .andExpect(
-            header().string("WWW-Authenticate", "Basic realm=\"Passerelle\", charset=\"UTF-8\""))
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
+        .andExpect(WebSlices.signInRequired());
     verifyNoInteractions(requests);
   }
 

@@ -21,8 +21,8 @@ import io.passerelle.onboarding.BulkPreview;
 import io.passerelle.onboarding.BulkRequest;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
-import io.passerelle.staff.StaffView;
 import io.passerelle.support.WebSliceTest;
+import io.passerelle.support.WebSlices;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,11 +47,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebSliceTest(BulkInvitationController.class)
 class BulkInvitationControllerTest {
 
-  static final StaffPrincipal MANAGER =
-      new StaffPrincipal(
-          new StaffView(
-              7, "claire.martin", "claire@firm.test", "Claire", "Martin", StaffRole.MANAGER, true),
-          "unused");
+  static final StaffPrincipal MANAGER = WebSlices.member(7, "Claire", "Martin", StaffRole.MANAGER);
 
   static final List<String> PATHS =
       List.of("/api/bulk-invitations/preview", "/api/bulk-invitations");
@@ -71,11 +67,7 @@ class BulkInvitationControllerTest {
                   .contentType(MediaType.APPLICATION_JSON)
                   .accept(MediaType.APPLICATION_JSON)
                   .content(json.writeValueAsString(request())))
-          .andExpect(status().isUnauthorized())
-          .andExpect(
-              header().string("WWW-Authenticate", "Basic realm=\"Passerelle\", charset=\"UTF-8\""))
-          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-          .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
+          .andExpect(WebSlices.signInRequired());
     }
     verifyNoInteractions(bulks);
   }

@@ -27,8 +27,8 @@ import io.passerelle.onboarding.OnboardingView;
 import io.passerelle.onboarding.ProposeCollaborativeService;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
-import io.passerelle.staff.StaffView;
 import io.passerelle.support.WebSliceTest;
+import io.passerelle.support.WebSlices;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,11 +53,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @WebSliceTest(OnboardingController.class)
 class OnboardingControllerTest {
 
-  static final StaffPrincipal MANAGER =
-      new StaffPrincipal(
-          new StaffView(
-              7, "claire.martin", "claire@firm.test", "Claire", "Martin", StaffRole.MANAGER, true),
-          "unused");
+  static final StaffPrincipal MANAGER = WebSlices.member(7, "Claire", "Martin", StaffRole.MANAGER);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -74,11 +70,7 @@ class OnboardingControllerTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(proposal())))
-        .andExpect(status().isUnauthorized())
-        .andExpect(
-            header().string("WWW-Authenticate", "Basic realm=\"Passerelle\", charset=\"UTF-8\""))
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
+        .andExpect(WebSlices.signInRequired());
     verifyNoInteractions(onboardings, invitations);
   }
 

@@ -24,6 +24,7 @@ import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
 import io.passerelle.support.WebSliceTest;
+import io.passerelle.support.WebSlices;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -45,11 +46,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebSliceTest(StaffController.class)
 class StaffControllerTest {
 
-  static final StaffPrincipal ADMIN =
-      new StaffPrincipal(
-          new StaffView(
-              1, "alice.admin", "alice@firm.test", "Alice", "Durand", StaffRole.ADMIN, true),
-          "unused");
+  static final StaffPrincipal ADMIN = WebSlices.member(1, "Alice", "Durand", StaffRole.ADMIN);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -63,11 +60,7 @@ class StaffControllerTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(newMember())))
-        .andExpect(status().isUnauthorized())
-        .andExpect(
-            header().string("WWW-Authenticate", "Basic realm=\"Passerelle\", charset=\"UTF-8\""))
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
+        .andExpect(WebSlices.signInRequired());
     verifyNoInteractions(staff);
   }
 
@@ -165,7 +158,7 @@ class StaffControllerTest {
                     "Petit",
                     StaffRole.STAFF,
                     "un mot de passe long")),
-            eq(new Actor.Staff(1, "alice.admin", true)));
+            eq(new Actor.Staff(1, "alice.durand", true)));
   }
 
   @Test
@@ -185,7 +178,7 @@ class StaffControllerTest {
         .update(
             eq(5L),
             eq(new StaffChanges(null, null, null, StaffRole.MANAGER, false, null)),
-            eq(new Actor.Staff(1, "alice.admin", true)));
+            eq(new Actor.Staff(1, "alice.durand", true)));
   }
 
   private ResultActions send(MockHttpServletRequestBuilder request, Object body) throws Exception {

@@ -1,0 +1,40 @@
+package io.passerelle.support;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.passerelle.staff.StaffPrincipal;
+import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffView;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultMatcher;
+
+/** What the web slices ({@link WebSliceTest}) share: the signed-in member, the API's 401. */
+public final class WebSlices {
+
+  private WebSlices() {}
+
+  /**
+   * An active staff member signed in, {@code first.last} at the firm (the password is never checked
+   * in a slice: the principal is given per request with {@code with(user(...))}).
+   */
+  public static StaffPrincipal member(long id, String first, String last, StaffRole role) {
+    String username = (first + "." + last).toLowerCase(Locale.ROOT);
+    return new StaffPrincipal(
+        new StaffView(
+            id, username, first.toLowerCase(Locale.ROOT) + "@firm.test", first, last, role, true),
+        "unused");
+  }
+
+  /** The API's answer without credentials: 401 problem+json asking for HTTP Basic. */
+  public static ResultMatcher signInRequired() {
+    return ResultMatcher.matchAll(
+        status().isUnauthorized(),
+        header().string("WWW-Authenticate", "Basic realm=\"Passerelle\", charset=\"UTF-8\""),
+        content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
+        jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
+  }
+}
