@@ -1,5 +1,6 @@
 package io.passerelle.support;
 
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -12,7 +13,10 @@ import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultMatcher;
 
-/** What the web slices ({@link WebSliceTest}) share: the signed-in member, the API's 401. */
+/**
+ * What the web slices ({@link WebSliceTest}) share: the signed-in member, the API's 401, a field
+ * error of problem+json.
+ */
 public final class WebSlices {
 
   private WebSlices() {}
@@ -27,6 +31,11 @@ public final class WebSlices {
         new StaffView(
             id, username, first.toLowerCase(Locale.ROOT) + "@firm.test", first, last, role, true),
         "unused");
+  }
+
+  /** A field error of a problem+json answer: {@code code} among those given for {@code field}. */
+  public static ResultMatcher fieldError(String field, String code) {
+    return jsonPath("$.errors[?(@.field == '" + field + "')].code").value(hasItem(code));
   }
 
   /** The API's answer without credentials: 401 problem+json asking for HTTP Basic. */

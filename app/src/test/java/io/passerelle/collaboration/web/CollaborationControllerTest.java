@@ -1,6 +1,5 @@
 package io.passerelle.collaboration.web;
 
-import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -70,9 +69,9 @@ class CollaborationControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'dossierId')].code").value(hasItem("REQUIRED")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'contactId')].code").value(hasItem("REQUIRED")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'offerCode')].code").value(hasItem("REQUIRED")));
+        .andExpect(WebSlices.fieldError("dossierId", "REQUIRED"))
+        .andExpect(WebSlices.fieldError("contactId", "REQUIRED"))
+        .andExpect(WebSlices.fieldError("offerCode", "REQUIRED"));
     verifyNoInteractions(services);
   }
 
@@ -83,7 +82,7 @@ class CollaborationControllerTest {
     propose(proposal(offerCode))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'offerCode')].code").value(hasItem("REQUIRED")));
+        .andExpect(WebSlices.fieldError("offerCode", "REQUIRED"));
     verifyNoInteractions(services);
   }
 
@@ -93,7 +92,7 @@ class CollaborationControllerTest {
     propose(proposal("O".repeat(41)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'offerCode')].code").value(hasItem("TOO_LONG")));
+        .andExpect(WebSlices.fieldError("offerCode", "TOO_LONG"));
     verifyNoInteractions(services);
   }
 

@@ -1,6 +1,5 @@
 package io.passerelle.contact.web;
 
-import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -72,8 +71,7 @@ class ContactControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'email')].code").value(hasItem("INVALID_EMAIL")));
+        .andExpect(WebSlices.fieldError("email", "INVALID_EMAIL"));
     verifyNoInteractions(contacts);
   }
 
@@ -86,12 +84,9 @@ class ContactControllerTest {
     create(body)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'email')].code").value(hasItem("REQUIRED")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'organisationalRoleCode')].code")
-                .value(hasItem("REQUIRED")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'subscriberType')].code").value(hasItem("REQUIRED")));
+        .andExpect(WebSlices.fieldError("email", "REQUIRED"))
+        .andExpect(WebSlices.fieldError("organisationalRoleCode", "REQUIRED"))
+        .andExpect(WebSlices.fieldError("subscriberType", "REQUIRED"));
     verifyNoInteractions(contacts);
   }
 
@@ -105,12 +100,9 @@ class ContactControllerTest {
     create(body)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'firstName')].code").value(hasItem("TOO_LONG")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'companyName')].code").value(hasItem("TOO_LONG")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'lastName')].code")
-                .value(hasItem("CONTROL_CHARACTER")));
+        .andExpect(WebSlices.fieldError("firstName", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("companyName", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("lastName", "CONTROL_CHARACTER"));
     verifyNoInteractions(contacts);
   }
 

@@ -1,6 +1,5 @@
 package io.passerelle.dossier.web;
 
-import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -91,14 +90,12 @@ class DossierControllerTest {
     body.put("legalForm", "y".repeat(61));
     create(body)
         .andExpect(status().isBadRequest())
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'companyName')].code").value(hasItem("TOO_LONG")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'legalForm')].code").value(hasItem("TOO_LONG")));
+        .andExpect(WebSlices.fieldError("companyName", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("legalForm", "TOO_LONG"));
     body.remove("companyName");
     create(body)
         .andExpect(status().isBadRequest())
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'companyName')].code").value(hasItem("REQUIRED")));
+        .andExpect(WebSlices.fieldError("companyName", "REQUIRED"));
     verifyNoInteractions(dossiers);
   }
 

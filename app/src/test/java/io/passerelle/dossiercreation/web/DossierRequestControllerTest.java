@@ -1,6 +1,5 @@
 package io.passerelle.dossiercreation.web;
 
-import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -81,15 +80,10 @@ class DossierRequestControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'siret')].code").value(hasItem("TOO_LONG")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'company.companyName')].code")
-                .value(hasItem("TOO_LONG")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'company.address.line1')].code")
-                .value(hasItem("CONTROL_CHARACTER")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'assignedStaffIds')].code").value(hasItem("TOO_LONG")));
+        .andExpect(WebSlices.fieldError("siret", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("company.companyName", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("company.address.line1", "CONTROL_CHARACTER"))
+        .andExpect(WebSlices.fieldError("assignedStaffIds", "TOO_LONG"));
     verifyNoInteractions(requests);
   }
 
@@ -105,17 +99,10 @@ class DossierRequestControllerTest {
     send("/api/dossier-requests", body)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'fiscalYears[0].start')].code")
-                .value(hasItem("REQUIRED")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'partnerApplications[0].code')].code")
-                .value(hasItem("REQUIRED")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'director.email')].code").value(hasItem("REQUIRED")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'director.lastName')].code")
-                .value(hasItem("CONTROL_CHARACTER")));
+        .andExpect(WebSlices.fieldError("fiscalYears[0].start", "REQUIRED"))
+        .andExpect(WebSlices.fieldError("partnerApplications[0].code", "REQUIRED"))
+        .andExpect(WebSlices.fieldError("director.email", "REQUIRED"))
+        .andExpect(WebSlices.fieldError("director.lastName", "CONTROL_CHARACTER"));
     verifyNoInteractions(requests);
   }
 
@@ -131,13 +118,9 @@ class DossierRequestControllerTest {
     send("/api/dossier-requests/41/company-details", body)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'nafCode')].code").value(hasItem("TOO_LONG")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'legalForm')].code")
-                .value(hasItem("CONTROL_CHARACTER")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'address.postalCode')].code")
-                .value(hasItem("TOO_LONG")));
+        .andExpect(WebSlices.fieldError("nafCode", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("legalForm", "CONTROL_CHARACTER"))
+        .andExpect(WebSlices.fieldError("address.postalCode", "TOO_LONG"));
     verifyNoInteractions(requests);
   }
 

@@ -1,6 +1,5 @@
 package io.passerelle.onboarding.web;
 
-import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -85,18 +84,16 @@ class BulkInvitationControllerTest {
           .andExpect(status().isBadRequest())
           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
           .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-          .andExpect(
-              jsonPath("$.errors[?(@.field == 'dossierIds')].code").value(hasItem("REQUIRED")))
-          .andExpect(
-              jsonPath("$.errors[?(@.field == 'offerCode')].code").value(hasItem("REQUIRED")));
+          .andExpect(WebSlices.fieldError("dossierIds", "REQUIRED"))
+          .andExpect(WebSlices.fieldError("offerCode", "REQUIRED"));
     }
     var missing = request();
     missing.remove("dossierIds");
     missing.remove("offerCode");
     send("/api/bulk-invitations", missing)
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[?(@.field == 'dossierIds')].code").value(hasItem("REQUIRED")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'offerCode')].code").value(hasItem("REQUIRED")));
+        .andExpect(WebSlices.fieldError("dossierIds", "REQUIRED"))
+        .andExpect(WebSlices.fieldError("offerCode", "REQUIRED"));
     verifyNoInteractions(bulks);
   }
 
@@ -115,12 +112,9 @@ class BulkInvitationControllerTest {
       send(path, body)
           .andExpect(status().isBadRequest())
           .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-          .andExpect(
-              jsonPath("$.errors[?(@.field == 'dossierIds')].code").value(hasItem("TOO_LONG")))
-          .andExpect(
-              jsonPath("$.errors[?(@.field == 'offerCode')].code").value(hasItem("TOO_LONG")))
-          .andExpect(
-              jsonPath("$.errors[?(@.field == 'customMessage')].code").value(hasItem("TOO_LONG")));
+          .andExpect(WebSlices.fieldError("dossierIds", "TOO_LONG"))
+          .andExpect(WebSlices.fieldError("offerCode", "TOO_LONG"))
+          .andExpect(WebSlices.fieldError("customMessage", "TOO_LONG"));
     }
     verifyNoInteractions(bulks);
   }
@@ -138,10 +132,8 @@ class BulkInvitationControllerTest {
     send("/api/bulk-invitations/preview", body)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'dossierIds[1]')].code").value(hasItem("REQUIRED")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'contactIds[0]')].code").value(hasItem("REQUIRED")));
+        .andExpect(WebSlices.fieldError("dossierIds[1]", "REQUIRED"))
+        .andExpect(WebSlices.fieldError("contactIds[0]", "REQUIRED"));
     verifyNoInteractions(bulks);
   }
 

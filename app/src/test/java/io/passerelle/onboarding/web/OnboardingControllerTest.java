@@ -1,6 +1,5 @@
 package io.passerelle.onboarding.web;
 
-import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -84,8 +83,8 @@ class OnboardingControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'dossierId')].code").value(hasItem("REQUIRED")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'offerCode')].code").value(hasItem("REQUIRED")));
+        .andExpect(WebSlices.fieldError("dossierId", "REQUIRED"))
+        .andExpect(WebSlices.fieldError("offerCode", "REQUIRED"));
     verifyNoInteractions(onboardings);
   }
 
@@ -102,15 +101,10 @@ class OnboardingControllerTest {
     send("/api/onboardings", body)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'offerCode')].code").value(hasItem("TOO_LONG")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'customMessage')].code").value(hasItem("TOO_LONG")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'limitedTo')].code")
-                .value(hasItem("CONTROL_CHARACTER")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'contact.email')].code")
-                .value(hasItem("INVALID_EMAIL")));
+        .andExpect(WebSlices.fieldError("offerCode", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("customMessage", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("limitedTo", "CONTROL_CHARACTER"))
+        .andExpect(WebSlices.fieldError("contact.email", "INVALID_EMAIL"));
     verifyNoInteractions(onboardings);
   }
 
@@ -185,8 +179,7 @@ class OnboardingControllerTest {
             Map.of("invitationIds", LongStream.rangeClosed(1, 501).boxed().toList()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'invitationIds')].code").value(hasItem("TOO_LONG")));
+        .andExpect(WebSlices.fieldError("invitationIds", "TOO_LONG"));
     verifyNoInteractions(onboardings, invitations);
   }
 

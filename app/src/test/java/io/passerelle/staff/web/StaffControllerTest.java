@@ -1,6 +1,5 @@
 package io.passerelle.staff.web;
 
-import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -81,8 +80,7 @@ class StaffControllerTest {
             .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
     for (String field :
         new String[] {"username", "email", "firstName", "lastName", "role", "password"}) {
-      result.andExpect(
-          jsonPath("$.errors[?(@.field == '" + field + "')].code").value(hasItem("REQUIRED")));
+      result.andExpect(WebSlices.fieldError("" + field + "", "REQUIRED"));
     }
     verifyNoInteractions(staff);
   }
@@ -101,12 +99,11 @@ class StaffControllerTest {
     send(post("/api/staff"), body)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'username')].code").value(hasItem("TOO_LONG")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'email')].code").value(hasItem("INVALID_EMAIL")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'firstName')].code").value(hasItem("TOO_LONG")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'lastName')].code").value(hasItem("CONTROL_CHARACTER")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'password')].code").value(hasItem("TOO_SHORT")));
+        .andExpect(WebSlices.fieldError("username", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("email", "INVALID_EMAIL"))
+        .andExpect(WebSlices.fieldError("firstName", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("lastName", "CONTROL_CHARACTER"))
+        .andExpect(WebSlices.fieldError("password", "TOO_SHORT"));
     verifyNoInteractions(staff);
   }
 
@@ -124,12 +121,10 @@ class StaffControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-        .andExpect(jsonPath("$.errors[?(@.field == 'email')].code").value(hasItem("TOO_LONG")))
-        .andExpect(
-            jsonPath("$.errors[?(@.field == 'firstName')].code")
-                .value(hasItem("CONTROL_CHARACTER")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'lastName')].code").value(hasItem("TOO_LONG")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'password')].code").value(hasItem("TOO_SHORT")));
+        .andExpect(WebSlices.fieldError("email", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("firstName", "CONTROL_CHARACTER"))
+        .andExpect(WebSlices.fieldError("lastName", "TOO_LONG"))
+        .andExpect(WebSlices.fieldError("password", "TOO_SHORT"));
     verifyNoInteractions(staff);
   }
 
