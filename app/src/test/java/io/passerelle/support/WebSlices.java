@@ -1,6 +1,7 @@
 package io.passerelle.support;
 
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -12,10 +13,11 @@ import io.passerelle.staff.StaffView;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * What the web slices ({@link WebSliceTest}) share: the signed-in member, the API's 401, a field
- * error of problem+json.
+ * What the web slices ({@link WebSliceTest}) share: the signed-in member, a JSON request, the API's
+ * 401 and Bean Validation's 400 with its field errors.
  */
 public final class WebSlices {
 
@@ -31,6 +33,24 @@ public final class WebSlices {
         new StaffView(
             id, username, first.toLowerCase(Locale.ROOT) + "@firm.test", first, last, role, true),
         "unused");
+  }
+
+  /** The request as the API's clients send it: as {@code member}, a JSON body, JSON accepted. */
+  public static MockHttpServletRequestBuilder asJson(
+      MockHttpServletRequestBuilder request, StaffPrincipal member, String body) {
+    return request
+        .with(user(member))
+        .contentType(MediaType.APPLICATION_JSON)
+        .accept(MediaType.APPLICATION_JSON)
+        .content(body);
+  }
+
+  /** Bean Validation's refusal: 400 problem+json {@code VALIDATION_FAILED} (its field errors). */
+  public static ResultMatcher validationFailed() {
+    return ResultMatcher.matchAll(
+        status().isBadRequest(),
+        content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
+        jsonPath("$.code").value("VALIDATION_FAILED"));
   }
 
   /** A field error of a problem+json answer: {@code code} among those given for {@code field}. */

@@ -5,10 +5,8 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -66,9 +64,7 @@ class CollaborationControllerTest {
   @DisplayName("a missing dossier, contact and offer are 400 REQUIRED each")
   void requiredFields() throws Exception {
     propose(new LinkedHashMap<>())
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(WebSlices.fieldError("dossierId", "REQUIRED"))
         .andExpect(WebSlices.fieldError("contactId", "REQUIRED"))
         .andExpect(WebSlices.fieldError("offerCode", "REQUIRED"));
@@ -80,8 +76,7 @@ class CollaborationControllerTest {
   @DisplayName("a blank offer code is a 400 REQUIRED on offerCode")
   void blankOffer(String offerCode) throws Exception {
     propose(proposal(offerCode))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(WebSlices.fieldError("offerCode", "REQUIRED"));
     verifyNoInteractions(services);
   }
@@ -90,8 +85,7 @@ class CollaborationControllerTest {
   @DisplayName("an offer code over 40 characters is a 400 TOO_LONG on offerCode")
   void offerTooLong() throws Exception {
     propose(proposal("O".repeat(41)))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(WebSlices.fieldError("offerCode", "TOO_LONG"));
     verifyNoInteractions(services);
   }
@@ -127,11 +121,8 @@ class CollaborationControllerTest {
 
   private ResultActions propose(Map<String, Object> body) throws Exception {
     return mvc.perform(
-        post("/api/collaborative-services")
-            .with(user(MANAGER))
-            .contentType(MediaType.APPLICATION_JSON)
-            .accept(MediaType.APPLICATION_JSON)
-            .content(json.writeValueAsString(body)));
+        WebSlices.asJson(
+            post("/api/collaborative-services"), MANAGER, json.writeValueAsString(body)));
   }
 
   private static Map<String, Object> proposal(String offerCode) {

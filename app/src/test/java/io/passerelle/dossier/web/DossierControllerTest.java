@@ -65,9 +65,7 @@ class DossierControllerTest {
   @DisplayName("a SIRET with a wrong check digit is a 400 with the field error INVALID_SIRET")
   void refusesAWrongCheckDigit() throws Exception {
     create(dossier(TestData.siretWithWrongCheckDigit()))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(jsonPath("$.errors[0].field").value("siret"))
         .andExpect(jsonPath("$.errors[0].code").value("INVALID_SIRET"));
     verifyNoInteractions(dossiers);
@@ -160,11 +158,7 @@ class DossierControllerTest {
 
   private ResultActions create(Map<String, Object> body) throws Exception {
     return mvc.perform(
-        post("/api/dossiers")
-            .with(user(MANAGER))
-            .contentType(MediaType.APPLICATION_JSON)
-            .accept(MediaType.APPLICATION_JSON)
-            .content(json.writeValueAsString(body)));
+        WebSlices.asJson(post("/api/dossiers"), MANAGER, json.writeValueAsString(body)));
   }
 
   private static Map<String, Object> dossier(String siret) {

@@ -6,10 +6,8 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -77,9 +75,7 @@ class DossierRequestControllerTest {
         Map.of("companyName", "C".repeat(201), "address", Map.of("line1", "3 rue\r\nNeuve")));
     body.put("assignedStaffIds", Collections.nCopies(51, 7));
     send("/api/dossier-requests", body)
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(WebSlices.fieldError("siret", "TOO_LONG"))
         .andExpect(WebSlices.fieldError("company.companyName", "TOO_LONG"))
         .andExpect(WebSlices.fieldError("company.address.line1", "CONTROL_CHARACTER"))
@@ -97,8 +93,7 @@ class DossierRequestControllerTest {
     body.put("partnerApplications", List.of(Map.of("accessAllowed", true)));
     body.put("director", Map.of("firstName", "Anne", "lastName", "Petit\nBcc: x@y.fr"));
     send("/api/dossier-requests", body)
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(WebSlices.fieldError("fiscalYears[0].start", "REQUIRED"))
         .andExpect(WebSlices.fieldError("partnerApplications[0].code", "REQUIRED"))
         .andExpect(WebSlices.fieldError("director.email", "REQUIRED"))
@@ -116,8 +111,7 @@ class DossierRequestControllerTest {
     body.put("legalForm", "SARL\n");
     body.put("address", Map.of("postalCode", "1".repeat(11)));
     send("/api/dossier-requests/41/company-details", body)
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(WebSlices.fieldError("nafCode", "TOO_LONG"))
         .andExpect(WebSlices.fieldError("legalForm", "CONTROL_CHARACTER"))
         .andExpect(WebSlices.fieldError("address.postalCode", "TOO_LONG"));
@@ -181,12 +175,7 @@ class DossierRequestControllerTest {
   }
 
   private ResultActions send(String path, Map<String, Object> body) throws Exception {
-    return mvc.perform(
-        post(path)
-            .with(user(MANAGER))
-            .contentType(MediaType.APPLICATION_JSON)
-            .accept(MediaType.APPLICATION_JSON)
-            .content(json.writeValueAsString(body)));
+    return mvc.perform(WebSlices.asJson(post(path), MANAGER, json.writeValueAsString(body)));
   }
 
   private static Map<String, Object> request() {

@@ -5,9 +5,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -81,9 +79,7 @@ class BulkInvitationControllerTest {
     body.put("offerCode", " ");
     for (String path : PATHS) {
       send(path, body)
-          .andExpect(status().isBadRequest())
-          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-          .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+          .andExpect(WebSlices.validationFailed())
           .andExpect(WebSlices.fieldError("dossierIds", "REQUIRED"))
           .andExpect(WebSlices.fieldError("offerCode", "REQUIRED"));
     }
@@ -110,8 +106,7 @@ class BulkInvitationControllerTest {
     body.put("customMessage", "m".repeat(2001));
     for (String path : PATHS) {
       send(path, body)
-          .andExpect(status().isBadRequest())
-          .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+          .andExpect(WebSlices.validationFailed())
           .andExpect(WebSlices.fieldError("dossierIds", "TOO_LONG"))
           .andExpect(WebSlices.fieldError("offerCode", "TOO_LONG"))
           .andExpect(WebSlices.fieldError("customMessage", "TOO_LONG"));
@@ -130,8 +125,7 @@ class BulkInvitationControllerTest {
     body.put("dossierIds", dossiers);
     body.put("contactIds", contacts);
     send("/api/bulk-invitations/preview", body)
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(WebSlices.fieldError("dossierIds[1]", "REQUIRED"))
         .andExpect(WebSlices.fieldError("contactIds[0]", "REQUIRED"));
     verifyNoInteractions(bulks);
@@ -182,12 +176,7 @@ class BulkInvitationControllerTest {
   }
 
   private ResultActions send(String path, Object body) throws Exception {
-    return mvc.perform(
-        post(path)
-            .with(user(MANAGER))
-            .contentType(MediaType.APPLICATION_JSON)
-            .accept(MediaType.APPLICATION_JSON)
-            .content(json.writeValueAsString(body)));
+    return mvc.perform(WebSlices.asJson(post(path), MANAGER, json.writeValueAsString(body)));
   }
 
   private static Map<String, Object> request() {

@@ -80,9 +80,7 @@ class OnboardingControllerTest {
     body.remove("dossierId");
     body.put("offerCode", " ");
     send("/api/onboardings", body)
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(WebSlices.fieldError("dossierId", "REQUIRED"))
         .andExpect(WebSlices.fieldError("offerCode", "REQUIRED"));
     verifyNoInteractions(onboardings);
@@ -99,8 +97,7 @@ class OnboardingControllerTest {
     body.put("limitedTo", "Paie\r\nBcc: x@y.fr");
     body.put("contact", newContact("jean dupont@example.fr"));
     send("/api/onboardings", body)
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(WebSlices.fieldError("offerCode", "TOO_LONG"))
         .andExpect(WebSlices.fieldError("customMessage", "TOO_LONG"))
         .andExpect(WebSlices.fieldError("limitedTo", "CONTROL_CHARACTER"))
@@ -177,8 +174,7 @@ class OnboardingControllerTest {
     send(
             "/api/invitations/resend",
             Map.of("invitationIds", LongStream.rangeClosed(1, 501).boxed().toList()))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+        .andExpect(WebSlices.validationFailed())
         .andExpect(WebSlices.fieldError("invitationIds", "TOO_LONG"));
     verifyNoInteractions(onboardings, invitations);
   }
@@ -198,12 +194,7 @@ class OnboardingControllerTest {
   }
 
   private ResultActions send(String path, Object body) throws Exception {
-    return mvc.perform(
-        post(path)
-            .with(user(MANAGER))
-            .contentType(MediaType.APPLICATION_JSON)
-            .accept(MediaType.APPLICATION_JSON)
-            .content(json.writeValueAsString(body)));
+    return mvc.perform(WebSlices.asJson(post(path), MANAGER, json.writeValueAsString(body)));
   }
 
   private static Map<String, Object> proposal() {
