@@ -72,9 +72,10 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
    */
   private boolean flusherIdle;
 
-  private volatile long committed = -1;
-
-  /** The committed blocks as readers see them, replaced at each commit ({@link CommittedLog}). */
+  /**
+   * The committed blocks as readers see them, replaced at each commit ({@link CommittedLog}); its
+   * position is the log's committed one.
+   */
   private volatile CommittedLog view;
 
   private long appendedBlocks;
@@ -100,8 +101,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
     Files.createDirectories(directory);
     segments.addAll(LogRecovery.recover(directory));
     lastAppended = LogRecovery.lastPosition(segments);
-    committed = lastAppended;
-    view = CommittedLog.of(segments, committed);
+    view = CommittedLog.of(segments, lastAppended);
     this.flusher = Thread.ofPlatform().name("engine-log-flusher").daemon().unstarted(this::flush);
     if (groupCommit) {
       flusher.start();
@@ -173,7 +173,6 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
       } else {
         segment.channel.force(false);
         forces++;
-        committed = high;
         view = CommittedLog.of(segments, high);
       }
       return written;
@@ -215,7 +214,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
       long target;
       FileChannel channel;
       synchronized (this) {
-        while (!closed && lastAppended == committed) {
+        while (!closed && lastAppended == view.committed()) {
           flusherIdle = true;
           try {
             wait();
@@ -224,7 +223,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
           }
         }
         flusherIdle = false;
-        if (lastAppended == committed) {
+        if (lastAppended == view.committed()) {
           return;
         }
         target = lastAppended;
@@ -243,7 +242,6 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
       List<Pending> done = new ArrayList<>();
       synchronized (this) {
         forces++;
-        committed = target;
         view = CommittedLog.of(segments, target);
         while (!pending.isEmpty() && pending.peek().highest() <= target) {
           done.add(pending.poll());
@@ -269,7 +267,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
   public void awaitDurable() {
     synchronized (this) {
       long target = lastAppended;
-      while (committed < target && !closed) {
+      while (view.committed() < target && !closed) {
         try {
           wait(100);
         } catch (InterruptedException e) {
@@ -302,7 +300,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
         deleted.add(segments.remove(0));
       }
       if (!deleted.isEmpty()) {
-        view = CommittedLog.of(segments, committed);
+        view = CommittedLog.of(segments, view.committed());
       }
     }
     for (LogSegment segment : deleted) {
@@ -336,7 +334,7 @@ public final class DurableLogStorage implements LogStorage, AutoCloseable {
 
   /** The position up to which the log is on disk and visible. */
   public long committedPosition() {
-    return committed;
+    return view.committed();
   }
 
   /** Blocks appended since the log was opened. */
