@@ -31,7 +31,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -43,14 +42,14 @@ import org.springframework.test.web.servlet.ResultActions;
  * only, the live service found again) are the service's, tested with the whole application in
  * {@code CollaborationTest}.
  */
-@WebSliceTest(CollaborationController.class)
+@WebSliceTest
 class CollaborationControllerTest {
 
   static final StaffPrincipal MANAGER = WebSlices.member(9, "Claire", "Martin", StaffRole.MANAGER);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
-  @MockitoBean CollaborationService services;
+  @Autowired CollaborationService services;
 
   @Test
   @DisplayName("without credentials: 401 problem+json asking for HTTP Basic; the service not asked")

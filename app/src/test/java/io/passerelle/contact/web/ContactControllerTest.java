@@ -32,7 +32,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -43,15 +42,15 @@ import org.springframework.test.web.servlet.ResultActions;
  * catalogue, advisor types, a name required) are the service's, tested with the whole application
  * in {@code ContactApiTest}.
  */
-@WebSliceTest(ContactController.class)
+@WebSliceTest
 class ContactControllerTest {
 
   static final StaffPrincipal STAFF = WebSlices.member(9, "Paul", "Bernard", StaffRole.STAFF);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
-  @MockitoBean ContactService contacts;
-  @MockitoBean DossierLinkService links;
+  @Autowired ContactService contacts;
+  @Autowired DossierLinkService links;
 
   @Test
   @DisplayName("without credentials: 401 problem+json asking for HTTP Basic; the service not asked")

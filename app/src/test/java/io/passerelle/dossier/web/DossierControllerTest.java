@@ -34,7 +34,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -44,14 +43,14 @@ import org.springframework.test.web.servlet.ResultActions;
  * mapping of the service's answers. The rules themselves (SIRET taken, who may create) are the
  * service's, tested with the whole application in {@code DossierApiTest}.
  */
-@WebSliceTest(DossierController.class)
+@WebSliceTest
 class DossierControllerTest {
 
   static final StaffPrincipal MANAGER = WebSlices.member(7, "Claire", "Martin", StaffRole.MANAGER);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
-  @MockitoBean DossierService dossiers;
+  @Autowired DossierService dossiers;
 
   @Test
   @DisplayName("without credentials: 401 problem+json asking for HTTP Basic; the service not asked")

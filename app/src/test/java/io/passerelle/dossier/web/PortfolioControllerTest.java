@@ -31,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -40,7 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * model's SQL is {@link PortfolioQueryTest}'s; its statement count on thousands of dossiers, {@link
  * PortfolioScaleTest}'s.
  */
-@WebSliceTest(PortfolioController.class)
+@WebSliceTest
 class PortfolioControllerTest {
 
   static final StaffView CLAIRE =
@@ -49,8 +48,8 @@ class PortfolioControllerTest {
 
   @Autowired MockMvc mvc;
   @Autowired StaffService staff;
-  @MockitoBean PortfolioQuery portfolio;
-  @MockitoBean CatalogService catalog;
+  @Autowired PortfolioQuery portfolio;
+  @Autowired CatalogService catalog;
 
   @BeforeEach
   void staffAndOffers() {

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -46,14 +45,14 @@ import org.springframework.test.web.servlet.ResultActions;
  * partner applications' catalogue, the director's e-mail) are the service's, tested with the whole
  * application in {@code DossierRequestApiTest} and {@code DossierCreationJourneyTest}.
  */
-@WebSliceTest(DossierRequestController.class)
+@WebSliceTest
 class DossierRequestControllerTest {
 
   static final StaffPrincipal MANAGER = WebSlices.member(9, "Claire", "Martin", StaffRole.MANAGER);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
-  @MockitoBean DossierRequestService requests;
+  @Autowired DossierRequestService requests;
 
   @Test
   @DisplayName("without credentials: 401 problem+json asking for HTTP Basic; the service not asked")

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -41,7 +40,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * sending itself are tested with the whole application in {@code OnboardingJourneyTest} and {@code
  * AssignmentScopeAttackTest}.
  */
-@WebSliceTest(BulkInvitationController.class)
+@WebSliceTest
 class BulkInvitationControllerTest {
 
   static final StaffPrincipal MANAGER = WebSlices.member(7, "Claire", "Martin", StaffRole.MANAGER);
@@ -51,7 +50,7 @@ class BulkInvitationControllerTest {
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
-  @MockitoBean BulkInvitationService bulks;
+  @Autowired BulkInvitationService bulks;
 
   @Test
   @DisplayName(

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,17 +48,17 @@ import org.springframework.transaction.PlatformTransactionManager;
  * service. The journey itself (who may propose, the offer, the contact's role, the engine) is
  * tested with the whole application in {@code OnboardingJourneyTest}.
  */
-@WebSliceTest(OnboardingController.class)
+@WebSliceTest
 class OnboardingControllerTest {
 
   static final StaffPrincipal MANAGER = WebSlices.member(7, "Claire", "Martin", StaffRole.MANAGER);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
-  @MockitoBean OnboardingService onboardings;
-  @MockitoBean InvitationService invitations;
-  @MockitoBean ProcessEngine engine;
-  @MockitoBean PlatformTransactionManager transactions;
+  @Autowired OnboardingService onboardings;
+  @Autowired InvitationService invitations;
+  @Autowired ProcessEngine engine;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   @DisplayName("without credentials: 401 problem+json asking for HTTP Basic; the service not asked")

@@ -40,7 +40,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * tested with the whole application in {@code StaffAndCatalogApiTest} and {@code
  * StaffAuthAttackTest}.
  */
-@WebSliceTest(StaffController.class)
+@WebSliceTest
 class StaffControllerTest {
 
   static final StaffPrincipal ADMIN = WebSlices.member(1, "Alice", "Durand", StaffRole.ADMIN);
