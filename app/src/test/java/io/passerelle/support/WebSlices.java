@@ -1,23 +1,33 @@
 package io.passerelle.support;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * What the web slices ({@link WebSliceTest}) share: the signed-in member, a JSON request, the API's
- * 401 and Bean Validation's 400 with its field errors.
+ * What the web slices ({@link WebSliceTest}) share: the signed-in member (on the API, on the
+ * pages), a JSON request, the API's 401 and Bean Validation's 400 with its field errors, the pages'
+ * sign-in redirection and readable error page.
  */
 public final class WebSlices {
 
@@ -33,6 +43,34 @@ public final class WebSlices {
         new StaffView(
             id, username, first.toLowerCase(Locale.ROOT) + "@firm.test", first, last, role, true),
         "unused");
+  }
+
+  /**
+   * {@code member} signed in on the staff pages: the pages' chain reads the member again at each
+   * request ({@code StaffService.current}, the slice's mock), stubbed here to answer as signed in.
+   * Forms still need {@code with(csrf())}.
+   */
+  public static RequestPostProcessor onPages(StaffService staff, StaffPrincipal member) {
+    when(staff.current(member.staff().id())).thenReturn(Optional.of(member.staff()));
+    return user(member);
+  }
+
+  /** The staff pages' answer to a request signed out: a redirection to the sign-in page. */
+  public static ResultMatcher signInPage() {
+    return ResultMatcher.matchAll(status().isFound(), redirectedUrlPattern("**/connexion"));
+  }
+
+  /**
+   * A refusal on a staff page: the readable French error page with {@code status}, its code and
+   * {@code message} shown, never problem+json.
+   */
+  public static ResultMatcher errorPage(int status, String code, String message) {
+    return ResultMatcher.matchAll(
+        status().is(status),
+        content().contentTypeCompatibleWith(MediaType.TEXT_HTML),
+        view().name("error"),
+        model().attribute("code", code),
+        content().string(containsString(HtmlUtils.htmlEscape(message))));
   }
 
   /** The request as the API's clients send it: as {@code member}, a JSON body, JSON accepted. */
