@@ -53,6 +53,28 @@ class StaffAndCatalogApiTest {
   }
 
   @Test
+  @DisplayName(
+      "a username Tasklist would refuse as an assignee (a space, an accent, a leading dot) is a 400"
+          + " INVALID_USERNAME on its field (the service's rule: Bean Validation lets it through)")
+  void usernameTasklistWouldRefuse() throws Exception {
+    for (String username : new String[] {"nina petit", "hélène", ".nina"}) {
+      as(Api.ADMIN)
+          .post(
+              "/api/staff",
+              Map.of(
+                  "username", username,
+                  "email", TestData.email("nina"),
+                  "firstName", "Nina",
+                  "lastName", "Petit",
+                  "role", "STAFF",
+                  "password", "un mot de passe long"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("INVALID_USERNAME"))
+          .andExpect(jsonPath("$.errors[0].field").value("username"));
+    }
+  }
+
+  @Test
   @DisplayName("the last active administrator cannot be demoted")
   void lastAdministrator() throws Exception {
     long id = as(Api.ADMIN).read(as(Api.ADMIN).get("/api/staff/me")).get("id").asLong();
