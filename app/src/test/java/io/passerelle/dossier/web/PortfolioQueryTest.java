@@ -10,6 +10,7 @@ import io.passerelle.staff.StaffView;
 import io.passerelle.staff.StaffVisibility;
 import io.passerelle.staff.VisibilityProperties;
 import io.passerelle.support.RepositoryTest;
+import io.passerelle.support.SliceRows;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ class PortfolioQueryTest {
   @Autowired JdbcTemplate jdbc;
 
   PortfolioQuery query;
+  SliceRows rows;
   long manager;
   long staff;
   long alpha;
@@ -42,25 +44,21 @@ class PortfolioQueryTest {
   @BeforeEach
   void threeDossiers() {
     query = new PortfolioQuery(named, scopes(StaffVisibility.ASSIGNED));
-    manager = staffMember("pq.manager", "Marie", "Martin", StaffRole.MANAGER);
-    staff = staffMember("pq.staff", "Sam", "Simon", StaffRole.STAFF);
-    long other = staffMember("pq.other", "Odile", "Olivier", StaffRole.MANAGER);
-    alpha = dossier("Alpha Menuiserie", "73282932000074", manager);
-    beta = dossier("Beta Plomberie", null, manager);
-    gamma = dossier("gamma boulangerie", null, other);
+    rows = new SliceRows(jdbc);
+    manager = rows.staffMember("pq.manager", "Marie", "Martin", StaffRole.MANAGER);
+    staff = rows.staffMember("pq.staff", "Sam", "Simon", StaffRole.STAFF);
+    long other = rows.staffMember("pq.other", "Odile", "Olivier", StaffRole.MANAGER);
+    alpha = rows.dossier("Alpha Menuiserie", "73282932000074", manager);
+    beta = rows.dossier("Beta Plomberie", null, manager);
+    gamma = rows.dossier("gamma boulangerie", null, other);
     jdbc.update("insert into dossier_staff (dossier_id, staff_id) values (?, ?)", alpha, staff);
     jdbc.update(
         "insert into dossier_offer (dossier_id, offer_id)"
             + " select ?, id from offer where code = 'START'",
         alpha);
-    long role =
-        jdbc.queryForObject(
-            "insert into organisational_role (code, label) values ('PQ_ROLE', 'Rôle')"
-                + " returning id",
-            Long.class);
-    contact(alpha, role, "pending@alpha.test", AccountStatus.PENDING);
-    contact(alpha, role, "none@alpha.test", null);
-    contact(beta, role, "none@beta.test", null);
+    contact(alpha, "pending@alpha.test", AccountStatus.PENDING);
+    contact(alpha, "none@alpha.test", null);
+    contact(beta, "none@beta.test", null);
   }
 
   @AfterEach
@@ -145,49 +143,11 @@ class PortfolioQueryTest {
         .setAuthentication(new TestingAuthenticationToken(principal, null, "ROLE_" + role));
   }
 
-  private long staffMember(String username, String first, String last, StaffRole role) {
-    return jdbc.queryForObject(
-        "insert into staff_member (username, email, first_name, last_name, role, password_hash)"
-            + " values (?, ?, ?, ?, ?, 'x') returning id",
-        Long.class,
-        username,
-        username + "@firm.test",
-        first,
-        last,
-        role.name());
-  }
-
-  private long dossier(String name, String siret, long managerId) {
-    long id =
-        jdbc.queryForObject(
-            "insert into dossier (company_name, siret, manager_id) values (?, ?, ?) returning id",
-            Long.class,
-            name,
-            siret,
-            managerId);
-    jdbc.update("insert into dossier_staff (dossier_id, staff_id) values (?, ?)", id, managerId);
-    return id;
-  }
-
-  private void contact(long dossier, long role, String email, AccountStatus status) {
-    long contact =
-        jdbc.queryForObject(
-            "insert into contact (first_name, last_name, subscriber_type, email,"
-                + " organisational_role_id) values ('Anne', 'Client', 'CLIENT', ?, ?) returning id",
-            Long.class,
-            email,
-            role);
-    jdbc.update(
-        "insert into dossier_link (dossier_id, contact_id, access_level)"
-            + " values (?, ?, 'READ_ONLY')",
-        dossier,
-        contact);
+  private void contact(long dossier, String email, AccountStatus status) {
+    long contact = rows.contact("Anne", "Client", null, email);
+    rows.link(dossier, contact, false);
     if (status != null) {
-      jdbc.update(
-          "insert into client_account (contact_id, email, status) values (?, ?, ?)",
-          contact,
-          email,
-          status.name());
+      rows.account(contact, email, status.name());
     }
   }
 }

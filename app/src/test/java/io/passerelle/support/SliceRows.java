@@ -1,0 +1,131 @@
+package io.passerelle.support;
+
+import io.passerelle.staff.StaffRole;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Rows for the read models' tests in the JPA slice ({@link RepositoryTest}): the smallest valid row
+ * of each table they read, inserted with plain SQL (the tables' constraints decide what is valid,
+ * not the entities), each returning its id. The slice rolls every test back.
+ */
+public final class SliceRows {
+
+  private final JdbcTemplate jdbc;
+
+  public SliceRows(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long staffMember(String username, String first, String last, StaffRole role) {
+    return id(
+        "insert into staff_member (username, email, first_name, last_name, role, password_hash)"
+            + " values (?, ?, ?, ?, ?, 'x') returning id",
+        username,
+        username + "@firm.test",
+        first,
+        last,
+        role.name());
+  }
+
+  /** A dossier managed (and so staffed) by {@code managerId}. */
+  public long dossier(String name, String siret, long managerId) {
+    long id =
+        id(
+            "insert into dossier (company_name, siret, manager_id) values (?, ?, ?) returning id",
+            name,
+            siret,
+            managerId);
+    jdbc.update("insert into dossier_staff (dossier_id, staff_id) values (?, ?)", id, managerId);
+    return id;
+  }
+
+  /** An organisational role of this code (created once). */
+  public long role(String code) {
+    jdbc.update(
+        "insert into organisational_role (code, label) values (?, ?) on conflict do nothing",
+        code,
+        code);
+    return jdbc.queryForObject(
+        "select id from organisational_role where code = ?", Long.class, code);
+  }
+
+  /** A client contact; {@code first} and {@code last} may be null when {@code company} is not. */
+  public long contact(String first, String last, String company, String email) {
+    return id(
+        "insert into contact (first_name, last_name, company_name, subscriber_type, email,"
+            + " organisational_role_id) values (?, ?, ?, 'CLIENT', ?, ?) returning id",
+        first,
+        last,
+        company,
+        email,
+        role("SLICE_ROLE"));
+  }
+
+  /** A live link, read-only with the GED, the holder or not. */
+  public long link(long dossier, long contact, boolean holder) {
+    return id(
+        "insert into dossier_link (dossier_id, contact_id, access_level, holder)"
+            + " values (?, ?, 'READ_ONLY', ?) returning id",
+        dossier,
+        contact,
+        holder);
+  }
+
+  public void withdraw(long link) {
+    jdbc.update("update dossier_link set withdrawn_at = now() where id = ?", link);
+  }
+
+  /** The contact's client account, in {@code status} (an ACTIVE one has a password hash). */
+  public long account(long contact, String email, String status) {
+    return id(
+        "insert into client_account (contact_id, email, status, password_hash)"
+            + " values (?, ?, ?, case when ? = 'ACTIVE' then 'x' end) returning id",
+        contact,
+        email,
+        status,
+        status);
+  }
+
+  /**
+   * An invitation of the account to the dossier by the staff member {@code by}, in {@code status}
+   * ({@code SENT} with its sending time, {@code ACCEPTED} accepted then, others as given).
+   */
+  public long invitation(long account, long dossier, long by, String status, Instant at) {
+    Timestamp when = Timestamp.from(at);
+    return id(
+        "insert into invitation (account_id, dossier_id, email, token_nonce, token_hash, status,"
+            + " invited_by_staff_id, created_at, sent_at, accepted_at, expires_at)"
+            + " select ?, ?, email, decode(?, 'hex'), decode(?, 'hex'), ?, ?, ?,"
+            + " case when ? in ('SENT', 'ACCEPTED') then ?::timestamptz end,"
+            + " case when ? = 'ACCEPTED' then ?::timestamptz end, ?"
+            + " from client_account where id = ? returning id",
+        account,
+        dossier,
+        random(16),
+        random(32),
+        status,
+        by,
+        when,
+        status,
+        when,
+        status,
+        when,
+        Timestamp.from(at.plus(30, ChronoUnit.DAYS)),
+        account);
+  }
+
+  private long id(String sql, Object... args) {
+    return jdbc.queryForObject(sql, Long.class, args);
+  }
+
+  private static String random(int bytes) {
+    byte[] value = new byte[bytes];
+    ThreadLocalRandom.current().nextBytes(value);
+    return HexFormat.of().formatHex(value);
+  }
+}
