@@ -1,12 +1,16 @@
 package io.passerelle.support;
 
+import io.passerelle.staff.SignedInStaff;
 import io.passerelle.staff.StaffRole;
+import io.passerelle.staff.StaffView;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Rows for the read models' tests in the JPA slice ({@link RepositoryTest}): the smallest valid row
@@ -117,6 +121,17 @@ public final class SliceRows {
         when,
         Timestamp.from(at.plus(30, ChronoUnit.DAYS)),
         account);
+  }
+
+  /**
+   * Signs {@code id} in as the read models see it (the scope of the member signed in, {@code
+   * StaffScope.current()}); the test clears the context after.
+   */
+  public static void signIn(long id, StaffRole role) {
+    var view = new StaffView(id, "slice", "slice@firm.test", "S", "Lice", role, true);
+    SignedInStaff principal = () -> view;
+    SecurityContextHolder.getContext()
+        .setAuthentication(new TestingAuthenticationToken(principal, null, role.authority()));
   }
 
   private long id(String sql, Object... args) {

@@ -3,10 +3,8 @@ package io.passerelle.dossier.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.passerelle.account.AccountStatus;
-import io.passerelle.staff.SignedInStaff;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffScope;
-import io.passerelle.staff.StaffView;
 import io.passerelle.staff.StaffVisibility;
 import io.passerelle.staff.VisibilityProperties;
 import io.passerelle.support.RepositoryTest;
@@ -20,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -113,7 +110,7 @@ class PortfolioQueryTest {
   @Test
   @DisplayName("staff under the ASSIGNED setting see only their dossiers; under ALL, every one")
   void staffSeeTheirDossiers() {
-    signIn(staff, StaffRole.STAFF);
+    SliceRows.signIn(staff, StaffRole.STAFF);
     assertThat(names(filter(null, null, null, null))).containsExactly("Alpha Menuiserie");
     assertThat(query.ids(filter(null, null, null, null), 10)).containsExactly(alpha);
 
@@ -134,13 +131,6 @@ class PortfolioQueryTest {
 
   private static StaffScope scopes(StaffVisibility visibility) {
     return new StaffScope(new VisibilityProperties(visibility));
-  }
-
-  private void signIn(long id, StaffRole role) {
-    var view = new StaffView(id, "pq", "pq@firm.test", "P", "Q", role, true);
-    SignedInStaff principal = () -> view;
-    SecurityContextHolder.getContext()
-        .setAuthentication(new TestingAuthenticationToken(principal, null, "ROLE_" + role));
   }
 
   private void contact(long dossier, String email, AccountStatus status) {
