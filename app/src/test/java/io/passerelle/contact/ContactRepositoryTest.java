@@ -86,4 +86,36 @@ class ContactRepositoryTest {
     assertThat(links.findByContact(contact.getId())).hasSize(2);
     assertThat(links.existsByContactId(contact.getId())).isTrue();
   }
+
+  @Test
+  @DisplayName(
+      "a dossier's links, withdrawn or live, are listed by id, without another dossier's; a"
+          + " contact without a link has none")
+  void linksOfADossier() {
+    var rows = new io.passerelle.support.SliceRows(jdbc);
+    long manager = rows.staff("slice.dossiers");
+    long dossier = rows.dossier("Slice One", manager);
+    long other = rows.dossier("Slice Two", manager);
+    var anne = contact("anne.dossier@repository.example");
+    var bruno = contact("bruno.dossier@repository.example");
+    var unlinked = contact("nobody.dossier@repository.example");
+    var withdrawn = link(dossier, anne.getId());
+    withdrawn.withdraw(Instant.now());
+    links.saveAndFlush(withdrawn);
+    var live = link(other, anne.getId());
+    var brunos = link(dossier, bruno.getId());
+
+    assertThat(links.findByDossier(dossier))
+        .extracting(DossierLink::getId)
+        .containsExactly(withdrawn.getId(), brunos.getId());
+    assertThat(links.findByContact(anne.getId()))
+        .extracting(DossierLink::getId)
+        .containsExactly(withdrawn.getId(), live.getId());
+    assertThat(links.existsByContactId(unlinked.getId())).isFalse();
+  }
+
+  DossierLink link(long dossier, long contact) {
+    return links.saveAndFlush(
+        new DossierLink(dossier, contact, null, AccessLevel.READ_ONLY, false, Instant.now()));
+  }
 }

@@ -8,21 +8,35 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Rows for the read models' tests in the JPA slice ({@link RepositoryTest}): the smallest valid row
- * of each table they read, inserted with plain SQL (the tables' constraints decide what is valid,
- * not the entities), each returning its id. The slice rolls every test back.
+ * Prerequisite rows for the tests of the JPA slice ({@link RepositoryTest}: repositories and read
+ * models): the smallest valid row of each table they read, inserted with plain SQL (the tables'
+ * constraints decide what is valid, not the entities), each returning its id. The slice rolls every
+ * test back.
  */
 public final class SliceRows {
+
+  private static final AtomicLong KEYS = new AtomicLong(9_000_000);
 
   private final JdbcTemplate jdbc;
 
   public SliceRows(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** A process instance key no other row of the test has. */
+  public static long key() {
+    return KEYS.incrementAndGet();
+  }
+
+  /** An active manager with this username (and the address {@code <username>@firm.test}). */
+  public long staff(String username) {
+    return staffMember(username, "Slice", "Staff", StaffRole.MANAGER);
   }
 
   public long staffMember(String username, String first, String last, StaffRole role) {
@@ -48,6 +62,10 @@ public final class SliceRows {
     return id;
   }
 
+  public long dossier(String companyName, long managerId) {
+    return dossier(companyName, null, managerId);
+  }
+
   /** An organisational role of this code (created once). */
   public long role(String code) {
     jdbc.update(
@@ -68,6 +86,11 @@ public final class SliceRows {
         company,
         email,
         role("SLICE_ROLE"));
+  }
+
+  /** A client contact with this address, named "Slice". */
+  public long contact(String email) {
+    return contact(null, "Slice", null, email);
   }
 
   /** A live link, read-only with the GED, the holder or not. */
@@ -93,6 +116,14 @@ public final class SliceRows {
         email,
         status,
         status);
+  }
+
+  /** The contact's client account (NOT_INVITED), under the contact's address. */
+  public long account(long contactId) {
+    return id(
+        "insert into client_account (contact_id, email) select id, email from contact where id = ?"
+            + " returning id",
+        contactId);
   }
 
   /**
@@ -121,6 +152,35 @@ public final class SliceRows {
         when,
         Timestamp.from(at.plus(30, ChronoUnit.DAYS)),
         account);
+  }
+
+  /**
+   * An onboarding of the contact to the offer on the dossier, proposed by the staff member, in this
+   * status (with the process key, end time and rejection code the status requires) and created at
+   * this time.
+   */
+  public long onboarding(
+      long dossierId,
+      long contactId,
+      String offerCode,
+      String status,
+      long staffId,
+      Instant createdAt) {
+    boolean ended =
+        status.equals("ONBOARDED") || status.equals("CANCELLED") || status.equals("REJECTED");
+    return id(
+        "insert into onboarding (dossier_id, contact_id, access_level, offer_code, send_now,"
+            + " proposed_by_staff_id, status, process_instance_key, ended_at, rejection_code,"
+            + " created_at) values (?, ?, 'READ_ONLY', ?, true, ?, ?, ?, ?, ?, ?) returning id",
+        dossierId,
+        contactId,
+        offerCode,
+        staffId,
+        status,
+        status.equals("STARTING") ? null : key(),
+        ended ? Timestamp.from(createdAt.plusSeconds(60)) : null,
+        status.equals("REJECTED") ? "SLICE_REJECTED" : null,
+        Timestamp.from(createdAt));
   }
 
   /**
