@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * the security chain, Bean Validation of an offer and a role, the parameters' binding, what reaches
  * the catalogue (the path's code over the body's), the answers' status, location and JSON, and the
  * catalogue's refusals as problem+json. Who may change the catalogue and what a change does are
- * tested with the whole application ({@code CatalogApiTest}).
+ * tested with the whole application ({@code staff.StaffAndCatalogApiTest}).
  */
 @WebSliceTest
 class CatalogControllerTest {

@@ -35,8 +35,9 @@ import org.springframework.test.web.servlet.ResultMatcher;
  * the embedded engine mocked: the development chain (an administrator's session, 401 for JSON and
  * the sign-in page otherwise, CSRF on its POSTs), the durations it accepts (ISO-8601, forward only,
  * no months), the engine time as JSON and the page's form. The clock's effect on a running process
- * is tested with the whole application ({@code engine.DevClockTest}); its absence with the tools
- * off, in {@code security.DevelopmentOffTest}.
+ * is tested with the whole application ({@code engine.DevClockTest}, which leaves the refused
+ * durations and bodies to this slice); its absence with the tools off, in {@code
+ * security.DevelopmentOffTest}.
  */
 @WebSliceTest
 class DevClockControllerTest {
@@ -112,7 +113,17 @@ class DevClockControllerTest {
     advance("{\"duration\":\"sept jours\"}").andExpect(refused("CLOCK_DURATION_INVALID"));
     advance("{\"duration\":\"-PT1H\"}").andExpect(refused("CLOCK_DURATION_NOT_POSITIVE"));
     advance("{\"duration\":\"PT0S\"}").andExpect(refused("CLOCK_DURATION_NOT_POSITIVE"));
+    advance("{\"duration\":\"P-3D\"}").andExpect(refused("CLOCK_DURATION_NOT_POSITIVE"));
+    advance("{\"duration\":\"\"}").andExpect(refused("CLOCK_DURATION_INVALID"));
+    advance("{\"duration\":\"PT\"}").andExpect(refused("CLOCK_DURATION_INVALID"));
     verify(engine, never()).advance(any());
+  }
+
+  @Test
+  @DisplayName("a body that is not JSON: 400 problem+json MALFORMED_REQUEST; the clock not moved")
+  void malformedJson() throws Exception {
+    advance("{nope").andExpect(refused("MALFORMED_REQUEST"));
+    verifyNoInteractions(engine);
   }
 
   @Test
@@ -142,6 +153,7 @@ class DevClockControllerTest {
     return ResultMatcher.matchAll(
         status().isBadRequest(),
         content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
-        jsonPath("$.code").value(code));
+        jsonPath("$.code").value(code),
+        jsonPath("$.detail").isNotEmpty());
   }
 }

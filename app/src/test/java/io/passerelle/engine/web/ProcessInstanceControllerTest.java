@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * sign-in, what the page shows (the process's name, current steps by their names, incidents, the
  * instances it called), the diagram's XML, an instance the engine does not know as the readable 404
  * page, and "retry" (only for who may, CSRF, a resolved incident left alone, the way back). The
- * engine's side is tested with the whole application ({@code engine.ProcessInstancePageTest}).
+ * engine's side is tested with the whole application ({@code engine.IncidentRetryAndTrailTest}).
  */
 @WebSliceTest
 class ProcessInstanceControllerTest {

@@ -57,7 +57,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * portfolio and the double-submit memory mocked: the sign-in and CSRF, the filters and selection
  * handed to the journey by the signed-in member, the preview and the progress shown, the refusals
  * said on the choice page or as a readable page. Who is invited and left out, and the sending, are
- * tested with the whole application ({@code BulkInvitationTest}).
+ * tested with the whole application ({@code OnboardingJourneyTest}).
  */
 @WebSliceTest
 class BulkInvitationPagesControllerTest {

@@ -35,7 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@code /api/tasks} in the web slice, the task service mocked: the security chain, the key's
  * binding, the tasks as JSON, claim and completion reaching the service with the signed-in member
  * and the form's variables, the service's refusals as problem+json. Who may act on which task and
- * what a task accepts are tested with the whole application ({@code StaffTaskApiTest}).
+ * what a task accepts are tested with the whole application ({@code OnboardingJourneyTest}, {@code
+ * security.AssignmentScopeAttackTest}).
  */
 @WebSliceTest
 class StaffTaskControllerTest {

@@ -37,7 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * security chain, the parameters' binding, what reaches the services by the signed-in member, the
  * answers' JSON ({@code done}, {@code outcome}, {@code requeued}), the administrator-only refusal
  * as problem+json. What reconciling, restarting and relaying do is tested with the whole
- * application ({@code OperationsApiTest}, {@code FailedCommandsTest}).
+ * application ({@code OperationsJourneyTest}, {@code OperationsSecurityTest}, {@code
+ * FailedEngineCommandsTest}).
  */
 @WebSliceTest
 class OperationsControllerTest {

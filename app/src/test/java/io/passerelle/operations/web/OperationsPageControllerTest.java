@@ -44,7 +44,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * the administrator-only 403 page, what the page shows (lost instances, given-up commands,
  * incidents by kind, an engine that does not answer), CSRF on its forms, and each form's sentence
  * (done, already done, refused, engine down, unknown as the 404 page). What the actions do is
- * tested with the whole application ({@code OperationsApiTest}, {@code OperationsPageTest}).
+ * tested with the whole application ({@code OperationsJourneyTest}, {@code
+ * OperationsSecurityTest}).
  */
 @WebSliceTest
 class OperationsPageControllerTest {

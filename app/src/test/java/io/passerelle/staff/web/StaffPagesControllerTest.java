@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The staff's sign-in page, the refused Microsoft sign-in's page and the home page in the web
  * slice: open or not, what each shows, the refusal's reason kept to the known ones (403). The
  * sign-in itself (form, Microsoft, throttle) is tested with the whole application ({@code
- * security.StaffSignInTest}, {@code MicrosoftStaffSignInTest}).
+ * web.SecurityTest}, {@code microsoft.MicrosoftSignInTest}).
  */
 @WebSliceTest
 class StaffPagesControllerTest {

@@ -47,7 +47,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * task's form prefilled with its own fields only, claim and completion by the signed-in member with
  * only the form's checked fields, a second click, and the refusals said or shown as a readable
  * page. Who may act on which task and what the process does next are tested with the whole
- * application ({@code StaffTaskApiTest}, {@code web.pages.StaffPagesTest}).
+ * application ({@code OnboardingJourneyTest}, {@code web.pages.StaffPagesTest}).
  */
 @WebSliceTest
 class TasksControllerTest {
