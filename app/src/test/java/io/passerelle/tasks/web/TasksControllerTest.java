@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -20,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.DomainException;
 import io.passerelle.dossiercreation.web.DossierRequestQueries;
+import io.passerelle.engine.DeployedModels;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.onboarding.OnboardingErrors;
 import io.passerelle.onboarding.StaffTaskService;
@@ -118,6 +120,28 @@ class TasksControllerTest {
         .andExpect(view().name("pages/tache"))
         .andExpect(model().attribute("schema", SCHEMA))
         .andExpect(model().attribute("prefill", "{\"followUpDecision\":\"extend\"}"));
+  }
+
+  @Test
+  @DisplayName("a form the engine does not link: the latest deployed version of the task's form id")
+  void formByItsId() throws Exception {
+    when(tasks.get(77, CLAIRE)).thenReturn(task(77, "Relancer l'activation", "claire.martin", AT));
+    when(engine.userTaskForm(77)).thenReturn(Optional.empty());
+    DeployedModels models = mock(DeployedModels.class);
+    when(models.forms())
+        .thenReturn(
+            List.of(
+                new DeployedModels.DeployedResource("Form_FollowUp", 2, 602, "follow-up.form"),
+                new DeployedModels.DeployedResource("Form_Other", 9, 609, "other.form"),
+                new DeployedModels.DeployedResource("Form_FollowUp", 1, 601, "follow-up.form")));
+    when(models.formSchema(602)).thenReturn(Optional.of(SCHEMA));
+    when(engine.deployedModels()).thenReturn(models);
+    when(engine.userTaskVariables(77)).thenReturn(Map.of("note", "v2"));
+
+    mvc.perform(get("/taches/77").with(WebSlices.onPages(staff, MANAGER)))
+        .andExpect(status().isOk())
+        .andExpect(model().attribute("schema", SCHEMA))
+        .andExpect(model().attribute("prefill", "{\"note\":\"v2\"}"));
   }
 
   @Test
