@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,8 +14,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -25,7 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The development clock of the embedded engine, as a signed-in administrator uses it (the refusals
- * are in {@code security.DevToolsAttackTest}).
+ * are in {@code security.DevToolsAttackTest}; the durations and bodies it refuses, in the web
+ * slice's {@code engine.web.DevClockControllerTest}).
  */
 @PasserelleSpringTest
 class DevClockTest {
@@ -77,36 +75,5 @@ class DevClockTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("engineTime");
     assertThat(engine.offset().minus(before)).isEqualTo(Duration.ofHours(1));
-  }
-
-  @ParameterizedTest(name = "\"{0}\" is refused")
-  @ValueSource(strings = {"-P1D", "PT0S", "P-3D", "seven days", "P1M", "", "PT"})
-  @DisplayName("negative, zero, malformed or variable-length durations get problem+json")
-  void refusesBadDurations(String duration) throws Exception {
-    Duration before = engine.offset();
-    mvc.perform(
-            post("/dev/clock/advance")
-                .session(admin)
-                .with(csrf().asHeader())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"duration\":\"" + duration + "\"}"))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.code").isNotEmpty())
-        .andExpect(jsonPath("$.detail").isNotEmpty());
-    assertThat(engine.offset()).isEqualTo(before);
-  }
-
-  @Test
-  @DisplayName("a body that is not JSON gets problem+json too")
-  void refusesMalformedJson() throws Exception {
-    mvc.perform(
-            post("/dev/clock/advance")
-                .session(admin)
-                .with(csrf().asHeader())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{nope"))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
   }
 }

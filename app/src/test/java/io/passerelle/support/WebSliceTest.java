@@ -15,6 +15,8 @@ import io.passerelle.dossiercreation.DossierRequestService;
 import io.passerelle.dossiercreation.web.DossierRequestQueries;
 import io.passerelle.dossierimport.DossierImportService;
 import io.passerelle.dossiersetup.DossierSetupService;
+import io.passerelle.engine.CamundaLinks;
+import io.passerelle.engine.CamundaWebApps;
 import io.passerelle.engine.EmbeddedZeebeEngine;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.firm.FirmProperties;
@@ -156,7 +158,8 @@ public @interface WebSliceTest {
     MicrosoftProperties.class,
     MicrosoftSignInProperties.class,
     RetentionProperties.class,
-    Links.class
+    Links.class,
+    CamundaWebApps.class
   })
   @Import({
     HttpLayer.PackagePrivate.class,
@@ -164,6 +167,7 @@ public @interface WebSliceTest {
     PortalTexts.class,
     StaffNav.class,
     Labels.class,
+    CamundaLinks.class,
     ClientSessions.class
   })
   class HttpLayer {
