@@ -47,8 +47,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * list's filters handed to the read model, a contact's page, the e-mail correction, the GED toggle
  * and the Microsoft identity forgotten (its confirmation box, the contact's scope checked first),
  * CSRF, the services' refusals as a flash or the readable error page. The read model's SQL and who
- * may change a contact are tested with the whole application ({@code ContactsPagesTest}, {@code
- * ContactApiTest}).
+ * may change a contact are tested with the whole application ({@code web.pages.StaffPagesTest},
+ * {@code ContactApiTest}).
  */
 @WebSliceTest
 class ContactsPageControllerTest {

@@ -37,7 +37,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * services and the staff's scope mocked: the security chain, the id's binding, the account's scope
  * checked before anything, the account's contact handed to the contact service by the member signed
  * in, its answer and its refusals as problem+json. Who may forget an identity is tested with the
- * whole application ({@code MicrosoftIdentityForgetTest}).
+ * whole application ({@code microsoft.MicrosoftSignInTest}, {@code
+ * security.AssignmentScopeAttackTest}).
  */
 @WebSliceTest
 class MicrosoftIdentityControllerTest {

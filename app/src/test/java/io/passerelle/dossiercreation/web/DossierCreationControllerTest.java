@@ -235,7 +235,7 @@ class DossierCreationControllerTest {
   }
 
   @Test
-  @DisplayName("without its CSRF token the form is refused (403), nothing asked")
+  @DisplayName("without its CSRF token the form and the lookup are refused (403), nothing asked")
   void csrfRequired() throws Exception {
     mvc.perform(
             post("/dossiers/nouveau")
@@ -243,7 +243,12 @@ class DossierCreationControllerTest {
                 .param("fiscalYearStart", "2026-01-01")
                 .with(WebSlices.onPages(staff, MANAGER)))
         .andExpect(status().isForbidden());
-    verifyNoInteractions(requests, formOnce);
+    mvc.perform(
+            post("/dossiers/nouveau/siret")
+                .param("siret", SIRET)
+                .with(WebSlices.onPages(staff, MANAGER)))
+        .andExpect(status().isForbidden());
+    verifyNoInteractions(requests, formOnce, registry, queries);
   }
 
   @Test

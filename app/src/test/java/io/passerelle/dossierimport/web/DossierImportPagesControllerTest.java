@@ -94,7 +94,9 @@ class DossierImportPagesControllerTest {
   }
 
   @Test
-  @DisplayName("the page: the firm's first tree chosen, the columns explained, the size allowed")
+  @DisplayName(
+      "the page: the file's field, the firm's first tree chosen, the columns explained, the size"
+          + " allowed, the template's link")
   void page() throws Exception {
     String page =
         mvc.perform(get("/dossiers/import").with(WebSlices.onPages(staff, MANAGER)))
@@ -105,6 +107,8 @@ class DossierImportPagesControllerTest {
             .getContentAsString();
 
     assertThat(page)
+        .contains("Importer des dossiers clients (CSV)", "<label for=\"file\">")
+        .contains("href=\"/dossiers/import/modele.csv\"")
         .contains("<option value=\"CABINET\" selected=\"selected\">Arborescence du cabinet")
         .contains("raison_sociale", "La raison sociale de l&#39;entreprise (obligatoire).")
         .contains("5 Mo au plus");

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The dashboard in the web slice, its read model mocked: the sign-in, the period and the days
  * "stuck" read from the address with their defaults and bounds, the figures drawn (the median as
  * staff read it, the stuck activations, the charts' labels). The figures' SQL is tested with the
- * whole application ({@code DashboardQueryTest}).
+ * whole application ({@code web.pages.StaffPagesTest}, {@code microsoft.GuestInvitationRowsTest}).
  */
 @WebSliceTest
 class DashboardControllerTest {

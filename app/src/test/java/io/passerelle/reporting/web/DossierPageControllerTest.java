@@ -51,7 +51,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * shows (the dossier, its offers, its set-up, the actions its manager alone sees), the onboardings
  * it asks for, an unknown dossier as the readable 404, the offer's and the GED's actions (CSRF, by
  * the member signed in, refusals as a flash). The dossier's rules are tested with the whole
- * application ({@code DossierPagesTest}, {@code DossierAccessApiTest}).
+ * application ({@code web.pages.StaffPagesTest}, {@code DossierSetupPagesTest}, {@code
+ * DossierAccessApiTest}).
  */
 @WebSliceTest
 class DossierPageControllerTest {
