@@ -322,16 +322,4 @@ class DossierRequestApiTest {
           .andExpect(jsonPath("$.code").value("REGISTRY_UNAVAILABLE"));
     }
   }
-
-  @Test
-  @DisplayName("prefill: a SIRET that is not one is refused before the registry is asked")
-  void prefillInvalid() throws Exception {
-    String wrong = TestData.siretWithWrongCheckDigit();
-    claire
-        .get("/api/company-registry/" + wrong)
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].code").value("INVALID_SIRET"));
-    claire.get("/api/company-registry/12345").andExpect(status().isBadRequest());
-    assertThat(registry.calls(wrong)).isZero();
-  }
 }

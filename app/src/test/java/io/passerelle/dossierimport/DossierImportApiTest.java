@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * The CSV import of dossiers through the API: French spreadsheets' encodings and separators, a
  * report per line, all or nothing, duplicates reported, hostile files refused with clear errors.
+ * The template is {@code DossierImportControllerTest}'s (the web slice).
  */
 @PasserelleSpringTest
 class DossierImportApiTest {
@@ -452,21 +453,5 @@ class DossierImportApiTest {
             .get("report");
     assertThat(second.at("/lines/0/errors/0/code").asText()).isEqualTo("HOLDER_MUST_BE_CLIENT");
     assertThat(second.at("/lines/1/errors/0/field").asText()).isEqualTo("dirigeant_email");
-  }
-
-  @Test
-  @DisplayName("the template: the columns, ready for Excel")
-  void template() throws Exception {
-    byte[] body =
-        mvc.perform(
-                MockMvcRequestBuilders.get("/api/dossier-imports/template")
-                    .with(httpBasic(Api.MANAGER, Api.passwordOf(Api.MANAGER)))
-                    .accept("text/csv"))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsByteArray();
-    String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-    assertThat(text).startsWith("raison_sociale;siret;").contains("dirigeant_email");
   }
 }

@@ -8,6 +8,7 @@ import io.passerelle.collaboration.CollaborationService;
 import io.passerelle.contact.ContactService;
 import io.passerelle.contact.DossierLinkService;
 import io.passerelle.contact.web.DossierContactsQuery;
+import io.passerelle.contact.web.IdentityRules;
 import io.passerelle.delegation.DelegatedInvitationService;
 import io.passerelle.dossier.DossierService;
 import io.passerelle.dossier.web.PortfolioQuery;
@@ -168,7 +169,8 @@ public @interface WebSliceTest {
     StaffNav.class,
     Labels.class,
     CamundaLinks.class,
-    ClientSessions.class
+    ClientSessions.class,
+    IdentityRules.class
   })
   class HttpLayer {
 

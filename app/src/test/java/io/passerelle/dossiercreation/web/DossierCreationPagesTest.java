@@ -52,7 +52,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * form with its SIRET lookup against the registry's local fake (found, closed, unknown, already
  * used, down), the request it starts and its progress page (created, "déjà utilisé", the details
  * task worked from the request or from /taches, the registry down with "saisie manuelle" and
- * "réessayer"), refusals named field by field in French, who may, CSRF.
+ * "réessayer"), refusals named field by field in French, who may. The forms' CSRF is {@code
+ * DossierCreationControllerTest}'s (the web slice).
  */
 @PasserelleSpringTest
 class DossierCreationPagesTest {
@@ -467,20 +468,6 @@ class DossierCreationPagesTest {
     // asked twice: nothing more happens
     mvc.perform(post(location + "/saisie-manuelle").with(csrf()).with(as(Api.MANAGER)))
         .andExpect(redirectedUrl(location));
-  }
-
-  @Test
-  @DisplayName("the creation forms need their CSRF token")
-  void csrfRequired() throws Exception {
-    mvc.perform(
-            post("/dossiers/nouveau")
-                .param("companyName", "Sans jeton")
-                .param("fiscalYearStart", "2026-01-01")
-                .with(as(Api.MANAGER)))
-        .andExpect(status().isForbidden());
-    mvc.perform(
-            post("/dossiers/nouveau/siret").param("siret", TestData.siret()).with(as(Api.MANAGER)))
-        .andExpect(status().isForbidden());
   }
 
   // ---- helpers ----

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -43,9 +42,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The CSV import page (seed 004's mass import): the template, a check that imports nothing and
- * reports line by line in French, then the import of the checked file with one click (once), the
- * file refused as a whole, and who may.
+ * The CSV import page (seed 004's mass import): a check that imports nothing and reports line by
+ * line in French, then the import of the checked file with one click (once), the file refused as a
+ * whole, and who may. The page's columns and the template are {@code
+ * DossierImportPagesControllerTest}'s (the web slice).
  */
 @PasserelleSpringTest
 class DossierImportPagesTest {
@@ -69,31 +69,6 @@ class DossierImportPagesTest {
     return dossiers
         .list(new DossierFilter(marker, null, null, null), PageRequest.of(0, 10))
         .getTotalElements();
-  }
-
-  @Test
-  @DisplayName("the page explains the columns and offers the template, in a form Excel opens")
-  void pageAndTemplate() throws Exception {
-    mvc.perform(get("/dossiers/import").with(as(Api.MANAGER)))
-        .andExpect(status().isOk())
-        .andExpect(content().string(containsString("Importer des dossiers clients (CSV)")))
-        .andExpect(content().string(containsString("<label for=\"file\">")))
-        .andExpect(content().string(containsString("dirigeant_email")))
-        .andExpect(content().string(containsString("href=\"/dossiers/import/modele.csv\"")));
-    byte[] template =
-        mvc.perform(get("/dossiers/import/modele.csv").with(as(Api.MANAGER)))
-            .andExpect(status().isOk())
-            .andExpect(header().string("Content-Type", containsString("text/csv")))
-            .andExpect(header().string("Content-Disposition", containsString("attachment")))
-            .andReturn()
-            .getResponse()
-            .getContentAsByteArray();
-    assertThat(template[0] & 0xFF).isEqualTo(0xEF);
-    assertThat(new String(template, StandardCharsets.UTF_8))
-        .contains("raison_sociale;siret;forme_juridique");
-    mvc.perform(get("/dossiers/import").with(as(Api.STAFF)))
-        .andExpect(status().isForbidden())
-        .andExpect(content().string(containsString("Seuls les responsables de dossiers")));
   }
 
   @Test
