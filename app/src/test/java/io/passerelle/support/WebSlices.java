@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
@@ -22,12 +23,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.util.HtmlUtils;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * What the web slices ({@link WebSliceTest}) share: the signed-in member (on the API, on the
  * pages), a JSON request, the API's 401 and Bean Validation's 400 with its field errors, the pages'
- * sign-in redirection and readable error page.
+ * sign-in redirection, CSRF refusal and readable error page.
  */
 public final class WebSlices {
 
@@ -62,7 +63,8 @@ public final class WebSlices {
 
   /**
    * A refusal on a staff page: the readable French error page with {@code status}, its code and
-   * {@code message} shown, never problem+json.
+   * {@code message} shown as Thymeleaf writes it (only the markup's characters escaped: accents
+   * stay as they are), never problem+json.
    */
   public static ResultMatcher errorPage(int status, String code, String message) {
     return ResultMatcher.matchAll(
@@ -70,7 +72,18 @@ public final class WebSlices {
         content().contentTypeCompatibleWith(MediaType.TEXT_HTML),
         view().name("error"),
         model().attribute("code", code),
-        content().string(containsString(HtmlUtils.htmlEscape(message))));
+        content().string(containsString(HtmlEscape.escapeHtml4Xml(message))));
+  }
+
+  /**
+   * A staff form posted without its CSRF token: 403, the code {@code CSRF_REJECTED} handed to the
+   * error page (a slice does not follow the container's error dispatch, so the page itself is not
+   * rendered: {@code web.ErrorPagesTest} renders it).
+   */
+  public static ResultMatcher csrfRefused() {
+    return ResultMatcher.matchAll(
+        status().isForbidden(),
+        request().attribute("io.passerelle.web.ErrorPages.code", "CSRF_REJECTED"));
   }
 
   /** The request as the API's clients send it: as {@code member}, a JSON body, JSON accepted. */

@@ -30,7 +30,6 @@ import io.passerelle.staff.ScopedResources;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.DossierSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import java.time.Instant;
@@ -231,7 +230,7 @@ class ContactsPageControllerTest {
                 .with(csrf())
                 .with(WebSlices.onPages(staff, MANAGER)))
         .andExpect(
-            DossierSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "CONTACT_IDENTITY_MANAGER_ONLY",
                 "Seuls le responsable de chacun des dossiers de cet interlocuteur et"

@@ -41,7 +41,6 @@ import io.passerelle.registry.CompanyRegistryClient;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.DossierSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.FormOnce;
@@ -109,7 +108,7 @@ class DossierCreationControllerTest {
   void managersOnly() throws Exception {
     mvc.perform(get("/dossiers/nouveau").with(WebSlices.onPages(staff, STAFF)))
         .andExpect(
-            DossierSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "DOSSIER_CREATION_MANAGER_ONLY",
                 "Seuls les responsables de dossiers et l'administrateur du cabinet créent ou"
@@ -326,7 +325,7 @@ class DossierCreationControllerTest {
         .submit(any(), any());
     mvc.perform(newDossier())
         .andExpect(
-            DossierSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "DOSSIER_CREATION_MANAGER_ONLY",
                 "Seuls les responsables de dossiers et l'administrateur du cabinet créent ou"

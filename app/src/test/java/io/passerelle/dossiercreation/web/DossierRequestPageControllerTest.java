@@ -29,7 +29,6 @@ import io.passerelle.processes.ProcessNames.Elements;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.DossierSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.FormOnce;
@@ -185,7 +184,7 @@ class DossierRequestPageControllerTest {
                 .with(csrf())
                 .with(WebSlices.onPages(staff, OTHER)))
         .andExpect(
-            DossierSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "DOSSIER_REQUEST_OWNER_ONLY",
                 "Seuls la personne qui a demandé ce dossier, son responsable et l'administrateur"

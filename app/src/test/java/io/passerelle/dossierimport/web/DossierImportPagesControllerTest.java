@@ -29,7 +29,6 @@ import io.passerelle.dossiersetup.DossierSetupService;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.DossierSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.FormOnce;
@@ -85,7 +84,7 @@ class DossierImportPagesControllerTest {
     mvc.perform(get("/dossiers/import")).andExpect(WebSlices.signInPage());
     mvc.perform(get("/dossiers/import").with(WebSlices.onPages(staff, STAFF)))
         .andExpect(
-            DossierSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "DOSSIER_CREATION_MANAGER_ONLY",
                 "Seuls les responsables de dossiers et l'administrateur du cabinet créent ou"

@@ -35,7 +35,6 @@ import io.passerelle.dossiersetup.PartnerApplicationChoice;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.DossierSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.FormErrors;
@@ -124,7 +123,7 @@ class DossierSetupPagesControllerTest {
         .thenThrow(DomainException.forbidden(DossierErrors.DOSSIER_MANAGER_ONLY, "Not yours."));
     mvc.perform(tree("TPE"))
         .andExpect(
-            DossierSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "DOSSIER_MANAGER_ONLY",
                 "Seul le responsable du dossier ou l'administrateur du cabinet peut faire cela."));
@@ -233,7 +232,7 @@ class DossierSetupPagesControllerTest {
         .when(delegation)
         .registerAdvisor(anyLong(), any(), any(), anyBoolean(), any(), any(), anyBoolean(), any());
     mvc.perform(advisor())
-        .andExpect(DossierSlices.errorPage(404, "DOSSIER_UNKNOWN", "Ce dossier n'existe pas."));
+        .andExpect(WebSlices.errorPage(404, "DOSSIER_UNKNOWN", "Ce dossier n'existe pas."));
   }
 
   private MockHttpServletRequestBuilder tree(String code) {

@@ -24,7 +24,6 @@ import io.passerelle.staff.ScopedResources;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.StaffPageSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import java.time.Instant;
@@ -92,7 +91,7 @@ class ProcessInstanceControllerTest {
 
     mvc.perform(get("/processus/999").with(WebSlices.onPages(staff, MANAGER)))
         .andExpect(
-            StaffPageSlices.errorPage(
+            WebSlices.errorPage(
                 404,
                 "ENGINE_UNKNOWN",
                 "Le moteur de processus ne connaît pas (ou plus) cette instance ou cette tâche."));
@@ -126,7 +125,7 @@ class ProcessInstanceControllerTest {
                 .with(WebSlices.onPages(staff, MANAGER))
                 .with(csrf()))
         .andExpect(
-            StaffPageSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "INCIDENT_RETRY_MANAGER_ONLY",
                 "Seuls le responsable du dossier de ce processus et l'administrateur relancent un"
@@ -139,7 +138,7 @@ class ProcessInstanceControllerTest {
   void retryCsrf() throws Exception {
     mvc.perform(
             post("/processus/900/incidents/77/relancer").with(WebSlices.onPages(staff, MANAGER)))
-        .andExpect(StaffPageSlices.csrfRefused());
+        .andExpect(WebSlices.csrfRefused());
     verifyNoInteractions(engine, scoped);
   }
 

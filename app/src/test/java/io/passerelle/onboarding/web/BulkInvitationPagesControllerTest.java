@@ -35,7 +35,6 @@ import io.passerelle.onboarding.OnboardingStatus;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.StaffPageSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.FormOnce;
@@ -193,7 +192,7 @@ class BulkInvitationPagesControllerTest {
                 .attribute("failure", "Les dossiers choisis n'ont aucun interlocuteur à inviter."));
     mvc.perform(request)
         .andExpect(
-            StaffPageSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "DOSSIER_MANAGER_ONLY",
                 "Seul le responsable du dossier ou l'administrateur du cabinet peut faire cela."));
@@ -207,7 +206,7 @@ class BulkInvitationPagesControllerTest {
                 .param("dossier", "12")
                 .param("offerCode", "START")
                 .with(WebSlices.onPages(staff, MANAGER)))
-        .andExpect(StaffPageSlices.csrfRefused());
+        .andExpect(WebSlices.csrfRefused());
     verifyNoInteractions(bulks, formOnce);
   }
 
@@ -274,7 +273,7 @@ class BulkInvitationPagesControllerTest {
 
     mvc.perform(get("/invitations-groupees/99").with(WebSlices.onPages(staff, MANAGER)))
         .andExpect(
-            StaffPageSlices.errorPage(
+            WebSlices.errorPage(
                 404, "BULK_INVITATION_NOT_FOUND", "Cette invitation groupée n'existe pas."));
   }
 

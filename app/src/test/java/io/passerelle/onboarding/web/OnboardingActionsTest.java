@@ -25,7 +25,6 @@ import io.passerelle.staff.ScopedResources;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.StaffPageSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import java.time.Instant;
@@ -68,7 +67,7 @@ class OnboardingActionsTest {
   @DisplayName("without the form's CSRF token: the readable 403 page; nothing sent")
   void csrfRequired() throws Exception {
     mvc.perform(post("/integrations/41/annuler").with(WebSlices.onPages(staff, MANAGER)))
-        .andExpect(StaffPageSlices.csrfRefused());
+        .andExpect(WebSlices.csrfRefused());
     verifyNoInteractions(onboardings);
   }
 
@@ -142,15 +141,14 @@ class OnboardingActionsTest {
     mvc.perform(
             post("/integrations/41/annuler").with(WebSlices.onPages(staff, MANAGER)).with(csrf()))
         .andExpect(
-            StaffPageSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "DOSSIER_MANAGER_ONLY",
                 "Seul le responsable du dossier ou l'administrateur du cabinet peut faire cela."));
     mvc.perform(
             post("/integrations/99/envoyer").with(WebSlices.onPages(staff, MANAGER)).with(csrf()))
         .andExpect(
-            StaffPageSlices.errorPage(
-                404, "ONBOARDING_NOT_FOUND", "Cette intégration n'existe pas."));
+            WebSlices.errorPage(404, "ONBOARDING_NOT_FOUND", "Cette intégration n'existe pas."));
   }
 
   @Test

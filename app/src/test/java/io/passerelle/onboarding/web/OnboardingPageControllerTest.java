@@ -31,7 +31,6 @@ import io.passerelle.onboarding.OnboardingView;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.StaffPageSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.NameLookup;
@@ -139,8 +138,7 @@ class OnboardingPageControllerTest {
 
     mvc.perform(get("/integrations/99").with(WebSlices.onPages(staff, MANAGER)))
         .andExpect(
-            StaffPageSlices.errorPage(
-                404, "ONBOARDING_NOT_FOUND", "Cette intégration n'existe pas."));
+            WebSlices.errorPage(404, "ONBOARDING_NOT_FOUND", "Cette intégration n'existe pas."));
     verifyNoInteractions(activity);
   }
 

@@ -26,7 +26,6 @@ import io.passerelle.onboarding.ProposeCollaborativeService;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.StaffPageSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.FormOnce;
@@ -67,8 +66,7 @@ class ProposalControllerTest {
   @Test
   @DisplayName("without the form's CSRF token: the readable 403 page; nothing proposed")
   void csrfRequired() throws Exception {
-    mvc.perform(form().with(WebSlices.onPages(staff, MANAGER)))
-        .andExpect(StaffPageSlices.csrfRefused());
+    mvc.perform(form().with(WebSlices.onPages(staff, MANAGER))).andExpect(WebSlices.csrfRefused());
     verifyNoInteractions(onboardings, formOnce);
   }
 
@@ -196,7 +194,7 @@ class ProposalControllerTest {
 
     mvc.perform(form().with(WebSlices.onPages(staff, MANAGER)).with(csrf()))
         .andExpect(
-            StaffPageSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "DOSSIER_MANAGER_ONLY",
                 "Seul le responsable du dossier ou l'administrateur du cabinet peut faire cela."));
@@ -210,7 +208,7 @@ class ProposalControllerTest {
         .thenThrow(DomainException.notFound(CommonErrors.DOSSIER_UNKNOWN, "no dossier"));
 
     mvc.perform(form().with(WebSlices.onPages(staff, MANAGER)).with(csrf()))
-        .andExpect(StaffPageSlices.errorPage(404, "DOSSIER_UNKNOWN", "Ce dossier n'existe pas."));
+        .andExpect(WebSlices.errorPage(404, "DOSSIER_UNKNOWN", "Ce dossier n'existe pas."));
   }
 
   private void runOnce() {

@@ -28,7 +28,6 @@ import io.passerelle.operations.RetryOutcome;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.StaffPageSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import java.time.Instant;
@@ -71,7 +70,7 @@ class OperationsPageControllerTest {
   @DisplayName("anyone but the administrator: the readable 403 page, for the page and its forms")
   void administratorOnly() throws Exception {
     var refused =
-        StaffPageSlices.errorPage(
+        WebSlices.errorPage(
             403, "FORBIDDEN", "Seul l'administrateur du cabinet peut voir cette page.");
     mvc.perform(get("/operations").with(WebSlices.onPages(staff, MANAGER))).andExpect(refused);
     mvc.perform(
@@ -143,7 +142,7 @@ class OperationsPageControllerTest {
   @DisplayName("a form without its CSRF token: refused, nothing done")
   void csrfRequired() throws Exception {
     mvc.perform(post("/operations/reconciliation").with(WebSlices.onPages(staff, ADMIN)))
-        .andExpect(StaffPageSlices.csrfRefused());
+        .andExpect(WebSlices.csrfRefused());
     verifyNoInteractions(operations);
   }
 
@@ -238,7 +237,7 @@ class OperationsPageControllerTest {
             post("/operations/commandes/3/abandonner")
                 .with(WebSlices.onPages(staff, ADMIN))
                 .with(csrf()))
-        .andExpect(StaffPageSlices.errorPage(404, "NOT_FOUND", "Introuvable."));
+        .andExpect(WebSlices.errorPage(404, "NOT_FOUND", "Introuvable."));
   }
 
   private ResultActions act(String path, String processInstanceKey) throws Exception {

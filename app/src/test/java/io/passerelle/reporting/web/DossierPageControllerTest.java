@@ -32,7 +32,6 @@ import io.passerelle.onboarding.OnboardingService;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.DossierSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import java.time.Instant;
@@ -151,7 +150,7 @@ class DossierPageControllerTest {
     when(dossiers.get(42))
         .thenThrow(DomainException.notFound(CommonErrors.DOSSIER_UNKNOWN, "No dossier."));
     mvc.perform(get("/dossiers/42").with(WebSlices.onPages(staff, MANAGER)))
-        .andExpect(DossierSlices.errorPage(404, "DOSSIER_UNKNOWN", "Ce dossier n'existe pas."));
+        .andExpect(WebSlices.errorPage(404, "DOSSIER_UNKNOWN", "Ce dossier n'existe pas."));
   }
 
   @Test

@@ -29,7 +29,6 @@ import io.passerelle.onboarding.StaffTaskView;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
-import io.passerelle.support.StaffPageSlices;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.NameLookup;
@@ -152,7 +151,7 @@ class TasksControllerTest {
 
     mvc.perform(get("/taches/99").with(WebSlices.onPages(staff, MANAGER)))
         .andExpect(
-            StaffPageSlices.errorPage(
+            WebSlices.errorPage(
                 404,
                 "TASK_NOT_FOUND",
                 "Cette tâche n'est plus ouverte : elle a peut-être été faite."));
@@ -167,7 +166,7 @@ class TasksControllerTest {
     verify(tasks).claim(77, CLAIRE);
 
     mvc.perform(post("/taches/78/prendre").with(WebSlices.onPages(staff, MANAGER)))
-        .andExpect(StaffPageSlices.csrfRefused());
+        .andExpect(WebSlices.csrfRefused());
     verify(tasks, never()).claim(78, CLAIRE);
   }
 
@@ -218,7 +217,7 @@ class TasksControllerTest {
 
     mvc.perform(complete("{\"followUpDecision\":\"extend\"}"))
         .andExpect(
-            StaffPageSlices.errorPage(
+            WebSlices.errorPage(
                 403,
                 "TASK_NOT_YOURS",
                 "Cette tâche est attribuée à quelqu'un d'autre : seuls cette personne ou"
