@@ -84,12 +84,19 @@ class ActivationControllerTest {
   }
 
   @Test
-  @DisplayName("a link that does not work, or none: 404, the page that offers a new link")
+  @DisplayName(
+      "a link that does not work, or none: 404, the page that offers a new link (in English when"
+          + " the browser puts English first)")
   void deadLink() throws Exception {
     when(activation.open(TOKEN)).thenReturn(Optional.empty());
 
     assertThat(page(get("/activation/" + TOKEN), 404))
         .contains("Ce lien ne fonctionne plus", "id=\"new-link-form\"");
+    assertThat(
+            page(
+                get("/activation/" + TOKEN).header("Accept-Language", "en-GB,en;q=0.9,fr;q=0.5"),
+                404))
+        .contains("<html lang=\"en\"", "This link no longer works");
     mvc.perform(get("/activation"))
         .andExpect(status().isNotFound())
         .andExpect(view().name("portal/link-dead"))
