@@ -55,6 +55,7 @@ class AccessControllerTest {
   void forms() throws Exception {
     assertThat(page(get("/acces/nouveau-lien"), 200))
         .contains("Demander un nouveau lien", "id=\"new-link-form\"", "name=\"_csrf\"")
+        .contains("action=\"/acces/nouveau-lien\"", "<label for=\"email\"")
         .doesNotContain("id=\"email-error\"");
     mvc.perform(get("/acces/mot-de-passe-oublie"))
         .andExpect(status().isOk())

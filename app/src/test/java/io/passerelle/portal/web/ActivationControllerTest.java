@@ -91,7 +91,8 @@ class ActivationControllerTest {
     when(activation.open(TOKEN)).thenReturn(Optional.empty());
 
     assertThat(page(get("/activation/" + TOKEN), 404))
-        .contains("Ce lien ne fonctionne plus", "id=\"new-link-form\"");
+        .contains("Ce lien ne fonctionne plus", "id=\"new-link-form\"")
+        .contains("action=\"/acces/nouveau-lien\"", "name=\"email\"");
     assertThat(
             page(
                 get("/activation/" + TOKEN).header("Accept-Language", "en-GB,en;q=0.9,fr;q=0.5"),
