@@ -74,7 +74,7 @@ public final class ClientSlices {
             .query(Integer.class)
             .optional())
         .thenReturn(Optional.of(GENERATION));
-    return staleSession(account);
+    return session(account);
   }
 
   /**
@@ -82,6 +82,11 @@ public final class ClientSlices {
    * with that generation (disabled, or its sign-in changed since) and signs the session out.
    */
   public static RequestPostProcessor staleSession(AccountView account) {
+    return session(account);
+  }
+
+  /** The client's security context in the session, as the clients' sign-in leaves it. */
+  private static RequestPostProcessor session(AccountView account) {
     ClientPrincipal principal = principal(account, GENERATION);
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
