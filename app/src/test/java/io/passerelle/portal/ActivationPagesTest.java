@@ -366,21 +366,6 @@ class ActivationPagesTest {
   }
 
   @Test
-  @DisplayName("the dead-link page is in English when the browser puts English first")
-  void deadPageInEnglish() throws Exception {
-    String page =
-        mvc.perform(
-                get("/activation/x")
-                    .header("Accept-Language", "en-GB,en;q=0.9,fr;q=0.5")
-                    .with(freshIp()))
-            .andExpect(status().isNotFound())
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
-    assertThat(page).contains("<html lang=\"en\"").contains("This link no longer works");
-  }
-
-  @Test
   @DisplayName("over real HTTP, a 10 kB link gets the same page too (not the server's own error)")
   void tenKilobytesOverHttp() throws Exception {
     var client = java.net.http.HttpClient.newHttpClient();

@@ -3,7 +3,6 @@ package io.passerelle.portal;
 import static io.passerelle.portal.ClientFixtures.freshIp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -129,24 +128,6 @@ class NewLinkRequestTest {
     assertThat(mailbox.to(pending.account().email())).isEmpty();
     assertThat(mailbox.to(active.account().email())).isEmpty();
     assertThat(mailbox.to(unknown)).isEmpty();
-  }
-
-  @Test
-  @DisplayName("the dead-link page's form and the page of its own both lead here")
-  void forms() throws Exception {
-    String dead =
-        mvc.perform(get("/activation/" + "D".repeat(43)).with(freshIp()))
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
-    assertThat(dead).contains("action=\"/acces/nouveau-lien\"").contains("name=\"email\"");
-    String own =
-        mvc.perform(get("/acces/nouveau-lien").with(freshIp()))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
-    assertThat(own).contains("Demander un nouveau lien").contains("<label for=\"email\"");
   }
 
   @Test

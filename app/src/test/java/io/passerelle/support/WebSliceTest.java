@@ -214,6 +214,8 @@ public @interface WebSliceTest {
           "io.passerelle.portal.ClientSecurityConfiguration",
           "io.passerelle.portal.MicrosoftClientSignIn",
           "io.passerelle.web.JsonConfiguration",
+          // pages of results as the API serialises them ({content, page: {...}})
+          "io.passerelle.web.WebConfiguration",
           "io.passerelle.tasks.web.TaskForms",
           "io.passerelle.dossiercreation.web.NewDossierFormErrors",
           "io.passerelle.dossiercreation.web.SiretLookup",
