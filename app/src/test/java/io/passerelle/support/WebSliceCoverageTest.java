@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.ClassUtils;
@@ -33,6 +34,22 @@ class WebSliceCoverageTest {
                 assertThat(context.getBeanNamesForType(controller))
                     .as("beans of %s", controller.getName())
                     .hasSize(1));
+  }
+
+  @Test
+  @DisplayName("every controller has its slice test beside it: a @WebSliceTest <Controller>Test")
+  void everyControllerHasItsTest() {
+    assertThat(controllers())
+        .allSatisfy(
+            controller -> {
+              String test = controller.getName() + "Test";
+              assertThat(ClassUtils.isPresent(test, null)).as(test).isTrue();
+              assertThat(
+                      AnnotatedElementUtils.hasAnnotation(
+                          ClassUtils.resolveClassName(test, null), WebSliceTest.class))
+                  .as("%s is a @WebSliceTest", test)
+                  .isTrue();
+            });
   }
 
   /** The application's controllers (not those a test declares for itself). */

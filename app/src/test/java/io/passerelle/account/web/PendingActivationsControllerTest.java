@@ -7,7 +7,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -111,11 +110,11 @@ class PendingActivationsControllerTest {
             get("/activations-en-attente")
                 .param("invalides", "peut-être")
                 .with(WebSlices.onPages(staff, MANAGER)))
-        .andExpect(status().isBadRequest())
-        .andExpect(view().name("error"))
-        .andExpect(model().attribute("code", "INVALID_PARAMETER"))
         .andExpect(
-            content().string(containsString("La valeur donnée pour « invalides » n&#39;est pas")));
+            WebSlices.errorPage(
+                400,
+                "INVALID_PARAMETER",
+                "La valeur donnée pour « invalides » n'est pas valable."));
     verifyNoInteractions(invitations);
   }
 

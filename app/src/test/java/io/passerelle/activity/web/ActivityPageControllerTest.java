@@ -131,10 +131,11 @@ class ActivityPageControllerTest {
   void badFilter() throws Exception {
     for (String[] bad : List.of(new String[] {"type", "PIRATAGE"}, new String[] {"du", "hier"})) {
       mvc.perform(get("/activite").param(bad[0], bad[1]).with(WebSlices.onPages(staff, PAUL)))
-          .andExpect(status().isBadRequest())
-          .andExpect(view().name("error"))
-          .andExpect(model().attribute("code", "INVALID_PARAMETER"))
-          .andExpect(content().string(containsString("« " + bad[0] + " »")));
+          .andExpect(
+              WebSlices.errorPage(
+                  400,
+                  "INVALID_PARAMETER",
+                  "La valeur donnée pour « " + bad[0] + " » n'est pas valable."));
     }
     verifyNoInteractions(activity);
   }
