@@ -917,7 +917,6 @@ class AssignmentScopeAttackTest {
       "every dossier-scoped write as the unassigned STAFF: 403 or 404, and nothing of the dossier"
           + " in the answer; nothing changes")
   void writesAreRefused() throws Exception {
-    long d = world.dossier().id();
     for (Write write : writes()) {
       MockHttpServletRequestBuilder request =
           MockMvcRequestBuilders.request(write.method(), write.url());
@@ -943,7 +942,14 @@ class AssignmentScopeAttackTest {
           .doesNotContain(world.dossier().companyName())
           .doesNotContain(world.contact().email());
     }
-    // the batches answer per invitation: refused as unknown, naming nothing
+    nothingChanged();
+  }
+
+  @Test
+  @DisplayName(
+      "the invitation batches as the unassigned STAFF: each line refused as unknown (invitation"
+          + " or onboarding), naming nothing; nothing changes")
+  void batchesRefuseEachLine() throws Exception {
     for (String batch : List.of("/api/invitations/resend", "/api/invitations/cancellation")) {
       MockHttpServletResponse response =
           mvc.perform(
@@ -977,6 +983,14 @@ class AssignmentScopeAttackTest {
           .doesNotContain(world.contact().email())
           .doesNotContain(world.dossier().companyName());
     }
+    nothingChanged();
+  }
+
+  @Test
+  @DisplayName(
+      "the pending list's resend and cancel as the unassigned STAFF: one refused, no success,"
+          + " nothing named; nothing changes")
+  void pendingListActionsRefused() throws Exception {
     for (String action : List.of("renvoyer", "annuler")) {
       var result =
           mvc.perform(
@@ -1003,7 +1017,12 @@ class AssignmentScopeAttackTest {
           .contains("1 refusée(s)")
           .doesNotContain(world.contact().email());
     }
-    // still as it was
+    nothingChanged();
+  }
+
+  /** The world's dossier, onboarding, invitation and contact as they were. */
+  private void nothingChanged() {
+    long d = world.dossier().id();
     assertThat(dossiers.get(d).companyName()).isEqualTo(world.dossier().companyName());
     assertThat(dossiers.get(d).assignedStaff()).noneMatch(s -> s.id() == world.outsiderId());
     assertThat(onboardings.get(world.onboardingId()).status().name()).isNotEqualTo("CANCELLED");

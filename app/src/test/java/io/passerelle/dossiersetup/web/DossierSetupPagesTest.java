@@ -82,11 +82,10 @@ class DossierSetupPagesTest {
 
   @Test
   @DisplayName(
-      "the dossier's manager registers an advisor with their type (once for a double post) and"
-          + " may invite them; a missing type is named on its field; others get a French 403")
-  void addAnAdvisor() throws Exception {
-    DossierView dossier = fixtures.dossier(Api.MANAGER);
-    String path = "/dossiers/" + dossier.id();
+      "the advisor form is the dossier's manager's: others do not see it, and their post is a"
+          + " French 403 that registers nobody")
+  void advisorFormIsTheManagers() throws Exception {
+    String path = "/dossiers/" + fixtures.dossier(Api.MANAGER).id();
     mvc.perform(get(path).with(as(Api.MANAGER)))
         .andExpect(content().string(containsString("Ajouter un conseiller")))
         .andExpect(content().string(containsString("<label for=\"advisor-advisorType\">")));
@@ -106,7 +105,15 @@ class DossierSetupPagesTest {
           .andExpect(content().string(containsString("Seul le responsable du dossier")));
     }
     assertThat(contacts.byEmail(email)).isEmpty();
+  }
 
+  @Test
+  @DisplayName(
+      "an advisor without a type: back to the form, the field named, what was typed escaped;"
+          + " nobody registered")
+  void advisorWithoutType() throws Exception {
+    String path = "/dossiers/" + fixtures.dossier(Api.MANAGER).id();
+    String email = TestData.email("notaire");
     MvcResult missingType =
         mvc.perform(
                 post(path + "/conseillers")
@@ -124,7 +131,16 @@ class DossierSetupPagesTest {
         .contains("value=\"&lt;i&gt;Sans type&lt;/i&gt;\"")
         .doesNotContain("<i>Sans type");
     assertThat(contacts.byEmail(email)).isEmpty();
+  }
 
+  @Test
+  @DisplayName(
+      "the dossier's manager registers an advisor with their type and invites them: a double post"
+          + " registers and invites once")
+  void addAnAdvisor() throws Exception {
+    DossierView dossier = fixtures.dossier(Api.MANAGER);
+    String path = "/dossiers/" + dossier.id();
+    String email = TestData.email("notaire");
     MockHttpSession session = new MockHttpSession();
     var register =
         post(path + "/conseillers")

@@ -179,6 +179,17 @@ class OnboardingControllerTest {
   }
 
   @Test
+  @DisplayName("an onboarding id that is no number is a 400 MALFORMED_REQUEST naming the element")
+  void idThatIsNoNumber() throws Exception {
+    send("/api/invitations/resend", Map.of("onboardingIds", List.of(41, "x")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+        .andExpect(WebSlices.fieldError("onboardingIds.[1]", "INVALID_VALUE"));
+    verifyNoInteractions(onboardings, invitations);
+  }
+
+  @Test
   @DisplayName("the list sorted by a property it does not offer is a 400 INVALID_SORT")
   void unknownSort() throws Exception {
     mvc.perform(
