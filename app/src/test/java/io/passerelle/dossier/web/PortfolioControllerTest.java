@@ -14,12 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.passerelle.account.AccountStatus;
 import io.passerelle.catalog.CatalogService;
-import io.passerelle.catalog.OfferView;
-import io.passerelle.microsoft.Identity;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
 import io.passerelle.staff.StaffView;
+import io.passerelle.support.SliceViews;
 import io.passerelle.support.WebSliceTest;
 import java.util.List;
 import java.util.Map;
@@ -56,22 +55,7 @@ class PortfolioControllerTest {
     // the pages' filter chain reads the signed-in member again at each request
     when(staff.current(CLAIRE.id())).thenReturn(Optional.of(CLAIRE));
     when(staff.list(any(), any(), any())).thenReturn(new PageImpl<>(List.of(CLAIRE)));
-    when(catalog.offers())
-        .thenReturn(
-            List.of(
-                new OfferView(
-                    1,
-                    "START",
-                    "Start",
-                    "",
-                    true,
-                    true,
-                    false,
-                    false,
-                    false,
-                    null,
-                    true,
-                    Identity.PASSERELLE)));
+    when(catalog.offers()).thenReturn(List.of(SliceViews.offer("START", "Start", true)));
   }
 
   @Test

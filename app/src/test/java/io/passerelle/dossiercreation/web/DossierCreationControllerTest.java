@@ -21,7 +21,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import io.passerelle.catalog.CatalogService;
-import io.passerelle.catalog.OfferView;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
@@ -34,13 +33,13 @@ import io.passerelle.dossiercreation.DossierRequestView;
 import io.passerelle.dossiercreation.NewDossierRequest;
 import io.passerelle.dossiersetup.DossierSetupProperties.DocumentTreeTemplate;
 import io.passerelle.dossiersetup.DossierSetupService;
-import io.passerelle.microsoft.Identity;
 import io.passerelle.registry.CompanyInfo;
 import io.passerelle.registry.CompanyLookup;
 import io.passerelle.registry.CompanyRegistryClient;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
+import io.passerelle.support.SliceViews;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.FormOnce;
@@ -86,7 +85,10 @@ class DossierCreationControllerTest {
     when(staff.list(any(), any(), any()))
         .thenReturn(new PageImpl<>(List.of(MANAGER.staff(), STAFF.staff())));
     when(catalog.offers())
-        .thenReturn(List.of(offer("START", "Start", true), offer("OLD", "Ancienne", false)));
+        .thenReturn(
+            List.of(
+                SliceViews.offer("START", "Start", true),
+                SliceViews.offer("OLD", "Ancienne", false)));
     when(setup.documentTrees())
         .thenReturn(
             List.of(
@@ -343,11 +345,6 @@ class DossierCreationControllerTest {
         .param("assignedStaffIds", "12")
         .with(csrf())
         .with(WebSlices.onPages(staff, MANAGER));
-  }
-
-  private static OfferView offer(String code, String name, boolean active) {
-    return new OfferView(
-        1, code, name, "", true, true, false, false, false, null, active, Identity.PASSERELLE);
   }
 
   private static CompanyInfo company(String name) {

@@ -18,13 +18,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.passerelle.catalog.CatalogErrors;
 import io.passerelle.catalog.CatalogService;
-import io.passerelle.catalog.OfferView;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.dossier.DossierErrors;
 import io.passerelle.dossier.web.PortfolioQuery;
-import io.passerelle.microsoft.Identity;
 import io.passerelle.onboarding.BulkInvitationService;
 import io.passerelle.onboarding.BulkInvitationView;
 import io.passerelle.onboarding.BulkItemView;
@@ -35,6 +33,7 @@ import io.passerelle.onboarding.OnboardingStatus;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
+import io.passerelle.support.SliceViews;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.FormOnce;
@@ -87,7 +86,7 @@ class BulkInvitationPagesControllerTest {
   @DisplayName("the choice page asks the portfolio with the member's filters and lists the offers")
   void choose() throws Exception {
     doReturn(Page.empty()).when(portfolio).find(any(), any());
-    when(catalog.offers()).thenReturn(List.of(offer()));
+    when(catalog.offers()).thenReturn(List.of(SliceViews.offer("START", "Offre Start", true)));
 
     String page =
         mvc.perform(
@@ -316,21 +315,5 @@ class BulkInvitationPagesControllerTest {
   private static BulkInvitationView bulk(long id, String status) {
     return new BulkInvitationView(
         id, "START", null, 7, status, 1, Map.of("STARTED", 1L), 1, 0, AT, AT, null);
-  }
-
-  private static OfferView offer() {
-    return new OfferView(
-        1,
-        "START",
-        "Offre Start",
-        "",
-        true,
-        true,
-        false,
-        false,
-        false,
-        null,
-        true,
-        Identity.PASSERELLE);
   }
 }

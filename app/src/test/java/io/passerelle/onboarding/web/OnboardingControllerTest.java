@@ -21,14 +21,12 @@ import io.passerelle.contact.SubscriberType;
 import io.passerelle.domain.Actor;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.onboarding.OnboardingService;
-import io.passerelle.onboarding.OnboardingStatus;
-import io.passerelle.onboarding.OnboardingView;
 import io.passerelle.onboarding.ProposeCollaborativeService;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
+import io.passerelle.support.SliceViews;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +106,7 @@ class OnboardingControllerTest {
   @DisplayName(
       "a valid proposal goes to the service as typed, by the signed-in member: 202 and its link")
   void proposesThroughTheService() throws Exception {
-    when(onboardings.propose(any(), any())).thenReturn(view(41));
+    when(onboardings.propose(any(), any())).thenReturn(SliceViews.onboarding(41, null, true, null));
 
     send("/api/onboardings", proposal())
         .andExpect(status().isAccepted())
@@ -224,30 +222,5 @@ class OnboardingControllerTest {
     contact.put("email", email);
     contact.put("organisationalRoleCode", "DIRIGEANT");
     return contact;
-  }
-
-  private static OnboardingView view(long id) {
-    return new OnboardingView(
-        id,
-        12,
-        null,
-        "START",
-        null,
-        AccessLevel.READ_ONLY,
-        false,
-        null,
-        true,
-        new OnboardingView.ProposedBy("STAFF", 7L, null),
-        null,
-        OnboardingStatus.STARTING,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Instant.parse("2026-12-01T10:00:00Z"),
-        null,
-        null,
-        null);
   }
 }

@@ -18,7 +18,6 @@ import io.passerelle.activity.ActivityFilter;
 import io.passerelle.activity.ActivityService;
 import io.passerelle.activity.ActivityType;
 import io.passerelle.activity.ActivityView;
-import io.passerelle.contact.AccessLevel;
 import io.passerelle.domain.CommonErrors;
 import io.passerelle.domain.DomainException;
 import io.passerelle.engine.InstanceState;
@@ -26,11 +25,10 @@ import io.passerelle.engine.InstanceTrail;
 import io.passerelle.engine.ProcessEngine;
 import io.passerelle.engine.UnknownInstanceException;
 import io.passerelle.onboarding.OnboardingService;
-import io.passerelle.onboarding.OnboardingStatus;
-import io.passerelle.onboarding.OnboardingView;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
+import io.passerelle.support.SliceViews;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.NameLookup;
@@ -57,7 +55,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class OnboardingPageControllerTest {
 
   static final StaffPrincipal MANAGER = WebSlices.member(7, "Claire", "Martin", StaffRole.MANAGER);
-  static final Instant CREATED = Instant.parse("2026-12-01T10:00:00Z");
+  static final Instant CREATED = SliceViews.PROPOSED;
 
   @Autowired MockMvc mvc;
   @Autowired StaffService staff;
@@ -78,7 +76,7 @@ class OnboardingPageControllerTest {
   @DisplayName(
       "the proposal, its invitation, its instance's step and incident, and its own timeline only")
   void page() throws Exception {
-    when(onboardings.get(41)).thenReturn(onboarding(900L));
+    when(onboardings.get(41)).thenReturn(SliceViews.onboarding(41, 5L, true, 900L));
     when(names.dossiers(List.of(12L))).thenReturn(Map.of(12L, "Boulangerie Lefort"));
     when(names.contacts(List.of(5L))).thenReturn(Map.of(5L, "Jeanne Lefort"));
     when(invitations.forOnboarding(41)).thenReturn(List.of(invitation()));
@@ -118,7 +116,7 @@ class OnboardingPageControllerTest {
   @Test
   @DisplayName("an instance the engine no longer knows: the page still shows, saying so")
   void instanceForgotten() throws Exception {
-    when(onboardings.get(41)).thenReturn(onboarding(900L));
+    when(onboardings.get(41)).thenReturn(SliceViews.onboarding(41, 5L, true, 900L));
     when(engine.instanceState(900L)).thenThrow(new UnknownInstanceException("gone"));
     when(activity.list(any(), any())).thenReturn(new PageImpl<>(List.of()));
 
@@ -162,31 +160,6 @@ class OnboardingPageControllerTest {
     when(engine.instanceTrail(key))
         .thenReturn(new InstanceTrail(key, 500, "Process_Onboarding", Set.of(), List.of()));
     when(engine.elementName(500, "Wait_Activation")).thenReturn("Attendre l'activation");
-  }
-
-  static OnboardingView onboarding(Long instanceKey) {
-    return new OnboardingView(
-        41,
-        12,
-        5L,
-        "START",
-        null,
-        AccessLevel.READ_ONLY,
-        false,
-        null,
-        true,
-        new OnboardingView.ProposedBy("STAFF", 7L, null),
-        null,
-        OnboardingStatus.STARTING,
-        null,
-        null,
-        null,
-        instanceKey,
-        null,
-        CREATED,
-        null,
-        null,
-        null);
   }
 
   private static InvitationView invitation() {

@@ -20,16 +20,14 @@ import io.passerelle.domain.DomainException;
 import io.passerelle.dossier.DossierErrors;
 import io.passerelle.onboarding.OnboardingErrors;
 import io.passerelle.onboarding.OnboardingService;
-import io.passerelle.onboarding.OnboardingStatus;
-import io.passerelle.onboarding.OnboardingView;
 import io.passerelle.onboarding.ProposeCollaborativeService;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
+import io.passerelle.support.SliceViews;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.FormOnce;
-import java.time.Instant;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -76,7 +74,7 @@ class ProposalControllerTest {
           + " then the onboarding's page with 'l'invitation part'")
   void proposes() throws Exception {
     runOnce();
-    when(onboardings.propose(any(), any())).thenReturn(made(41, true));
+    when(onboardings.propose(any(), any())).thenReturn(SliceViews.onboarding(41, null, true, null));
 
     mvc.perform(form().with(WebSlices.onPages(staff, MANAGER)).with(csrf()))
         .andExpect(redirectedUrl("/integrations/41"))
@@ -113,7 +111,8 @@ class ProposalControllerTest {
       "an existing contact, sent later: its id alone, and 'l'invitation attend votre envoi'")
   void existingContactLater() throws Exception {
     runOnce();
-    when(onboardings.propose(any(), any())).thenReturn(made(42, false));
+    when(onboardings.propose(any(), any()))
+        .thenReturn(SliceViews.onboarding(42, null, false, null));
 
     mvc.perform(
             post("/dossiers/12/proposer")
@@ -231,30 +230,5 @@ class ProposalControllerTest {
         .param("customMessage", "Bonjour")
         .param("sendNow", "true")
         .param("requestId", "req-1");
-  }
-
-  private static OnboardingView made(long id, boolean sendNow) {
-    return new OnboardingView(
-        id,
-        12,
-        null,
-        "START",
-        null,
-        AccessLevel.READ_ONLY,
-        false,
-        null,
-        sendNow,
-        new OnboardingView.ProposedBy("STAFF", 7L, null),
-        null,
-        OnboardingStatus.STARTING,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Instant.parse("2026-12-01T10:00:00Z"),
-        null,
-        null,
-        null);
   }
 }

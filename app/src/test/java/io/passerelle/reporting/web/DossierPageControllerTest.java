@@ -16,7 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import io.passerelle.catalog.CatalogService;
-import io.passerelle.catalog.OfferView;
 import io.passerelle.contact.DossierLinkService;
 import io.passerelle.domain.Actor;
 import io.passerelle.domain.CommonErrors;
@@ -26,12 +25,12 @@ import io.passerelle.dossier.DossierView;
 import io.passerelle.dossiersetup.DocumentTreeView;
 import io.passerelle.dossiersetup.DossierSetupService;
 import io.passerelle.dossiersetup.DossierSetupView;
-import io.passerelle.microsoft.Identity;
 import io.passerelle.onboarding.OnboardingFilter;
 import io.passerelle.onboarding.OnboardingService;
 import io.passerelle.staff.StaffPrincipal;
 import io.passerelle.staff.StaffRole;
 import io.passerelle.staff.StaffService;
+import io.passerelle.support.SliceViews;
 import io.passerelle.support.WebSliceTest;
 import io.passerelle.support.WebSlices;
 import java.time.Instant;
@@ -71,22 +70,7 @@ class DossierPageControllerTest {
   @BeforeEach
   void stubDossier() {
     when(dossiers.get(41)).thenReturn(dossier());
-    when(catalog.offers())
-        .thenReturn(
-            List.of(
-                new OfferView(
-                    1,
-                    "START",
-                    "Start",
-                    "",
-                    true,
-                    true,
-                    false,
-                    false,
-                    false,
-                    null,
-                    true,
-                    Identity.PASSERELLE)));
+    when(catalog.offers()).thenReturn(List.of(SliceViews.offer("START", "Start", true)));
     when(onboardings.list(any(), any())).thenReturn(new PageImpl<>(List.of()));
     when(setup.forDossier(41))
         .thenReturn(
