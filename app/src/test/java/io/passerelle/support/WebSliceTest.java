@@ -59,8 +59,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.mockito.Answers;
 import org.mockito.Mockito;
+import org.mockito.invocation.InvocationOnMock;
+import org.mockito.stubbing.Answer;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -140,7 +143,6 @@ import org.springframework.util.ClassUtils;
       ClientInvitations.class,
       RetentionService.class,
       DashboardQuery.class,
-      FormOnce.class,
       NameLookup.class,
       // the engine, the development mailbox, the database
       ProcessEngine.class,
@@ -181,24 +183,49 @@ public @interface WebSliceTest {
 
     /**
      * The sign-in throttle counts in the database (tested in the whole application): here every try
-     * is allowed.
+     * is allowed, unless a test stubs otherwise (reset after each test).
      */
     @Bean
     StaffSignInLimits staffSignInLimits() {
-      return Mockito.mock(
-          StaffSignInLimits.class,
-          call -> call.getMethod().getReturnType() == Decision.class ? Decision.ALLOWED : null);
+      return mockAnswering(StaffSignInLimits.class, HttpLayer::allowed);
     }
 
     /**
      * The portal's rate limits count in the database (tested in the whole application): here every
-     * request is allowed.
+     * request is allowed, unless a test stubs otherwise (reset after each test).
      */
     @Bean
     PortalRateLimits portalRateLimits() {
-      return Mockito.mock(
-          PortalRateLimits.class,
-          call -> call.getMethod().getReturnType() == Decision.class ? Decision.ALLOWED : null);
+      return mockAnswering(PortalRateLimits.class, HttpLayer::allowed);
+    }
+
+    /**
+     * The forms' double-post guard remembers in the database (tested in the whole application):
+     * here every post is the first, its creation runs ({@code run}) and its claim is granted
+     * ({@code claim}), unless a test stubs a repeat (reset after each test).
+     */
+    @Bean
+    FormOnce formOnce() {
+      return mockAnswering(
+          FormOnce.class,
+          call ->
+              switch (call.getMethod().getName()) {
+                case "run" -> call.<LongSupplier>getArgument(2).getAsLong();
+                case "claim" -> true;
+                default -> Answers.RETURNS_DEFAULTS.answer(call);
+              });
+    }
+
+    private static Object allowed(InvocationOnMock call) {
+      return call.getMethod().getReturnType() == Decision.class ? Decision.ALLOWED : null;
+    }
+
+    /**
+     * A mock answering {@code answer} where not stubbed, reset after each test as the {@code
+     * MockitoBean} ones are (its answer stays).
+     */
+    private static <T> T mockAnswering(Class<T> type, Answer<Object> answer) {
+      return Mockito.mock(type, MockReset.withSettings(MockReset.AFTER).defaultAnswer(answer));
     }
 
     /**

@@ -46,7 +46,6 @@ import io.passerelle.web.pages.FormOnce;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -94,8 +93,6 @@ class DossierCreationControllerTest {
             List.of(
                 new DocumentTreeTemplate("CABINET", "Arborescence du cabinet", null, List.of()),
                 new DocumentTreeTemplate("TPE", "Arborescence simplifiée", null, List.of())));
-    when(formOnce.run(any(), any(), any()))
-        .thenAnswer(call -> call.<LongSupplier>getArgument(2).getAsLong());
   }
 
   @Test

@@ -34,7 +34,6 @@ import io.passerelle.support.WebSlices;
 import io.passerelle.web.pages.FormOnce;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -74,8 +73,6 @@ class DossierImportPagesControllerTest {
             List.of(
                 new DocumentTreeTemplate("CABINET", "Arborescence du cabinet", null, List.of()),
                 new DocumentTreeTemplate("TPE", "Arborescence simplifiée", null, List.of())));
-    when(formOnce.run(any(), any(), any()))
-        .thenAnswer(call -> call.<LongSupplier>getArgument(2).getAsLong());
   }
 
   @Test

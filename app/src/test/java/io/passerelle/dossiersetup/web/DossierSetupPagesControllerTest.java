@@ -41,7 +41,6 @@ import io.passerelle.web.pages.FormErrors;
 import io.passerelle.web.pages.FormOnce;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -83,8 +82,6 @@ class DossierSetupPagesControllerTest {
                     List.of(
                         new SettingField(
                             "payrollCompanyCode", "Code société", true, null, null)))));
-    when(formOnce.run(any(), any(), any()))
-        .thenAnswer(call -> call.<LongSupplier>getArgument(2).getAsLong());
   }
 
   @Test

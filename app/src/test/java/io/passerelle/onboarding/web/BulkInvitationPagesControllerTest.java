@@ -41,7 +41,6 @@ import io.passerelle.web.pages.NameLookup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -213,8 +212,6 @@ class BulkInvitationPagesControllerTest {
   @DisplayName(
       "sending starts the bulk once per request id, by the member, then its follow-up page")
   void start() throws Exception {
-    when(formOnce.run(any(), any(), any()))
-        .thenAnswer(i -> i.<LongSupplier>getArgument(2).getAsLong());
     when(bulks.start(any(), any())).thenReturn(bulk(5, "RUNNING"));
 
     mvc.perform(send())
@@ -227,7 +224,7 @@ class BulkInvitationPagesControllerTest {
   @Test
   @DisplayName("an unknown offer when sending: back on the choice page, said in French")
   void startRefused() throws Exception {
-    when(formOnce.run(any(), any(), any()))
+    when(bulks.start(any(), any()))
         .thenThrow(DomainException.notFound(CatalogErrors.OFFER_NOT_FOUND, "no offer"));
 
     mvc.perform(send())

@@ -3,10 +3,9 @@ package io.passerelle.portal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -158,10 +157,10 @@ class SpaceControllerTest {
   @DisplayName("a valid invitation: sent stripped, by the client; the dossier says so")
   void inviteSent() throws Exception {
     when(spaces.sees(LEA.id(), DOSSIER)).thenReturn(true);
-    when(formOnce.claim("client-invitation", "r-1")).thenReturn(true);
 
     mvc.perform(invite().with(signedIn()))
         .andExpect(redirectedUrl("/espace/dossiers/7?invitation-envoyee"));
+    verify(formOnce).claim("client-invitation", "r-1");
     verify(invitations)
         .invite(
             new ClientInvitations.Invite(
@@ -182,6 +181,7 @@ class SpaceControllerTest {
   @DisplayName("the same form sent twice: the second sends nothing and lands on the dossier")
   void doubleClick() throws Exception {
     when(spaces.sees(LEA.id(), DOSSIER)).thenReturn(true);
+    doReturn(false).when(formOnce).claim("client-invitation", "r-1");
 
     mvc.perform(invite().with(signedIn()))
         .andExpect(redirectedUrl("/espace/dossiers/7?invitation-envoyee"));
@@ -193,7 +193,6 @@ class SpaceControllerTest {
   void inviteRefused() throws Exception {
     when(spaces.sees(LEA.id(), DOSSIER)).thenReturn(true);
     when(spaces.load(LEA.id(), DOSSIER)).thenReturn(new Loaded.Found(space(true)));
-    when(formOnce.claim(anyString(), anyString())).thenReturn(true);
     doThrow(
             DomainException.conflict(
                 OnboardingErrors.ONBOARDING_ALREADY_RUNNING, "already invited"))
@@ -210,15 +209,10 @@ class SpaceControllerTest {
   void tooMany() throws Exception {
     when(spaces.sees(LEA.id(), DOSSIER)).thenReturn(true);
     when(spaces.load(LEA.id(), DOSSIER)).thenReturn(new Loaded.Found(space(true)));
-    when(formOnce.claim(anyString(), anyString())).thenReturn(true);
     when(limits.clientInvitation(anyLong())).thenReturn(new Decision(false, Duration.ofMinutes(2)));
-    try {
-      mvc.perform(invite().with(signedIn()))
-          .andExpect(status().isTooManyRequests())
-          .andExpect(header().string("Retry-After", "120"));
-    } finally {
-      reset(limits); // a bean of the slice not reset by itself: back to "allowed"
-    }
+    mvc.perform(invite().with(signedIn()))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().string("Retry-After", "120"));
     verify(formOnce).release(eq("client-invitation"), eq("r-1"));
     verifyNoInteractions(invitations);
   }
